@@ -1,0 +1,148 @@
+/**
+ * Renders a ForestLayout as an accessible SVG string. Every text and attribute value goes through
+ * escapeXml, so labels from abstracts cannot inject markup; elements carry CSS classes plus inline
+ * presentation attributes so the SVG looks right inline, standalone and in print.
+ */
+import { escapeXml } from './escape.ts';
+import { round2 } from './text.ts';
+import type { ForestInterval, ForestLayout, ForestLayoutPooled, ForestLayoutRow } from './types.ts';
+
+/** Font stack used for all text in the plot. */
+export const FONT_STACK = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+
+type Attrs = Record<string, string | number | undefined | null | false>;
+
+function attrs(a: Attrs): string {
+  let out = '';
+  for (const [k, v] of Object.entries(a)) {
+    if (v === undefined || v === null || v === false) continue;
+    out += ` ${k}="${escapeXml(v)}"`;
+  }
+  return out;
+}
+
+/** An element; `inner` is already-rendered markup (use `txt` for text). */
+function el(name: string, a: Attrs, inner?: string): string {
+  return inner === undefined ? `<${name}${attrs(a)}/>` : `<${name}${attrs(a)}>${inner}</${name}>`;
+}
+
+function txt(x: number, y: number, content: string, a: Attrs = {}): string {
+  return el('text', { x, y, ...a }, escapeXml(content));
+}
+
+function line(x1: number, y1: number, x2: number, y2: number, a: Attrs): string {
+  return el('line', { x1, y1, x2, y2, ...a });
+}
+
+function arrow(tipX: number, y: number, dir: -1 | 1): string {
+  const base = round2(tipX - dir * 6);
+  const d = `M${tipX} ${y}L${base} ${round2(y - 3.5)}L${base} ${round2(y + 3.5)}Z`;
+  return el('path', { class: 'forest-arrow', d, fill: '#000' });
+}
+
+function intervalMarks(iv: ForestInterval, y: number, cls: string, a: Attrs): string {
+  let out = line(iv.x1, y, iv.x2, y, { class: cls, stroke: '#000', ...a });
+  if (iv.arrowLeft) out += arrow(iv.x1, y, -1);
+  if (iv.arrowRight) out += arrow(iv.x2, y, 1);
+  return out;
+}
+
+function renderRow(r: ForestLayoutRow, L: ForestLayout): string {
+  const label = txt(L.columns.label.x, r.labelY, r.label, { class: 'forest-label', fill: r.href ? '#0b57d0' : '#000', 'text-decoration': r.href ? 'underline' : undefined });
+  let inner = el('title', {}, escapeXml(r.textAlt));
+  inner += r.href ? el('a', { href: r.href, class: 'forest-link' }, label) : label;
+  if (r.sublabel) inner += txt(L.columns.label.x, r.sublabel.y, r.sublabel.text, { class: 'forest-sublabel', fill: '#555', 'font-size': 10 });
+  if (r.ci) inner += intervalMarks(r.ci, r.y, 'forest-ci', { 'stroke-width': 1.25 });
+  if (r.point.inDomain && r.square.size > 0) {
+    const s = r.square.size;
+    inner += el('rect', { class: 'forest-square', x: round2(r.square.x - s / 2), y: round2(r.square.y - s / 2), width: s, height: s, fill: '#000' });
+  }
+  inner += txt(L.columns.value.x, r.textY, r.valueText, { class: 'forest-value', fill: '#000' });
+  if (r.weightText) inner += txt(L.columns.weight.x, r.textY, r.weightText, { class: 'forest-weight', fill: '#000', 'text-anchor': 'end' });
+  return el('g', { class: 'forest-row', 'data-row-id': r.id }, inner);
+}
+
+function renderPooled(p: ForestLayoutPooled, L: ForestLayout): string {
+  let inner = el('title', {}, escapeXml(p.textAlt));
+  inner += txt(L.columns.label.x, p.textY, p.label, { class: 'forest-label', fill: '#000', 'font-weight': 'bold' });
+  if (p.statsText) inner += txt(L.columns.label.x, p.subTextY, p.statsText, { class: 'forest-stats', fill: '#555', 'font-size': 10 });
+  if (p.pi) {
+    inner += intervalMarks(p.pi, p.y, 'forest-pi', { 'stroke-width': 1 });
+    for (const [x, off] of [[p.pi.x1, p.pi.arrowLeft], [p.pi.x2, p.pi.arrowRight]] as const) {
+      if (!off) inner += line(x, round2(p.y - 4), x, round2(p.y + 4), { class: 'forest-pi-cap', stroke: '#000' });
+    }
+  }
+  inner += el('polygon', { class: 'forest-diamond', points: p.diamond.pointsAttr, fill: '#000', stroke: '#000' });
+  inner += txt(L.columns.value.x, p.textY, p.valueText, { class: 'forest-value', fill: '#000', 'font-weight': 'bold' });
+  if (p.piText) inner += txt(L.columns.value.x, p.subTextY, p.piText, { class: 'forest-pi-text', fill: '#555', 'font-size': 10 });
+  return el('g', { class: 'forest-pooled' }, inner);
+}
+
+function renderAxis(L: ForestLayout): string {
+  const { axis } = L;
+  let inner = line(axis.x0, axis.y, axis.x1, axis.y, { class: 'forest-axis-line', stroke: '#000' });
+  for (const t of axis.ticks) {
+    inner += line(t.x, axis.y, t.x, round2(axis.y + 5), { class: 'forest-tick', stroke: '#000' });
+    inner += txt(t.x, axis.tickLabelY, t.label, { class: 'forest-tick-label', fill: '#000', 'text-anchor': 'middle', 'font-size': 11 });
+  }
+  inner += txt(round2((axis.x0 + axis.x1) / 2), axis.labelY, axis.label, { class: 'forest-axis-label', fill: '#000', 'text-anchor': 'middle' });
+  return el('g', { class: 'forest-axis' }, inner);
+}
+
+function standaloneStyle(): string {
+  const css = [
+    `.forest-plot text{font-family:${FONT_STACK};font-size:12px}`,
+    '.forest-plot .forest-tick-label{font-size:11px}',
+    '.forest-plot .forest-sublabel,.forest-plot .forest-stats,.forest-plot .forest-pi-text{font-size:10px}',
+    '.forest-plot .forest-link:hover text{text-decoration:none}',
+  ].join('');
+  return el('style', {}, escapeXml(css));
+}
+
+/** Makes a string safe to use as an XML id (letters, digits, "-" and "_", starting with a letter). */
+export function safeId(prefix: string): string {
+  const s = prefix.replace(/[^A-Za-z0-9_-]/g, '-');
+  return /^[A-Za-z]/.test(s) ? s : `forest-${s}`;
+}
+
+/** Renders the layout as an accessible SVG string (inline by default; standalone adds xmlns, size and a style block). */
+export function renderForestSvg(layout: ForestLayout, opts: { idPrefix?: string; standalone?: boolean } = {}): string {
+  const L = layout;
+  const id = safeId(opts.idPrefix ?? 'forest');
+  const standalone = opts.standalone === true;
+  let inner = el('title', { id: `${id}-title` }, escapeXml(L.title));
+  inner += el('desc', { id: `${id}-desc` }, escapeXml(L.description));
+  if (standalone) {
+    inner += standaloneStyle();
+    inner += el('rect', { class: 'forest-background', x: 0, y: 0, width: L.width, height: L.height, fill: '#fff' });
+  }
+  let header = txt(L.columns.value.x, L.header.y, L.header.value, { class: 'forest-header', fill: '#000', 'font-weight': 'bold' });
+  if (L.header.weight) {
+    header += txt(L.columns.weight.x, L.header.y, L.header.weight, { class: 'forest-header', fill: '#000', 'font-weight': 'bold', 'text-anchor': 'end' });
+  }
+  inner += el('g', { class: 'forest-headers' }, header);
+  if (L.nullLine) {
+    const n = L.nullLine;
+    inner += line(n.x, n.y1, n.x, n.y2, { class: 'forest-null', stroke: '#555', 'stroke-dasharray': '4 3' });
+  }
+  if (L.message) inner += txt(L.message.x, L.message.y, L.message.text, { class: 'forest-message', fill: '#555', 'font-style': 'italic' });
+  inner += el('g', { class: 'forest-rows' }, L.rows.map((r) => renderRow(r, L)).join(''));
+  if (L.pooled) inner += renderPooled(L.pooled, L);
+  inner += renderAxis(L);
+  return el(
+    'svg',
+    {
+      xmlns: standalone ? 'http://www.w3.org/2000/svg' : undefined,
+      class: 'forest-plot',
+      viewBox: L.viewBox,
+      width: standalone ? L.width : undefined,
+      height: standalone ? L.height : undefined,
+      style: standalone ? undefined : `display:block;width:100%;max-width:${L.width}px;height:auto`,
+      role: 'img',
+      'aria-labelledby': `${id}-title ${id}-desc`,
+      'font-family': FONT_STACK,
+      'font-size': 12,
+    },
+    inner,
+  );
+}

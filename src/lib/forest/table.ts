@@ -1,0 +1,27 @@
+/** Data for the HTML table alternative to a forest plot: the plotted values, one row each. */
+import type { ForestLayout } from './types.ts';
+
+/** One table row; text is plain (the page template escapes it). */
+export interface ForestTableRow {
+  label: string;
+  value: string;
+  ci: string;
+  weight: string;
+  href?: string;
+  pooled: boolean;
+}
+
+/** The plotted rows (full labels, estimate, "low to high" CI, weight) followed by the pooled row if any. */
+export function forestTableRows(layout: ForestLayout): ForestTableRow[] {
+  const rows: ForestTableRow[] = layout.rows.map((r) => {
+    const row: ForestTableRow = { label: r.labelFull, value: r.estimateText, ci: r.ciText, weight: r.weightText, pooled: false };
+    if (r.href !== undefined) row.href = r.href;
+    return row;
+  });
+  const p = layout.pooled;
+  if (p) {
+    const extra = [p.piText.replace(/^PI /, 'prediction interval '), p.statsText].filter(Boolean).join('; ');
+    rows.push({ label: extra ? `${p.labelFull} (${extra})` : p.labelFull, value: p.estimateText, ci: p.ciText, weight: '', pooled: true });
+  }
+  return rows;
+}
