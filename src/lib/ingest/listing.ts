@@ -4,37 +4,11 @@
  * records and problems out, every piece of text kept verbatim with its line number.
  */
 
-/** A labelled (or unlabelled) paragraph of an abstract, verbatim. */
-export interface Section {
-  label: string | null;
-  text: string;
-  line: number;
-}
+import type { ParsedSource, Section, SourceLink, SourceProblem, SourceRecord } from './record.ts';
 
-/** A link from the listing's link table, e.g. the PMC or DOI link. */
-export interface ListingLink {
-  url: string;
-  label: string;
-  line: number;
-}
-
-/** One record of a listing, as found in the source. */
-export interface ListingRecord {
-  index: number;
-  line: number;
-  journal: string | null;
-  dateText: string | null;
-  affiliation: string | null;
-  sections: Section[];
-  links: ListingLink[];
-}
-
-/** A piece of a source that could not be understood; never dropped silently. */
-export interface SourceProblem {
-  file: string;
-  line: number;
-  message: string;
-}
+/** A listing record is a source record (kept as an alias for readability). */
+export type ListingRecord = SourceRecord;
+export type { Section, SourceLink as ListingLink, SourceProblem };
 
 const MONTHS = [
   'january',
@@ -88,7 +62,7 @@ function splitLines(text: string): { text: string; line: number }[] {
  * "View Article…" separators, also when glued to the next journal) is skipped; anything else
  * that fits no record is reported as a problem with its line.
  */
-export function parseListing(text: string, file: string): { records: ListingRecord[]; problems: SourceProblem[] } {
+export function parseListing(text: string, file: string): ParsedSource {
   const lines = splitLines(text);
   const records: ListingRecord[] = [];
   const problems: SourceProblem[] = [];

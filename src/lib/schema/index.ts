@@ -101,7 +101,7 @@ export const Study = z
   .object({
     key: z.string().regex(/^(doi|pmid|pmcid|hash):\S+$/, 'must be doi:…, pmid:…, pmcid:… or hash:…').describe('dedupe key'),
     title: z.string().min(1),
-    title_source: z.enum(['derived', 'curated']),
+    title_source: z.enum(['derived', 'source', 'curated']).describe('derived: made by ingest from the abstract; source: given by the export; curated: set by an author'),
     authors: z.array(z.string().min(1)).default([]),
     journal: z.string().min(1).nullable().default(null),
     published: PartialDate.nullable().default(null),

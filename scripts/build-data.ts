@@ -1,0 +1,37 @@
+/**
+ * npm run data [-- --root DIR --out DIR]
+ * Validates every study page and writes data/studies.*, data/estimates.* (Parquet, CSV) and
+ * data/review.duckdb from the same rows. Exits 1, listing file:line: field: message, on invalid content.
+ */
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { estimateRows, studyRow, type StudyRecord } from '../src/lib/data/tables.ts';
+import { formatProblem } from '../src/lib/content/validate.ts';
+import { readReview, readStudies, ContentError } from './lib/content-fs.ts';
+import { writeTables } from './lib/duckdb-tables.ts';
+import { writeManifest } from './lib/data-manifest.ts';
+
+/** Validate content and write the tables; returns the records written. */
+export async function buildData(root: string, outDir: string): Promise<StudyRecord[]> {
+  await readReview(root);
+  const pages = await readStudies(root);
+  const problems = pages.flatMap((p) => p.problems);
+  if (problems.length > 0) throw new ContentError(problems);
+  const records = pages.map((p) => ({ slug: p.slug, study: p.study!, sections: p.sections }));
+  await writeTables(outDir, records.map(studyRow), records.flatMap(estimateRows));
+  await writeManifest(outDir);
+  return records;
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { root: { type: 'string', default: process.cwd() }, out: { type: 'string' } } });
+  const root = values.root!;
+  const started = performance.now();
+  buildData(root, values.out ?? join(root, 'data')).then(
+    (records) => console.log(`data: ${records.length} studies, ${records.reduce((n, r) => n + r.study.estimates.length, 0)} estimates written in ${Math.round(performance.now() - started)} ms`),
+    (error: unknown) => {
+      console.error(error instanceof ContentError ? `${error.problems.map(formatProblem).join('\n')}\n${error.problems.length} problem(s): fix them and run npm run data again.` : error);
+      process.exit(1);
+    },
+  );
+}

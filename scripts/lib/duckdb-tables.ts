@@ -1,0 +1,57 @@
+/** Write the studies and estimates tables with @duckdb/node-api: Parquet, CSV and a DuckDB file. */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ESTIMATE_COLUMNS, STUDY_COLUMNS, type Column, type EstimateRow, type StudyRow } from '../../src/lib/data/tables.ts';
+
+/** Quote an SQL string literal (file paths only; data values always go through the appender). */
+function sqlString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+async function createTable<Row>(conn: DuckDBConnection, name: string, columns: Column<Row>[], rows: Row[]): Promise<void> {
+  await conn.run(`CREATE TABLE ${name} (${columns.map((c) => `"${c.name}" ${c.type}`).join(', ')})`);
+  const appender = await conn.createAppender(name);
+  for (const row of rows) {
+    for (const c of columns) {
+      const v = row[c.name] as unknown;
+      if (v === null || v === undefined) appender.appendNull();
+      else if (c.type === 'VARCHAR') appender.appendVarchar(String(v));
+      else if (c.type === 'INTEGER') appender.appendInteger(v as number);
+      else if (c.type === 'DOUBLE') appender.appendDouble(v as number);
+      else appender.appendBoolean(v as boolean);
+    }
+    appender.endRow();
+  }
+  appender.flushSync();
+  appender.closeSync();
+}
+
+/** Files written by writeTables. */
+export const DATA_FILES = ['studies.parquet', 'estimates.parquet', 'studies.csv', 'estimates.csv', 'review.duckdb'] as const;
+
+/** Write all data files into outDir (replacing earlier generated files). */
+export async function writeTables(outDir: string, studies: StudyRow[], estimates: EstimateRow[]): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  const dbFile = join(outDir, 'review.duckdb');
+  await rm(dbFile, { force: true });
+  await rm(`${dbFile}.wal`, { force: true });
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  try {
+    await createTable(conn, 'studies', STUDY_COLUMNS, studies);
+    await createTable(conn, 'estimates', ESTIMATE_COLUMNS, estimates);
+    for (const t of ['studies', 'estimates']) {
+      await conn.run(`COPY (SELECT * FROM ${t} ORDER BY 1) TO ${sqlString(join(outDir, `${t}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`);
+      await conn.run(`COPY (SELECT * FROM ${t} ORDER BY 1) TO ${sqlString(join(outDir, `${t}.csv`))} (FORMAT csv, HEADER true)`);
+    }
+    // The browser's copy. duckdb-wasm 1.32 embeds DuckDB 1.4: write a storage version it reads.
+    await conn.run(`ATTACH ${sqlString(dbFile)} AS review (STORAGE_VERSION 'v1.0.0')`);
+    for (const t of ['studies', 'estimates']) await conn.run(`CREATE TABLE review.${t} AS SELECT * FROM ${t} ORDER BY 1`);
+    await conn.run('CHECKPOINT review');
+    await conn.run('DETACH review');
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}

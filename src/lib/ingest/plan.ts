@@ -1,0 +1,71 @@
+/**
+ * Decide what an ingest run writes: one new page per record whose key has no page yet.
+ * Existing pages are never rewritten; a record already present (same key, any slug) is skipped.
+ */
+import type { Review } from '../schema/index.ts';
+import { parseListing, type SourceProblem } from './listing.ts';
+import { slugFor, uniqueSlug } from './identity.ts';
+import { renderStudyMdx } from './mdx.ts';
+import { proposeStudy } from './study.ts';
+
+/** A source file's text and its path relative to the project (e.g. content/sources/x.txt). */
+export interface SourceFile {
+  file: string;
+  text: string;
+}
+
+/** A page already on disk: its slug (file name without .mdx) and dedupe key if readable. */
+export interface ExistingPage {
+  slug: string;
+  key: string | null;
+}
+
+/** A page to create. */
+export interface PlannedPage {
+  slug: string;
+  key: string;
+  content: string;
+  from: { file: string; line: number; record: number };
+}
+
+/** What an ingest run found and will do. */
+export interface IngestPlan {
+  create: PlannedPage[];
+  present: { key: string; slug: string; from: { file: string; line: number } }[];
+  duplicates: { key: string; slug: string; from: { file: string; line: number } }[];
+  problems: SourceProblem[];
+  recordsFound: number;
+}
+
+/** Formats ingest reads, by file extension. */
+export const SOURCE_EXTENSIONS = ['.txt'];
+
+/** Plan an ingest over all sources (in the given order) against the pages that exist. */
+export async function planIngest(sources: readonly SourceFile[], existing: readonly ExistingPage[], review: Review): Promise<IngestPlan> {
+  const byKey = new Map(existing.filter((p) => p.key).map((p) => [p.key!, p.slug]));
+  const taken = new Set(existing.map((p) => p.slug));
+  const plan: IngestPlan = { create: [], present: [], duplicates: [], problems: [], recordsFound: 0 };
+  for (const source of sources) {
+    const { records, problems } = parseListing(source.text, source.file);
+    plan.problems.push(...problems);
+    plan.recordsFound += records.length;
+    for (const record of records) {
+      const { frontmatter, sections } = await proposeStudy(record, source.file, review);
+      const key = frontmatter.key;
+      const from = { file: source.file, line: record.line };
+      const known = byKey.get(key);
+      if (known !== undefined) {
+        const createdThisRun = plan.create.some((p) => p.key === key);
+        (createdThisRun ? plan.duplicates : plan.present).push({ key, slug: known, from });
+        continue;
+      }
+      const year = frontmatter.published?.slice(0, 4) ?? null;
+      const slug = uniqueSlug(slugFor(year, frontmatter.title), taken);
+      taken.add(slug);
+      byKey.set(key, slug);
+      const comment = `Abstract ingested verbatim from ${source.file} (record ${record.index}, line ${record.line}). Keep it verbatim: estimate quotes must stay exact substrings.`;
+      plan.create.push({ slug, key, content: renderStudyMdx(frontmatter as Record<string, unknown>, sections, comment), from: { ...from, record: record.index } });
+    }
+  }
+  return plan;
+}

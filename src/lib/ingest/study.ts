@@ -1,0 +1,106 @@
+/**
+ * Turn one parsed source record into a proposed study page: identifiers, dates, derived
+ * title, sample sizes and estimates (mapped to the protocol's outcomes), status pending.
+ */
+import type { Outcome, Review, StudyInput } from '../schema/index.ts';
+import type { SourceRecord } from './record.ts';
+import { listingDateToIso } from './listing.ts';
+import { dateFromPreprintDoi, dedupeKey, doiFrom, normaliseText, pmcidFrom } from './identity.ts';
+import { deriveTitle } from './title.ts';
+import { extractEstimates } from './extract.ts';
+import { extractSampleSizes } from './sample-size.ts';
+import type { BodySection } from './mdx.ts';
+
+/** A proposed page: frontmatter plus the verbatim abstract sections. */
+export interface ProposedStudy {
+  frontmatter: StudyInput;
+  sections: BodySection[];
+}
+
+/** Find the declared outcome an estimate's label names (by id, label or alias), if any. */
+export function matchOutcome(label: string, outcomes: readonly Outcome[]): Outcome | null {
+  const l = ` ${normaliseText(label)} `;
+  let best: { outcome: Outcome; length: number } | null = null;
+  for (const o of outcomes) {
+    for (const name of [o.label, o.id.replace(/-/g, ' '), ...o.aliases]) {
+      const n = normaliseText(name);
+      if (n && l.includes(` ${n} `) && (!best || n.length > best.length)) best = { outcome: o, length: n.length };
+    }
+  }
+  return best?.outcome ?? null;
+}
+
+/** Whether an abstract looks complete: it reaches a conclusion-type section. */
+export function looksComplete(record: SourceRecord): boolean {
+  return record.sections.some((s) => s.label !== null && /conclusion|interpretation|clinical perspective|significance/i.test(s.label));
+}
+
+/** Build the proposed page for a listing record. */
+export async function proposeStudy(record: SourceRecord, file: string, review: Review): Promise<ProposedStudy> {
+  const linkText = record.links.map((l) => l.url).join(' ');
+  const doi = record.doi ?? doiFrom(record.links.find((l) => /doi/i.test(l.label) || /doi\.org/.test(l.url))?.url ?? '') ?? null;
+  const pmcid = record.pmcid ?? pmcidFrom(record.links.find((l) => /pmc/i.test(l.label) || /\/pmc\//i.test(l.url))?.url ?? '') ?? pmcidFrom(linkText);
+  const pmid = record.pmid ?? null;
+  const sections: BodySection[] = record.sections.map((s) => ({ label: s.label, text: s.text }));
+  const fullText = sections.map((s) => s.text).join('\n');
+
+  let published: string | null = record.dateText ? listingDateToIso(record.dateText) : null;
+  let publishedSource: 'listing' | 'derived-from-doi' | null = published ? 'listing' : null;
+  if (!published && doi) {
+    published = dateFromPreprintDoi(doi);
+    publishedSource = published ? 'derived-from-doi' : null;
+  }
+
+  const estimates = sections.flatMap((s) =>
+    extractEstimates(s.text).map((e) => {
+      const outcome = matchOutcome(e.label, review.outcomes);
+      const reasons = [e.review_reason].filter((r): r is string => Boolean(r));
+      let outcomeId = outcome?.id;
+      if (!outcome) {
+        outcomeId = normaliseText(e.label).replace(/ /g, '-').slice(0, 60).replace(/-+$/, '') || 'unnamed-outcome';
+        reasons.push(`outcome "${e.label}" is not declared in content/review.yaml: declare it there or map the estimate to a declared outcome`);
+      } else if (!outcome.measures.includes(e.measure)) {
+        reasons.push(`measure ${e.measure} is not declared for outcome ${outcome.id} in content/review.yaml`);
+      }
+      return {
+        outcome: outcomeId!,
+        label: e.label,
+        measure: e.measure,
+        value: e.value,
+        ci_low: e.ci_low,
+        ci_high: e.ci_high,
+        ci_level: e.ci_level,
+        unit: e.unit,
+        quote: e.quote,
+        needs_review: reasons.length > 0,
+        review_reason: reasons.length > 0 ? reasons.join('; ') : null,
+        source: 'extracted' as const,
+      };
+    }),
+  );
+  const sampleSizes = sections.flatMap((s) => extractSampleSizes(s.text).map(({ n, unit, quote }) => ({ n, unit, quote })));
+
+  const frontmatter: StudyInput = {
+    key: await dedupeKey({ doi, pmid, pmcid }, fullText),
+    title: record.title ? record.title : deriveTitle(record.sections),
+    title_source: record.title ? 'source' : 'derived',
+    authors: record.authors ?? [],
+    journal: record.journal,
+    published,
+    published_source: publishedSource,
+    affiliation: record.affiliation,
+    doi,
+    pmid,
+    pmcid,
+    links: record.links.map((l) => ({ url: l.url, label: l.label })),
+    version_of_record: null,
+    source: { file, line: record.line, record: record.index },
+    abstract_complete: looksComplete(record),
+    status: 'pending',
+    exclusion_reason: null,
+    synthetic: false,
+    sample_sizes: sampleSizes,
+    estimates,
+  };
+  return { frontmatter, sections };
+}

@@ -1,0 +1,55 @@
+/** Build-time view model shared by pages: studies, per-outcome syntheses and PRISMA counts. */
+import { loadStudies, review } from './load.ts';
+import { synthesize, type OutcomeSynthesis, type SynthesisInput } from '../lib/site/synthesis.ts';
+import { prismaCounts, type PrismaCounts } from '../lib/prisma/index.ts';
+import type { StudyRecord } from '../lib/data/tables.ts';
+import type { Outcome } from '../lib/schema/index.ts';
+
+/** Everything the pages show, computed once per build. */
+export interface SiteModel {
+  studies: StudyRecord[];
+  syntheses: OutcomeSynthesis[];
+  outcomes: (Outcome & { syntheses: OutcomeSynthesis[]; studies: number })[];
+  prisma: PrismaCounts;
+}
+
+/** The estimates of all pages as synthesis input rows. */
+export function synthesisInputs(studies: readonly StudyRecord[]): SynthesisInput[] {
+  return studies.flatMap(({ slug, study }) =>
+    study.estimates.map((e, i) => ({
+      estimate_id: `${slug}#${i + 1}`,
+      slug,
+      title: study.title,
+      status: study.status,
+      outcome: e.outcome,
+      label: e.label,
+      measure: e.measure,
+      value: e.value,
+      ci_low: e.ci_low,
+      ci_high: e.ci_high,
+      ci_level: e.ci_level,
+      unit: e.unit,
+      needs_review: e.needs_review,
+    })),
+  );
+}
+
+let cache: Promise<SiteModel> | null = null;
+
+/** Load (once) the site model. */
+export function loadModel(): Promise<SiteModel> {
+  cache ??= loadStudies().then((studies) => {
+    const syntheses = synthesize(synthesisInputs(studies));
+    const outcomes = review.outcomes.map((o) => {
+      const own = syntheses.filter((s) => s.outcome === o.id);
+      return { ...o, syntheses: own, studies: new Set(own.flatMap((s) => s.rows.map((r) => r.slug))).size };
+    });
+    return { studies, syntheses, outcomes, prisma: prismaCounts(review, studies.map((s) => s.study)) };
+  });
+  return cache;
+}
+
+/** The outcome's display label, or its id when undeclared. */
+export function outcomeLabel(id: string): string {
+  return review.outcomes.find((o) => o.id === id)?.label ?? id;
+}

@@ -1,0 +1,357 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { extractEstimates, type ExtractedEstimate } from '../../../src/lib/ingest/extract.ts';
+
+const SEED_RESULTS =
+  'The study population included 1,453 adult patients (mean age 56±18 years, 42% female) with 2,556 paired echocardiography studies occurring on average 2 days after CMR (interquartile range 2 days prior to 6 days after). The model had high predictive capability for presence of WMA (AUC 0.873 [95%CI 0.816-0.922]), however, the model was unable to reliably detect the presence of LGE (AUC 0.699 [0.613-0.780]), native T1 (AUC 0.614 [0.500-0.715]), T2 0.553 [0.420-0.692], or ECV 0.564 [0.455-0.691]).';
+
+/** Every quote must be the exact text at its offset. */
+function expectExactQuotes(text: string, found: readonly ExtractedEstimate[]): void {
+  for (const e of found) {
+    expect(e.quote.length).toBeGreaterThan(0);
+    expect(text.slice(e.start, e.start + e.quote.length)).toBe(e.quote);
+  }
+}
+
+describe('extractEstimates on the first seed record', () => {
+  const found = extractEstimates(SEED_RESULTS);
+
+  it('finds exactly the five AUCs at 95%, in order, with their labels and intervals', () => {
+    expect(found.map((e) => [e.label, e.measure, e.value, e.ci_low, e.ci_high, e.ci_level, e.unit])).toEqual([
+      ['WMA', 'AUC', 0.873, 0.816, 0.922, 0.95, 'proportion'],
+      ['LGE', 'AUC', 0.699, 0.613, 0.78, 0.95, 'proportion'],
+      ['native T1', 'AUC', 0.614, 0.5, 0.715, 0.95, 'proportion'],
+      ['T2', 'AUC', 0.553, 0.42, 0.692, 0.95, 'proportion'],
+      ['ECV', 'AUC', 0.564, 0.455, 0.691, 0.95, 'proportion'],
+    ]);
+  });
+
+  it('quotes each estimate verbatim, from its label through its interval', () => {
+    expect(found.map((e) => e.quote)).toEqual([
+      'WMA (AUC 0.873 [95%CI 0.816-0.922])',
+      'LGE (AUC 0.699 [0.613-0.780])',
+      'native T1 (AUC 0.614 [0.500-0.715])',
+      'T2 0.553 [0.420-0.692]',
+      'ECV 0.564 [0.455-0.691]',
+    ]);
+    expectExactQuotes(SEED_RESULTS, found);
+  });
+
+  it('inherits the 95% level from the first interval of the sentence without flagging the rest', () => {
+    expect(found.every((e) => !e.needs_review && e.review_reason === null)).toBe(true);
+  });
+
+  it('finds the same five estimates, and nothing else, in the whole seed source file', () => {
+    const file = readFileSync(new URL('../../../content/sources/000_185ae1a7dc3493b2.txt', import.meta.url), 'utf8');
+    const all = extractEstimates(file);
+    expect(all.map((e) => `${e.label} ${e.value}`)).toEqual(['WMA 0.873', 'LGE 0.699', 'native T1 0.614', 'T2 0.553', 'ECV 0.564']);
+    expectExactQuotes(file, all);
+  });
+});
+
+interface Row {
+  text: string;
+  measure: ExtractedEstimate['measure'];
+  value: number;
+  ci: [number, number] | null;
+  level: number | null;
+  unit: ExtractedEstimate['unit'];
+  review: boolean;
+  label?: string;
+}
+
+const row = (
+  text: string,
+  measure: Row['measure'],
+  value: number,
+  ci: Row['ci'],
+  level: number | null,
+  unit: Row['unit'],
+  review = false,
+  label?: string,
+): Row => ({ text, measure, value, ci, level, unit, review, label });
+
+const NOTATIONS: Row[] = [
+  row('AUC 0.873 [95%CI 0.816-0.922]', 'AUC', 0.873, [0.816, 0.922], 0.95, 'proportion'),
+  row('AUC 0.91 (95% CI 0.88–0.94)', 'AUC', 0.91, [0.88, 0.94], 0.95, 'proportion'),
+  row('AUC 0.91 (95% CI: 0.88-0.94)', 'AUC', 0.91, [0.88, 0.94], 0.95, 'proportion'),
+  row('AUROC 0.91 (95%CI:0.88-0.94)', 'AUC', 0.91, [0.88, 0.94], 0.95, 'proportion'),
+  row('AUC 0.91 [95% CI, 0.88 to 0.94]', 'AUC', 0.91, [0.88, 0.94], 0.95, 'proportion'),
+  row('AUC 0.91 (95% confidence interval 0.88—0.94)', 'AUC', 0.91, [0.88, 0.94], 0.95, 'proportion'),
+  row('AUC 0.91 (CI 95% 0.88-0.94)', 'AUC', 0.91, [0.88, 0.94], 0.95, 'proportion'),
+  row('AUC 0.91 (95%-CI 0.88-0.94)', 'AUC', 0.91, [0.88, 0.94], 0.95, 'proportion'),
+  row('AUC 0.91 (95 % CI 0.88-0.94)', 'AUC', 0.91, [0.88, 0.94], 0.95, 'proportion'),
+  row('AUC 0·87 (95% CI 0·81–0·92)', 'AUC', 0.87, [0.81, 0.92], 0.95, 'proportion'),
+  row('AUC .87 (95% CI .81-.92)', 'AUC', 0.87, [0.81, 0.92], 0.95, 'proportion'),
+  row('AUC = 0.91', 'AUC', 0.91, null, null, 'proportion'),
+  row('AUC: 0.91', 'AUC', 0.91, null, null, 'proportion'),
+  row('an AUC of 0.91 for fracture detection', 'AUC', 0.91, null, null, 'proportion', false, 'fracture detection'),
+  row('fracture detection AUC 0.91', 'AUC', 0.91, null, null, 'proportion', false, 'fracture detection'),
+  row('The AUC for fracture detection was 0.91 (95% CI 0.88 to 0.94).', 'AUC', 0.91, [0.88, 0.94], 0.95, 'proportion', false, 'fracture detection'),
+  row('The area under the receiver operating characteristic curve (AUROC) was 0.93 (95% CI 0.90–0.96).', 'AUC', 0.93, [0.9, 0.96], 0.95, 'proportion'),
+  row('c-statistic 0.78 (0.74, 0.82)', 'AUC', 0.78, [0.74, 0.82], 0.95, 'proportion', true),
+  row('C-index of 0.70 (99% CI 0.60-0.80)', 'AUC', 0.7, [0.6, 0.8], 0.99, 'proportion'),
+  row('sensitivity of 85.2% (95% CI 80.1–89.3%)', 'sensitivity', 85.2, [80.1, 89.3], 0.95, 'percent'),
+  row('specificity was 91% (88%-94%)', 'specificity', 91, [88, 94], 0.95, 'percent', true),
+  row('recall of 0.84', 'sensitivity', 0.84, null, null, 'proportion'),
+  row('the model achieved 92% accuracy', 'accuracy', 92, null, null, 'percent'),
+  row('accuracy 0.89 (95% CI 0.86–0.92)', 'accuracy', 0.89, [0.86, 0.92], 0.95, 'proportion'),
+  row('PPV 72%', 'PPV', 72, null, null, 'percent'),
+  row('negative predictive value of 0.96', 'NPV', 0.96, null, null, 'proportion'),
+  row('F1-score 0.88', 'F1', 0.88, null, null, 'proportion'),
+  row('Dice similarity coefficient (DSC) of 0.86 ± 0.04', 'Dice', 0.86, null, null, 'proportion'),
+  row("Cohen's kappa was 0.81 (95% CI 0.75–0.87)", 'kappa', 0.81, [0.75, 0.87], 0.95, null),
+  row('κ = 0.72', 'kappa', 0.72, null, null, null),
+  row('ICC 0.92 (95% CI 0.88-0.95)', 'ICC', 0.92, [0.88, 0.95], 0.95, null),
+  row('intraclass correlation coefficient 0.92 (90% CI 0.88-0.95)', 'ICC', 0.92, [0.88, 0.95], 0.9, null),
+  row('OR, 2.1 (95% CI, 1.3-3.4)', 'OR', 2.1, [1.3, 3.4], 0.95, 'ratio'),
+  row('aOR 1.8 (95% CI 1.2-2.6)', 'OR', 1.8, [1.2, 2.6], 0.95, 'ratio'),
+  row('odds ratio 1,234 (95% CI 1,000-2,000)', 'OR', 1234, [1000, 2000], 0.95, 'ratio'),
+  row('HR of 0.75 (90% CI 0.60 to 0.90)', 'HR', 0.75, [0.6, 0.9], 0.9, 'ratio'),
+  row('HR 0.75, 95% CI 0.60–0.94', 'HR', 0.75, [0.6, 0.94], 0.95, 'ratio'),
+  row('hazard ratio, 0.62; 95% CI, 0.51-0.75', 'HR', 0.62, [0.51, 0.75], 0.95, 'ratio'),
+  row('overall survival (HR 0.75, 95% CI 0.60–0.94)', 'HR', 0.75, [0.6, 0.94], 0.95, 'ratio', false, 'overall survival'),
+  row('relative risk 2.0 [95% CI: 1.5, 2.7]', 'RR', 2, [1.5, 2.7], 0.95, 'ratio'),
+  row('risk ratio (RR) 0.8; 95% CI 0.6 to 1.1', 'RR', 0.8, [0.6, 1.1], 0.95, 'ratio'),
+  row('MD −1.2 (95% CI −2.3 to −0.1)', 'MD', -1.2, [-2.3, -0.1], 0.95, 'difference'),
+  row('MD -1.2 (95% CI -2.3 to -0.1)', 'MD', -1.2, [-2.3, -0.1], 0.95, 'difference'),
+  row('mean difference -0.3 (95% CI -0.5 - -0.1)', 'MD', -0.3, [-0.5, -0.1], 0.95, 'difference'),
+  row('MD −1.2 (95% CI −2.3–−0.1)', 'MD', -1.2, [-2.3, -0.1], 0.95, 'difference'),
+  row('MD –1.2 (–2.3 to 0.4)', 'MD', -1.2, [-2.3, 0.4], 0.95, 'difference', true),
+  row('RR 1.5 (95% CI 0.9-1.2)', 'RR', 1.5, [0.9, 1.2], 0.95, 'ratio', true),
+  row('AUC 0.9 (95% CI 0.95-0.8)', 'AUC', 0.9, [0.95, 0.8], 0.95, 'proportion', true),
+  row('AUC 1.2', 'AUC', 1.2, null, null, 'proportion', true),
+  row('sensitivity 120%', 'sensitivity', 120, null, null, 'percent', true),
+  row('OR -0.4 (95% CI -0.6 to -0.2)', 'OR', -0.4, [-0.6, -0.2], 0.95, 'ratio', true),
+];
+
+describe('extractEstimates reads the notations real abstracts use', () => {
+  it('covers at least thirty notation variants', () => {
+    expect(NOTATIONS.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(NOTATIONS)('reads "$text"', (r) => {
+    const found = extractEstimates(r.text);
+    expect(found).toHaveLength(1);
+    const e = found[0]!;
+    expect({
+      measure: e.measure,
+      value: e.value,
+      ci: e.ci_low === null ? null : [e.ci_low, e.ci_high],
+      level: e.ci_level,
+      unit: e.unit,
+      review: e.needs_review,
+    }).toEqual({ measure: r.measure, value: r.value, ci: r.ci, level: r.level, unit: r.unit, review: r.review });
+    if (r.label !== undefined) expect(e.label).toBe(r.label);
+    expect(e.review_reason === null).toBe(!e.needs_review);
+    expectExactQuotes(r.text, found);
+  });
+});
+
+describe('extractEstimates flags what a reviewer must check', () => {
+  const reason = (text: string) => extractEstimates(text)[0]?.review_reason;
+
+  it('keeps an interval whose lower bound is above its upper bound and says so', () => {
+    const [e] = extractEstimates('AUC 0.85 (95% CI 0.9-0.8)');
+    expect([e?.ci_low, e?.ci_high, e?.needs_review]).toEqual([0.9, 0.8, true]);
+    expect(e?.review_reason).toContain('CI lower bound 0.9 is above upper bound 0.8');
+  });
+
+  it('keeps a value outside its interval and says so', () => {
+    expect(reason('RR 1.5 (95% CI 0.9-1.2)')).toContain('value 1.5 lies outside its interval [0.9, 1.2]');
+  });
+
+  it('flags a proportion above 1 written without a % sign', () => {
+    expect(reason('sensitivity 85 (95% CI 80-89)')).toContain('above 1 but written without a % sign');
+  });
+
+  it('assumes 95% and says so when no level is stated anywhere', () => {
+    const [e] = extractEstimates('specificity was 91% (88%-94%)');
+    expect(e?.ci_level).toBe(0.95);
+    expect(e?.review_reason).toBe('CI level not stated; 95% assumed');
+  });
+
+  it('inherits a 90% level from the previous estimate of the same sentence without flagging', () => {
+    const found = extractEstimates('HR 0.75 (90% CI 0.60-0.90) for death and 0.80 (0.70-0.95) for stroke');
+    expect(found.map((e) => [e.label, e.ci_level, e.needs_review])).toEqual([
+      ['death', 0.9, false],
+      ['stroke', 0.9, false],
+    ]);
+  });
+
+  it('takes the level a header such as "AUC (95% CI)" states', () => {
+    const found = extractEstimates('The AUC (95% CI) was 0.87 (0.81–0.92) for WMA and 0.80 (0.71–0.88) for LGE.');
+    expect(found.map((e) => [e.label, e.value, e.ci_level, e.needs_review])).toEqual([
+      ['WMA', 0.87, 0.95, false],
+      ['LGE', 0.8, 0.95, false],
+    ]);
+  });
+
+  it('uses the single level the text states in another sentence', () => {
+    const [e] = extractEstimates('Estimates are given with 95% CIs. The AUC was 0.87 (0.81–0.92).');
+    expect([e?.ci_level, e?.needs_review]).toEqual([0.95, false]);
+  });
+
+  it('keeps a labelled point estimate without an interval with the interval empty', () => {
+    const [e] = extractEstimates('The model reached an AUC of 0.91.');
+    expect([e?.value, e?.ci_low, e?.ci_high, e?.ci_level, e?.needs_review]).toEqual([0.91, null, null, null, false]);
+  });
+});
+
+describe('extractEstimates ties values to measures and labels', () => {
+  it('pairs a list of measures with a list of values in order', () => {
+    const found = extractEstimates('Sensitivity, specificity and NPV were 85%, 90% and 97%, respectively.');
+    expect(found.map((e) => [e.measure, e.value, e.unit])).toEqual([
+      ['sensitivity', 85, 'percent'],
+      ['specificity', 90, 'percent'],
+      ['NPV', 97, 'percent'],
+    ]);
+  });
+
+  it('gives each value of a list the matching "for …, respectively" item', () => {
+    const text = 'AUCs were 0.91 (0.88-0.94), 0.85 (0.80-0.90) and 0.80 (0.75-0.85) for internal, external and prospective testing, respectively.';
+    const found = extractEstimates(text);
+    expect(found.map((e) => [e.label, e.value])).toEqual([
+      ['internal', 0.91],
+      ['external', 0.85],
+      ['prospective testing', 0.8],
+    ]);
+    expectExactQuotes(text, found);
+  });
+
+  it('reads several measures in one parenthesis', () => {
+    const found = extractEstimates('The CNN detected fractures (sensitivity 0.92, specificity 0.88, accuracy 0.90).');
+    expect(found.map((e) => [e.measure, e.value])).toEqual([
+      ['sensitivity', 0.92],
+      ['specificity', 0.88],
+      ['accuracy', 0.9],
+    ]);
+  });
+
+  it('strips "the presence of" and similar words from labels', () => {
+    expect(extractEstimates('unable to detect the presence of LGE (AUC 0.699 [0.613-0.780])')[0]?.label).toBe('LGE');
+  });
+
+  it('falls back to the measure as written when nothing names what was estimated', () => {
+    expect(extractEstimates('The pooled sensitivity was 85%.')[0]?.label).toBe('pooled sensitivity');
+  });
+
+  it('ignores p values, SDs, IQRs and ranges next to an estimate', () => {
+    const found = extractEstimates('OR 2.1 (1.2-3.4), p = 0.01; Dice 0.85 ± 0.05; AUC 0.87 (IQR 0.81-0.92)');
+    expect(found.map((e) => [e.measure, e.value, e.ci_low])).toEqual([
+      ['OR', 2.1, 1.2],
+      ['Dice', 0.85, null],
+      ['AUC', 0.87, null],
+    ]);
+  });
+
+  it('does not read thresholds, changes or operating points as estimates', () => {
+    for (const text of [
+      'AUC improved from 0.80 to 0.91',
+      'sensitivity above 90% was required',
+      'an AUC ≥ 0.8 was considered good',
+      'the cut-off for sensitivity at a threshold of 0.5',
+    ]) {
+      expect(extractEstimates(text), text).toEqual([]);
+    }
+    expect(extractEstimates('sensitivity 85% at 90% specificity').map((e) => e.measure)).toEqual(['sensitivity']);
+  });
+
+  it('does not read counts or units after a measure word as estimates', () => {
+    for (const text of ['accuracy of 3 radiologists', 'HR 72 bpm', 'In a sensitivity analysis, 120 patients', 'recall rate of 10%', 'standardized mean difference 0.4 (0.2-0.6)']) {
+      expect(extractEstimates(text), text).toEqual([]);
+    }
+  });
+});
+
+describe('extractEstimates finds nothing in plain numbers', () => {
+  it.each([
+    'The study population included 1,453 adult patients (mean age 56±18 years, 42% female).',
+    'a chronic condition affecting approximately 3.5% of the global population',
+    'with diagnosis on average delayed by 7.1 years or often confounded with other disorders',
+    'The annotated data were divided into two groups: 80% for training and validation and 20% for testing.',
+    'adult patients with CMRs and echocardiography studies within 30 days were included',
+    'using the detailed 2018 AO/OTA fracture classification system',
+    'the GA maximizes the Net Present Value (NPV) by selecting optimal PV and BESS sizes',
+    'We simulated STS-MTBs using four LLMs-Llama 3.2-vison: 90b, Claude 3.',
+    'A retrospective analysis of 5,367 radiograph exams from adult patients (2002-2016) was conducted.',
+  ])('"%s"', (text) => {
+    expect(extractEstimates(text)).toEqual([]);
+  });
+});
+
+describe('extractEstimates on hostile input', () => {
+  it.each([
+    '<script>alert(1)</script>',
+    '{',
+    '}',
+    "'; DROP TABLE estimates; --",
+    '',
+    '((((((((((',
+    ']]]]]]',
+    'AUC (((( 0.9',
+    'AUC 0.9 (95% CI',
+    'AUC 0.9 (95% CI 0.8-',
+    '\u0000\uFFFF\uD800 AUC 0.9 \uDC00',
+    '🙂 AUC 0.87 (0.8–0.9) 🙂',
+    'AUC 0.87 (0.81-0.92) <script>alert("AUC 0.9")</script>',
+  ])('does not throw on %j and quotes exactly', (text) => {
+    const found = extractEstimates(text);
+    expectExactQuotes(text, found);
+  });
+
+  it('never throws and always quotes exactly, for arbitrary strings', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
+        expectExactQuotes(text, extractEstimates(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never throws and always quotes exactly, for strings made of estimate notation', () => {
+    const piece = fc.constantFrom(
+      'AUC', 'sensitivity', 'and', 'OR', 'HR', 'MD', 'for', 'WMA', 'T2', '0.87', '85%', '.9', '1,234', '-', '−', '–', ' to ',
+      '(', ')', '[', ']', '95% CI', 'CI', ':', '=', ',', ';', ' ', '. ', 'respectively', 'of', '±', 'p', '<',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 80 }), (pieces) => {
+        const text = pieces.join(' ');
+        const found = extractEstimates(text);
+        expectExactQuotes(text, found);
+        for (const e of found) {
+          expect(Number.isFinite(e.value)).toBe(true);
+          expect((e.ci_low === null) === (e.ci_high === null)).toBe(true);
+          expect(e.needs_review).toBe(e.review_reason !== null);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('extractEstimates performance', () => {
+  it('extracts a 10 KB abstract in well under 50 ms', () => {
+    let text = '';
+    while (text.length < 10_000) text += `${SEED_RESULTS} Sensitivity, specificity and NPV were 85%, 90% and 97%, respectively. `;
+    extractEstimates(text); // warm up the JIT
+    const t0 = performance.now();
+    const found = extractEstimates(text);
+    expect(performance.now() - t0).toBeLessThan(50);
+    expect(found.length).toBeGreaterThan(20);
+  });
+
+  it.each([
+    ['"AUC " repeated', 'AUC '.repeat(5000)],
+    ['"0.1-" repeated', '0.1-'.repeat(5000)],
+    ['"AUC 0.1-" repeated', 'AUC 0.1-'.repeat(5000)],
+    ['"(95% CI " repeated', '(95% CI '.repeat(5000)],
+    ['"AUC 0.9 (0.8-0.95), " repeated', 'AUC 0.9 (0.8-0.95), '.repeat(2000)],
+    ['a 200 KB word', 'a'.repeat(200_000)],
+  ])('stays fast on %s', (_name, text) => {
+    const t0 = performance.now();
+    expectExactQuotes(text, extractEstimates(text));
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});

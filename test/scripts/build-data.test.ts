@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { buildData } from '../../scripts/build-data.ts';
+import { estimateRows, studyRow, STUDY_COLUMNS, ESTIMATE_COLUMNS, type StudyRecord } from '../../src/lib/data/tables.ts';
+import { ROOT } from '../helpers.ts';
+
+let out: string;
+let records: StudyRecord[];
+
+async function query(sql: string): Promise<Record<string, unknown>[]> {
+  const db = await DuckDBInstance.create(':memory:');
+  const conn = await db.connect();
+  try {
+    const reader = await conn.runAndReadAll(sql);
+    return reader.getRowObjectsJS() as Record<string, unknown>[];
+  } finally {
+    conn.closeSync();
+    db.closeSync();
+  }
+}
+
+beforeAll(async () => {
+  out = await mkdtemp(join(tmpdir(), 'data-'));
+  records = await buildData(ROOT, out);
+});
+afterAll(() => rm(out, { recursive: true, force: true }));
+
+describe('npm run data', () => {
+  it('writes one studies row per page and one estimates row per estimate', () => {
+    expect(records.length).toBeGreaterThanOrEqual(6);
+  });
+
+  for (const format of ['parquet', 'csv'] as const) {
+    it(`round-trips every studies and estimates row through ${format}, row for row`, async () => {
+      const reader = format === 'parquet' ? 'read_parquet' : 'read_csv_auto';
+      const studies = await query(`SELECT * FROM ${reader}('${join(out, `studies.${format}`)}') ORDER BY study_id`);
+      const estimates = await query(`SELECT * FROM ${reader}('${join(out, `estimates.${format}`)}') ORDER BY estimate_id`);
+      const expectedStudies = records.map(studyRow).sort((a, b) => a.study_id.localeCompare(b.study_id));
+      const expectedEstimates = records.flatMap(estimateRows).sort((a, b) => a.estimate_id.localeCompare(b.estimate_id));
+      if (format === 'parquet') {
+        expect(studies).toEqual(expectedStudies);
+        expect(estimates).toEqual(expectedEstimates);
+      } else {
+        // CSV has no types: compare as text.
+        const text = (rows: object[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? null : String(v)])));
+        expect(text(studies)).toEqual(text(expectedStudies));
+        expect(text(estimates)).toEqual(text(expectedEstimates));
+      }
+    });
+  }
+
+  it('writes review.duckdb with the same rows as the Parquet files', async () => {
+    const db = join(out, 'review.duckdb');
+    const diff = await query(`
+      ATTACH '${db}' AS r (READ_ONLY);
+      SELECT (SELECT count(*) FROM (SELECT * FROM r.studies EXCEPT ALL SELECT * FROM read_parquet('${join(out, 'studies.parquet')}'))) +
+             (SELECT count(*) FROM (SELECT * FROM read_parquet('${join(out, 'studies.parquet')}') EXCEPT ALL SELECT * FROM r.studies)) +
+             (SELECT count(*) FROM (SELECT * FROM r.estimates EXCEPT ALL SELECT * FROM read_parquet('${join(out, 'estimates.parquet')}'))) +
+             (SELECT count(*) FROM (SELECT * FROM read_parquet('${join(out, 'estimates.parquet')}') EXCEPT ALL SELECT * FROM r.estimates)) AS n,
+             (SELECT count(*) FROM r.studies) AS studies, (SELECT count(*) FROM r.estimates) AS estimates`);
+    expect(diff).toEqual([{ n: 0n, studies: BigInt(records.length), estimates: BigInt(records.flatMap(estimateRows).length) }]);
+  });
+
+  it('gives the five AUCs of the first record in the estimates table', async () => {
+    const rows = await query(`SELECT label, value, ci_low, ci_high, ci_level FROM read_parquet('${join(out, 'estimates.parquet')}') WHERE study_id = 'doi:10.1101/2024.04.16.24305936' ORDER BY estimate_id`);
+    expect(rows).toEqual([
+      { label: 'WMA', value: 0.873, ci_low: 0.816, ci_high: 0.922, ci_level: 0.95 },
+      { label: 'LGE', value: 0.699, ci_low: 0.613, ci_high: 0.78, ci_level: 0.95 },
+      { label: 'native T1', value: 0.614, ci_low: 0.5, ci_high: 0.715, ci_level: 0.95 },
+      { label: 'T2', value: 0.553, ci_low: 0.42, ci_high: 0.692, ci_level: 0.95 },
+      { label: 'ECV', value: 0.564, ci_low: 0.455, ci_high: 0.691, ci_level: 0.95 },
+    ]);
+  });
+
+  it('writes a manifest with each file size and SHA-256 and a data version', async () => {
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.version).toMatch(/^[0-9a-f]{12}$/);
+    expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(['studies.parquet', 'estimates.parquet', 'studies.csv', 'estimates.csv', 'review.duckdb']);
+    for (const f of manifest.files) expect(f.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('the data dictionary (data/README.md)', () => {
+  it('documents every column of both tables', async () => {
+    const readme = await readFile(join(ROOT, 'data', 'README.md'), 'utf8');
+    for (const c of [...STUDY_COLUMNS, ...ESTIMATE_COLUMNS]) expect(readme).toContain(`| \`${c.name}\` | ${c.type} |`);
+  });
+});
