@@ -7,6 +7,7 @@ import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { planIngest, type ExistingPage } from '../src/lib/ingest/plan.ts';
+import { identityKeys } from '../src/lib/ingest/identity.ts';
 import { contentPaths, readReview, readSources, readStudies, ContentError } from './lib/content-fs.ts';
 
 /** Run the ingest; returns the process exit code. */
@@ -14,10 +15,11 @@ export async function runIngest(root: string, check: boolean, log = console.log,
   const paths = contentPaths(root);
   const review = await readReview(root);
   const existing: ExistingPage[] = await Promise.all(
-    (await readStudies(root)).map(async (s) => ({
-      slug: s.slug,
-      key: s.study?.key ?? keyFallback(await readFile(join(root, s.file), 'utf8')),
-    })),
+    (await readStudies(root)).map(async (s) => {
+      const key = s.study?.key ?? keyFallback(await readFile(join(root, s.file), 'utf8'));
+      const ids = s.study ? await identityKeys(s.study, s.sections.map((x) => x.text).join('\n')) : [];
+      return { slug: s.slug, keys: [...(key ? [key] : []), ...ids] };
+    }),
   );
   const plan = await planIngest(await readSources(root), existing, review);
   for (const p of plan.problems) warn(`${p.file}:${p.line}: ${p.message}`);

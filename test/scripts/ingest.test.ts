@@ -95,6 +95,15 @@ describe('npm run ingest', () => {
     expect(Object.keys(await snapshot(dir))).toHaveLength(7);
   });
 
+  it('leaves the committed, curated pages untouched and creates nothing for the seed', async () => {
+    await cp(join(ROOT, 'content', 'studies'), join(dir, 'content', 'studies'), { recursive: true });
+    const before = await snapshot(dir);
+    const lines: string[] = [];
+    expect(await runIngest(dir, false, (l) => lines.push(l), quiet)).toBe(0);
+    expect(await snapshot(dir)).toEqual(before);
+    expect(lines.at(-1)).toBe('ingest: 6 records, 0 pages created, 6 already present, 0 duplicates, 0 problems');
+  });
+
   it('makes one page for the same study listed twice', async () => {
     const seed = await readFile(join(dir, 'content', 'sources', '000_185ae1a7dc3493b2.txt'), 'utf8');
     await writeFile(join(dir, 'content', 'sources', '001_again.txt'), seed);

@@ -34,6 +34,17 @@ export async function dedupeKey(ids: RecordIds, abstractText: string): Promise<s
   return `hash:${(await sha256Hex(normaliseText(abstractText))).slice(0, 16)}`;
 }
 
+/** Every key a record can be recognised by: its DOI, PMID and PMCID keys and the hash of its abstract. */
+export async function identityKeys(ids: RecordIds, abstractText: string): Promise<string[]> {
+  const keys = [
+    ids.doi ? `doi:${ids.doi.toLowerCase()}` : null,
+    ids.pmid ? `pmid:${ids.pmid}` : null,
+    ids.pmcid ? `pmcid:${ids.pmcid.toUpperCase()}` : null,
+    abstractText.trim() ? `hash:${(await sha256Hex(normaliseText(abstractText))).slice(0, 16)}` : null,
+  ];
+  return keys.filter((k): k is string => k !== null);
+}
+
 const STOP = new Set(
   'a an the of for to in on and or with by from at as is are was were be been this that these those using use via its their our we into than versus vs based'.split(' '),
 );

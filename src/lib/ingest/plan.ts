@@ -4,7 +4,7 @@
  */
 import type { Review } from '../schema/index.ts';
 import { parseListing, type SourceProblem } from './listing.ts';
-import { slugFor, uniqueSlug } from './identity.ts';
+import { identityKeys, slugFor, uniqueSlug } from './identity.ts';
 import { renderStudyMdx } from './mdx.ts';
 import { proposeStudy } from './study.ts';
 
@@ -14,10 +14,10 @@ export interface SourceFile {
   text: string;
 }
 
-/** A page already on disk: its slug (file name without .mdx) and dedupe key if readable. */
+/** A page already on disk: its slug (file name without .mdx) and every key it is known by (its key, DOI, PMID, PMCID, abstract hash). */
 export interface ExistingPage {
   slug: string;
-  key: string | null;
+  keys: string[];
 }
 
 /** A page to create. */
@@ -42,7 +42,7 @@ export const SOURCE_EXTENSIONS = ['.txt'];
 
 /** Plan an ingest over all sources (in the given order) against the pages that exist. */
 export async function planIngest(sources: readonly SourceFile[], existing: readonly ExistingPage[], review: Review): Promise<IngestPlan> {
-  const byKey = new Map(existing.filter((p) => p.key).map((p) => [p.key!, p.slug]));
+  const byKey = new Map(existing.flatMap((p) => p.keys.map((k) => [k, p.slug] as const)));
   const taken = new Set(existing.map((p) => p.slug));
   const plan: IngestPlan = { create: [], present: [], duplicates: [], problems: [], recordsFound: 0 };
   for (const source of sources) {
@@ -53,16 +53,18 @@ export async function planIngest(sources: readonly SourceFile[], existing: reado
       const { frontmatter, sections } = await proposeStudy(record, source.file, review);
       const key = frontmatter.key;
       const from = { file: source.file, line: record.line };
-      const known = byKey.get(key);
+      const keys = await identityKeys(frontmatter, sections.map((s) => s.text).join('\n'));
+      const knownKey = keys.find((k) => byKey.has(k));
+      const known = knownKey === undefined ? undefined : byKey.get(knownKey);
       if (known !== undefined) {
-        const createdThisRun = plan.create.some((p) => p.key === key);
+        const createdThisRun = plan.create.some((p) => p.slug === known);
         (createdThisRun ? plan.duplicates : plan.present).push({ key, slug: known, from });
         continue;
       }
       const year = frontmatter.published?.slice(0, 4) ?? null;
       const slug = uniqueSlug(slugFor(year, frontmatter.title), taken);
       taken.add(slug);
-      byKey.set(key, slug);
+      for (const k of keys) byKey.set(k, slug);
       const comment = `Abstract ingested verbatim from ${source.file} (record ${record.index}, line ${record.line}). Keep it verbatim: estimate quotes must stay exact substrings.`;
       plan.create.push({ slug, key, content: renderStudyMdx(frontmatter as Record<string, unknown>, sections, comment), from: { ...from, record: record.index } });
     }
