@@ -9,7 +9,6 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
   integrations: [mdx(), dataFiles(fileURLToPath(new URL('./data', import.meta.url)))],
-  markdown: { smartypants: false },
   build: { format: 'directory' },
   vite: {
     build: { assetsInlineLimit: 0 },

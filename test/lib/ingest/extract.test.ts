@@ -229,6 +229,27 @@ describe('extractEstimates ties values to measures and labels', () => {
     ]);
   });
 
+  it('keeps the first value of a "0.89 vs 0.76" comparison, quotes both and asks which group it belongs to', () => {
+    const text = 'the algorithm had higher sensitivity (0.89 vs 0.76; P < .001) but lower specificity (0.81 vs. 0.90; P = .02)';
+    const found = extractEstimates(text);
+    expect(found.map((e) => [e.measure, e.value, e.quote, e.needs_review])).toEqual([
+      ['sensitivity', 0.89, 'sensitivity (0.89 vs 0.76', true],
+      ['specificity', 0.81, 'specificity (0.81 vs. 0.90', true],
+    ]);
+    expect(found[0]?.review_reason).toContain('check which group this estimate belongs to');
+  });
+
+  it('reads a measure whose abbreviation follows in brackets', () => {
+    const [e] = extractEstimates('The area under the curve (AUC) of the model was 0.93 for stroke.');
+    expect([e?.measure, e?.value, e?.label]).toEqual(['AUC', 0.93, 'stroke']);
+  });
+
+  it('labels an estimate by what it is about, not by judgement words before it', () => {
+    const [e] = extractEstimates('Patients with LGE had higher mortality (adjusted HR 2.31, 95% CI 1.45–3.68; p<0.001).');
+    expect([e?.label, e?.measure, e?.value, e?.ci_low, e?.ci_high]).toEqual(['mortality', 'HR', 2.31, 1.45, 3.68]);
+    expect(e?.quote).toBe('mortality (adjusted HR 2.31, 95% CI 1.45–3.68');
+  });
+
   it('strips "the presence of" and similar words from labels', () => {
     expect(extractEstimates('unable to detect the presence of LGE (AUC 0.699 [0.613-0.780])')[0]?.label).toBe('LGE');
   });

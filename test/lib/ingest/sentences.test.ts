@@ -65,6 +65,19 @@ describe('splitSentences', () => {
     );
   });
 
+  it('still splits losslessly where Intl.Segmenter is missing', () => {
+    const intl = Intl as { Segmenter?: typeof Intl.Segmenter };
+    const original = intl.Segmenter;
+    intl.Segmenter = undefined;
+    try {
+      const text = 'One (AUC 0.9 vs. 0.8). Two e.g. three.\nFour';
+      expect(texts(text)).toEqual(['One (AUC 0.9 vs. 0.8).', 'Two e.g. three.', 'Four']);
+      expect(splitSentences(text).map((p) => p.text).join('')).toBe(text);
+    } finally {
+      intl.Segmenter = original;
+    }
+  });
+
   it('stays fast on long inputs that ICU breaks into many false pieces', () => {
     const text = 'e.g. A '.repeat(5000);
     const t0 = performance.now();

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { ROOT } from './helpers.ts';
+
+const run = promisify(execFile);
+
+describe('the studies content collection', () => {
+  it('makes astro build fail on an invalid page, naming the file and the field', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'astro-invalid-'));
+    try {
+      for (const p of ['src', 'content', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) await cp(join(ROOT, p), join(dir, p), { recursive: true });
+      await cp(join(ROOT, 'data', 'README.md'), join(dir, 'data', 'README.md'));
+      await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+      const page = join(dir, 'content', 'studies', '2025-optimization-framework-integrates-deep-learning-solar.mdx');
+      await writeFile(page, (await readFile(page, 'utf8')).replace('status: excluded', 'status: maybe'));
+      const data = await run(join(ROOT, 'node_modules', '.bin', 'node'), ['scripts/build-data.ts'], { cwd: dir }).then(
+        () => '',
+        (e: { stderr: string }) => e.stderr,
+      );
+      expect(data).toContain('content/studies/2025-optimization-framework-integrates-deep-learning-solar.mdx:20: status: Invalid option');
+      const result = await run(join(ROOT, 'node_modules', '.bin', 'node'), [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { cwd: dir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } }).then(
+        () => ({ failed: false, output: '' }),
+        (e: { stdout: string; stderr: string }) => ({ failed: true, output: `${e.stdout}\n${e.stderr}` }),
+      );
+      expect(result.failed).toBe(true);
+      expect(result.output).toContain('2025-optimization-framework-integrates-deep-learning-solar');
+      expect(result.output).toMatch(/status: Invalid option: expected one of "included"\|"excluded"\|"pending"/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
