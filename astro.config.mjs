@@ -4,11 +4,15 @@ import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
 import { dataFiles } from './scripts/astro/data-files.ts';
 
+// SITE_DATA_DIR / SITE_OUT_DIR let tests and benchmarks build into their own folders.
+const dataDir = process.env.SITE_DATA_DIR ?? fileURLToPath(new URL('./data', import.meta.url));
+
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   base: process.env.BASE_PATH ?? '/',
+  outDir: process.env.SITE_OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  integrations: [mdx(), dataFiles(fileURLToPath(new URL('./data', import.meta.url)))],
+  integrations: [mdx(), dataFiles(dataDir, fileURLToPath(new URL('./data/README.md', import.meta.url)))],
   build: { format: 'directory' },
   vite: {
     build: { assetsInlineLimit: 0 },

@@ -27,7 +27,7 @@ if (import.meta.main) {
   const { values } = parseArgs({ options: { root: { type: 'string', default: process.cwd() }, out: { type: 'string' } } });
   const root = values.root!;
   const started = performance.now();
-  buildData(root, values.out ?? join(root, 'data')).then(
+  buildData(root, values.out ?? process.env.SITE_DATA_DIR ?? join(root, 'data')).then(
     (records) => console.log(`data: ${records.length} studies, ${records.reduce((n, r) => n + r.study.estimates.length, 0)} estimates written in ${Math.round(performance.now() - started)} ms`),
     (error: unknown) => {
       console.error(error instanceof ContentError ? `${error.problems.map(formatProblem).join('\n')}\n${error.problems.length} problem(s): fix them and run npm run data again.` : error);

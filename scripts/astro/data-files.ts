@@ -8,18 +8,19 @@ import { createReadStream, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, basename } from 'node:path';
 
-const PUBLISHED = /\.(parquet|csv|json|duckdb)$|^README\.md$/;
+const PUBLISHED = /\.(parquet|csv|json|duckdb)$/;
 
-/** The integration; `dataDir` is the folder npm run data writes to. */
-export function dataFiles(dataDir: string): AstroIntegration {
+/** The integration; `dataDir` is the folder npm run data writes to, `dictionary` the committed data/README.md. */
+export function dataFiles(dataDir: string, dictionary: string): AstroIntegration {
   return {
     name: 'data-files',
     hooks: {
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((req, res, next) => {
           const m = /^\/data\/([\w.-]+)$/.exec((req.url ?? '').split('?')[0] ?? '');
-          const file = m ? join(dataDir, basename(m[1]!)) : null;
-          if (!file || !PUBLISHED.test(basename(file)) || !existsSync(file)) return next();
+          const name = m ? basename(m[1]!) : null;
+          const file = name === 'README.md' ? dictionary : name ? join(dataDir, name) : null;
+          if (!file || !(name === 'README.md' || PUBLISHED.test(name!)) || !existsSync(file)) return next();
           createReadStream(file).pipe(res);
         });
       },
@@ -29,7 +30,8 @@ export function dataFiles(dataDir: string): AstroIntegration {
         const names = (await readdir(dataDir)).filter((n) => PUBLISHED.test(n));
         if (!names.includes('review.duckdb')) throw new Error(`${dataDir}/review.duckdb is missing: run npm run data before astro build (npm run build does both)`);
         for (const n of names) await copyFile(join(dataDir, n), join(out, n));
-        logger.info(`copied ${names.length} data files to ${out}`);
+        await copyFile(dictionary, join(out, 'README.md'));
+        logger.info(`copied ${names.length + 1} data files to ${out}`);
       },
     },
   };

@@ -4,18 +4,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DATA_FILES } from './duckdb-tables.ts';
 
-/** One downloadable file. */
-export interface ManifestFile {
-  name: string;
-  bytes: number;
-  sha256: string;
-}
-
-/** The manifest: files and the data version (first 12 hex of a hash over the tables' content hashes). */
-export interface DataManifest {
-  version: string;
-  files: ManifestFile[];
-}
+import type { DataManifest, ManifestFile } from '../../src/site/manifest.ts';
 
 /** Hash the data files and write data/manifest.json. The DuckDB file is excluded from the version (its bytes vary run to run). */
 export async function writeManifest(outDir: string): Promise<DataManifest> {

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as cheerio from 'cheerio';
 import { ROOT } from '../helpers.ts';
 
-const DIST = join(ROOT, 'dist');
+const DIST = inject('distDir');
 const load = (path: string) => cheerio.load(readFileSync(join(DIST, path, 'index.html'), 'utf8'));
 
 function htmlFiles(dir: string): string[] {
