@@ -48,6 +48,6 @@ export function deriveTitle(sections: readonly Section[]): string {
       if (m?.[1] && m[1].trim().length >= 12) return tidy(INFINITIVE_AIMS.has(pattern) ? gerund(m[1]) : m[1]);
     }
   }
-  const first = sentences[0] ?? sections[0]?.text ?? 'Untitled record';
-  return tidy(first);
+  const first = sentences.find((t) => /[\p{L}\p{N}]/u.test(t)) ?? '';
+  return tidy(first) || 'Untitled record (no readable sentence in the abstract)';
 }
