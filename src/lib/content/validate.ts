@@ -78,7 +78,7 @@ function offsetOfPath(node: unknown, path: (string | number)[]): number {
   return offset;
 }
 
-/** A validated page: frontmatter, abstract sections, and the line where the abstract starts. */
+/** A validated page: frontmatter, abstract sections, the line where the abstract starts, and a way to find a field's line. */
 export interface ValidatedStudy {
   slug: string;
   file: string;
@@ -86,6 +86,15 @@ export interface ValidatedStudy {
   sections: BodySection[];
   abstractLine: number | null;
   problems: ContentProblem[];
+  /** The file line of a frontmatter field, e.g. lineOf(['estimates', 2, 'quote']). */
+  lineOf(path: (string | number)[]): number;
+}
+
+/** Map frontmatter paths to file lines. */
+function fieldLines(text: string, firstLine: number): (path: (string | number)[]) => number {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter });
+  return (path) => counter.linePos(offsetOfPath(doc.contents, path)).line + firstLine - 1;
 }
 
 /** Validate a study page's source text. */
@@ -93,10 +102,12 @@ export function validateStudySource(source: string, file: string, slug: string):
   try {
     const parsed = parseStudyMdx(source);
     const { data, problems } = validateYaml(Study, parsed.frontmatterText, file, parsed.frontmatterLine);
-    return { slug, file, study: data, sections: parsed.sections, abstractLine: parsed.abstractLine, problems };
+    const lineOf = fieldLines(parsed.frontmatterText, parsed.frontmatterLine);
+    return { slug, file, study: data, sections: parsed.sections, abstractLine: parsed.abstractLine, problems, lineOf };
   } catch (error) {
     if (error instanceof MdxFormatError) {
-      return { slug, file, study: null, sections: [], abstractLine: null, problems: [{ file, line: error.line, field: '(page)', message: error.message, severity: 'error' }] };
+      const line = error.line;
+      return { slug, file, study: null, sections: [], abstractLine: null, problems: [{ file, line, field: '(page)', message: error.message, severity: 'error' }], lineOf: () => line };
     }
     throw error;
   }

@@ -1,0 +1,90 @@
+/**
+ * Cross-checks of all content beyond the schema: duplicates, quotes that are not in the
+ * abstract, intervals that do not contain their value, undeclared outcomes and exclusion
+ * reasons, and curation left to do. Each problem names file, line, field and the fix.
+ */
+import type { Review } from '../schema/index.ts';
+import { normaliseText } from '../ingest/identity.ts';
+import type { ContentProblem, ValidatedStudy } from './validate.ts';
+
+/** Similarity of two titles in [0, 1] (Dice coefficient over word bigrams of the normalised text). */
+export function titleSimilarity(a: string, b: string): number {
+  const grams = (t: string) => {
+    const w = normaliseText(t).split(' ').filter(Boolean);
+    const out = new Map<string, number>();
+    for (let i = 0; i < Math.max(1, w.length - 1); i++) {
+      const g = w.length === 1 ? w[0]! : `${w[i]} ${w[i + 1]}`;
+      out.set(g, (out.get(g) ?? 0) + 1);
+    }
+    return out;
+  };
+  const [x, y] = [grams(a), grams(b)];
+  let shared = 0;
+  for (const [g, n] of x) shared += Math.min(n, y.get(g) ?? 0);
+  const total = [...x.values(), ...y.values()].reduce((s, n) => s + n, 0);
+  return total === 0 ? 0 : (2 * shared) / total;
+}
+
+/** Titles at least this similar are reported as possible duplicates. */
+export const NEAR_DUPLICATE_TITLE = 0.9;
+
+/** Run every check on the validated pages; schema problems are included first. */
+export function checkContent(pages: readonly ValidatedStudy[], review: Review): ContentProblem[] {
+  const problems: ContentProblem[] = pages.flatMap((p) => p.problems);
+  const outcomes = new Map(review.outcomes.map((o) => [o.id, o]));
+  const reasons = new Set(review.exclusion_reasons.map((r) => r.id));
+  const error = (p: ValidatedStudy, path: (string | number)[], message: string): ContentProblem => ({ file: p.file, line: p.lineOf(path), field: path.join('.'), message, severity: 'error' });
+  const warning = (p: ValidatedStudy, path: (string | number)[], message: string): ContentProblem => ({ ...error(p, path, message), severity: 'warning' });
+
+  const valid = pages.filter((p) => p.study !== null);
+  for (const p of valid) {
+    const s = p.study!;
+    const abstract = p.sections.map((x) => x.text).join('\n');
+    s.estimates.forEach((e, i) => {
+      if (!abstract.includes(e.quote)) {
+        problems.push(error(p, ['estimates', i, 'quote'], 'quote is not in the abstract: copy the exact words from the abstract (or fix the abstract if it was mistyped)'));
+      }
+      if (!outcomes.has(e.outcome)) {
+        problems.push(error(p, ['estimates', i, 'outcome'], `outcome "${e.outcome}" is not declared in content/review.yaml: use one of ${[...outcomes.keys()].join(', ')} or declare it there`));
+      } else if (!outcomes.get(e.outcome)!.measures.includes(e.measure)) {
+        problems.push(error(p, ['estimates', i, 'measure'], `measure ${e.measure} is not declared for outcome ${e.outcome} in content/review.yaml: add it to that outcome's measures or correct the measure`));
+      }
+      if (e.ci_low !== null && e.ci_high !== null && e.needs_review && (e.ci_low > e.ci_high || e.value < e.ci_low || e.value > e.ci_high)) {
+        problems.push(warning(p, ['estimates', i, 'value'], `interval [${e.ci_low}, ${e.ci_high}] does not contain ${e.value} (flagged needs_review: ${e.review_reason}): correct the numbers from the full text, then set needs_review: false`));
+      } else if (e.needs_review) {
+        problems.push(warning(p, ['estimates', i, 'needs_review'], `needs review: ${e.review_reason} (check against the quote and the full text, then set needs_review: false and review_reason: null)`));
+      }
+    });
+    if (s.status === 'excluded' && s.exclusion_reason && !reasons.has(s.exclusion_reason)) {
+      problems.push(error(p, ['exclusion_reason'], `"${s.exclusion_reason}" is not an exclusion reason in content/review.yaml: use one of ${[...reasons].join(', ')} or declare it there`));
+    }
+    if (s.status === 'pending') problems.push(warning(p, ['status'], 'screening decision pending: set included, or excluded with an exclusion_reason, once the record is screened'));
+    if (s.title_source === 'derived') problems.push(warning(p, ['title'], 'working title derived from the abstract: replace it with the published title and set title_source: curated'));
+    if (p.sections.length === 0) problems.push(warning(p, ['key'], 'the page has no abstract (no <Abstract> block): estimates cannot be checked against it'));
+  }
+
+  // Duplicates: the same identifier on two pages, or near-identical titles.
+  const seen = new Map<string, ValidatedStudy>();
+  for (const p of valid) {
+    const s = p.study!;
+    const ids: [string, (string | number)[]][] = [[s.key, ['key']]];
+    if (s.doi) ids.push([`doi:${s.doi.toLowerCase()}`, ['doi']]);
+    if (s.pmid) ids.push([`pmid:${s.pmid}`, ['pmid']]);
+    if (s.pmcid) ids.push([`pmcid:${s.pmcid.toUpperCase()}`, ['pmcid']]);
+    for (const [id, path] of new Map(ids)) {
+      const other = seen.get(id);
+      if (other && other !== p) problems.push(error(p, path, `duplicate of ${other.file} (both are ${id}): merge the two pages into one and delete the other`));
+      else seen.set(id, p);
+    }
+  }
+  for (let i = 0; i < valid.length; i++) {
+    for (let j = i + 1; j < valid.length; j++) {
+      const [a, b] = [valid[i]!, valid[j]!];
+      const sim = titleSimilarity(a.study!.title, b.study!.title);
+      if (sim >= NEAR_DUPLICATE_TITLE) {
+        problems.push(warning(b, ['title'], `title is ${Math.round(sim * 100)}% similar to ${a.file}: if they are the same study, merge the pages; if not, make the titles distinguishable`));
+      }
+    }
+  }
+  return problems.sort((x, y) => x.file.localeCompare(y.file) || x.line - y.line);
+}
