@@ -22,12 +22,13 @@ export async function runIngest(root: string, check: boolean, log = console.log,
     }),
   );
   const plan = await planIngest(await readSources(root), existing, review);
-  for (const p of plan.problems) warn(`${p.file}:${p.line}: ${p.message}`);
+  const errors = plan.problems.filter((p) => p.severity !== 'warning');
+  for (const p of plan.problems) warn(`${p.file}:${p.line}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`);
 
   if (check) {
     for (const p of plan.create) warn(`${p.from.file}:${p.from.line}: record ${p.from.record} (${p.key}) has no page: run npm run ingest`);
     log(`ingest --check: ${plan.recordsFound} records, ${plan.present.length} with a page, ${plan.create.length} without`);
-    return plan.create.length > 0 || plan.problems.length > 0 ? 1 : 0;
+    return plan.create.length > 0 || errors.length > 0 ? 1 : 0;
   }
 
   await mkdir(paths.studies, { recursive: true });
@@ -38,7 +39,7 @@ export async function runIngest(root: string, check: boolean, log = console.log,
   }
   for (const d of plan.duplicates) log(`duplicate: ${d.from.file}:${d.from.line} is the same study as content/studies/${d.slug}.mdx (${d.key})`);
   log(`ingest: ${plan.recordsFound} records, ${plan.create.length} pages created, ${plan.present.length} already present, ${plan.duplicates.length} duplicates, ${plan.problems.length} problems`);
-  return plan.problems.length > 0 ? 1 : 0;
+  return errors.length > 0 ? 1 : 0;
 }
 
 /** Read the dedupe key of a page whose frontmatter does not validate (so it is still never duplicated). */

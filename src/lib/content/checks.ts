@@ -45,13 +45,15 @@ export function checkContent(pages: readonly ValidatedStudy[], review: Review): 
         problems.push(error(p, ['estimates', i, 'quote'], 'quote is not in the abstract: copy the exact words from the abstract (or fix the abstract if it was mistyped)'));
       }
       if (!outcomes.has(e.outcome)) {
-        problems.push(error(p, ['estimates', i, 'outcome'], `outcome "${e.outcome}" is not declared in content/review.yaml: use one of ${[...outcomes.keys()].join(', ')} or declare it there`));
+        // An estimate ingest already flagged for review stays a warning, so a fresh import still builds.
+        const report = e.needs_review ? warning : error;
+        problems.push(report(p, ['estimates', i, 'outcome'], `outcome "${e.outcome}" is not declared in content/review.yaml: use one of ${[...outcomes.keys()].join(', ')} or declare it there`));
       } else if (!outcomes.get(e.outcome)!.measures.includes(e.measure)) {
         problems.push(error(p, ['estimates', i, 'measure'], `measure ${e.measure} is not declared for outcome ${e.outcome} in content/review.yaml: add it to that outcome's measures or correct the measure`));
       }
       if (e.ci_low !== null && e.ci_high !== null && e.needs_review && (e.ci_low > e.ci_high || e.value < e.ci_low || e.value > e.ci_high)) {
         problems.push(warning(p, ['estimates', i, 'value'], `interval [${e.ci_low}, ${e.ci_high}] does not contain ${e.value} (flagged needs_review: ${e.review_reason}): correct the numbers from the full text, then set needs_review: false`));
-      } else if (e.needs_review) {
+      } else if (e.needs_review && outcomes.has(e.outcome)) {
         problems.push(warning(p, ['estimates', i, 'needs_review'], `needs review: ${e.review_reason} (check against the quote and the full text, then set needs_review: false and review_reason: null)`));
       }
     });

@@ -3,7 +3,10 @@
  * Existing pages are never rewritten; a record already present (same key, any slug) is skipped.
  */
 import type { Review } from '../schema/index.ts';
-import { parseListing, type SourceProblem } from './listing.ts';
+import { parseListing } from './listing.ts';
+import { parseRis } from './ris.ts';
+import { parseMedline } from './medline.ts';
+import type { ParsedSource, SourceProblem } from './record.ts';
 import { identityKeys, slugFor, uniqueSlug } from './identity.ts';
 import { renderStudyMdx } from './mdx.ts';
 import { proposeStudy } from './study.ts';
@@ -37,8 +40,22 @@ export interface IngestPlan {
   recordsFound: number;
 }
 
+/** Source parsers by file extension: pasted listings, RIS and MEDLINE (.nbib) exports. */
+export const SOURCE_PARSERS: Record<string, (text: string, file: string) => ParsedSource> = {
+  '.txt': parseListing,
+  '.ris': parseRis,
+  '.nbib': parseMedline,
+  '.medline': parseMedline,
+};
+
 /** Formats ingest reads, by file extension. */
-export const SOURCE_EXTENSIONS = ['.txt'];
+export const SOURCE_EXTENSIONS = Object.keys(SOURCE_PARSERS);
+
+/** The parser for a file name, by extension (listing format by default). */
+function parserFor(file: string): (text: string, file: string) => ParsedSource {
+  const ext = Object.keys(SOURCE_PARSERS).find((e) => file.toLowerCase().endsWith(e));
+  return SOURCE_PARSERS[ext ?? '.txt']!;
+}
 
 /** Plan an ingest over all sources (in the given order) against the pages that exist. */
 export async function planIngest(sources: readonly SourceFile[], existing: readonly ExistingPage[], review: Review): Promise<IngestPlan> {
@@ -46,14 +63,14 @@ export async function planIngest(sources: readonly SourceFile[], existing: reado
   const taken = new Set(existing.map((p) => p.slug));
   const plan: IngestPlan = { create: [], present: [], duplicates: [], problems: [], recordsFound: 0 };
   for (const source of sources) {
-    const { records, problems } = parseListing(source.text, source.file);
+    const { records, problems } = parserFor(source.file)(source.text, source.file);
     plan.problems.push(...problems);
     plan.recordsFound += records.length;
     for (const record of records) {
       const { frontmatter, sections } = await proposeStudy(record, source.file, review);
       const key = frontmatter.key;
       const from = { file: source.file, line: record.line };
-      const keys = await identityKeys(frontmatter, sections.map((s) => s.text).join('\n'));
+      const keys = [...new Set([key, ...(await identityKeys(frontmatter, sections.map((s) => s.text).join('\n')))])];
       const knownKey = keys.find((k) => byKey.has(k));
       const known = knownKey === undefined ? undefined : byKey.get(knownKey);
       if (known !== undefined) {

@@ -43,6 +43,8 @@ export interface SourceProblem {
   file: string;
   line: number;
   message: string;
+  /** 'warning' for problems that lose nothing (e.g. a record without an abstract still gets its page); default 'error'. */
+  severity?: 'error' | 'warning';
 }
 
 /** What a source parser returns. */

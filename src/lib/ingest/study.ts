@@ -5,6 +5,7 @@
 import type { Outcome, Review, StudyInput } from '../schema/index.ts';
 import type { SourceRecord } from './record.ts';
 import { listingDateToIso } from './listing.ts';
+import { exportDateToIso } from './medline.ts';
 import { dateFromPreprintDoi, dedupeKey, doiFrom, normaliseText, pmcidFrom } from './identity.ts';
 import { deriveTitle } from './title.ts';
 import { extractEstimates } from './extract.ts';
@@ -44,8 +45,8 @@ export async function proposeStudy(record: SourceRecord, file: string, review: R
   const sections: BodySection[] = record.sections.map((s) => ({ label: s.label, text: s.text }));
   const fullText = sections.map((s) => s.text).join('\n');
 
-  let published: string | null = record.dateText ? listingDateToIso(record.dateText) : null;
-  let publishedSource: 'listing' | 'derived-from-doi' | null = published ? 'listing' : null;
+  let published: string | null = record.dateText ? (listingDateToIso(record.dateText) ?? exportDateToIso(record.dateText)) : null;
+  let publishedSource: 'listing' | 'derived-from-doi' | null = published ? 'listing' : null; // "listing": as the source gives it
   if (!published && doi) {
     published = dateFromPreprintDoi(doi);
     publishedSource = published ? 'derived-from-doi' : null;
@@ -81,7 +82,7 @@ export async function proposeStudy(record: SourceRecord, file: string, review: R
   const sampleSizes = sections.flatMap((s) => extractSampleSizes(s.text).map(({ n, unit, quote }) => ({ n, unit, quote })));
 
   const frontmatter: StudyInput = {
-    key: await dedupeKey({ doi, pmid, pmcid }, fullText),
+    key: await dedupeKey({ doi, pmid, pmcid }, fullText || (record.title ?? '')),
     title: record.title ? record.title : deriveTitle(record.sections),
     title_source: record.title ? 'source' : 'derived',
     authors: record.authors ?? [],

@@ -1,0 +1,272 @@
+/**
+ * Parser for RIS exports (PubMed via reference managers, Scopus, Web of Science, EndNote,
+ * Zotero): records from "TY  - " to "ER  - ", one "XX  - value" field per line. Pure and
+ * synchronous: text in, records and problems out, every problem with its file and line.
+ *
+ * Why not @citation-js/plugin-ris (tried: 0.8.2 via @citation-js/core's synchronous
+ * plugins.input.chain with forceType '@ris/file' and '@ris/record'): it is synchronous and keeps
+ * abstracts and non-ASCII names intact, but for this contract it (1) returns an empty object,
+ * title and authors included, for a record whose TY it does not know (a silent drop);
+ * (2) joins all KW lines into one comma-separated string, so "Fractures, Bone" cannot be told
+ * from two keywords; (3) does not map AN, PM, C2, AD, L1 or L2 (PMID, PMCID, affiliation,
+ * PDF links); (4) returns arrays instead of strings when a tag repeats; (5) normalises dates
+ * instead of keeping them as written; (6) has no line numbers; and @citation-js/core ships no
+ * types and registers plugins in a global registry. What it would still have done (pick TI/T1,
+ * the journal tag, split "Family, Given") is a few lines here, following its tag preferences.
+ *
+ * Normalisation: field text is kept byte-for-byte, except that a free-text field some writers
+ * wrap onto untagged following lines is joined with a single space (each line's indentation and
+ * trailing whitespace removed). That join is the only change made to text.
+ *
+ * Authors: AU/A1 lines as written, normally "Family, Given" or "Family, G." (family name first).
+ * Keywords: one per KW line, as written. Dates: `dateText` is DA, Y1 or PY as written (the first
+ * that holds a year); convert it with `exportDateToIso` from medline.ts.
+ */
+
+import {
+  abstractSections,
+  byLine,
+  describeRecord,
+  exportLines,
+  isBinaryLine,
+  quoteLine,
+  runReporter,
+  type ExportField,
+  type RunMessage,
+} from './medline.ts';
+import type { ParsedSource, SourceLink, SourceProblem, SourceRecord } from './record.ts';
+
+/** Export dates ("2025/09/08/", "2025 Sep 8", …) to YYYY[-MM[-DD]]; defined in medline.ts. */
+export { exportDateToIso } from './medline.ts';
+
+/** A RIS field line: two-character tag, two spaces, hyphen, then a space and the value (or nothing). */
+const TAG_LINE = /^([A-Z][A-Z0-9])  -(?: (.*))?$/;
+/** A line meant as a tag line but not shaped "XX  - ": wrong spacing, lowercase, or a MEDLINE tag. */
+const BROKEN_TAG = /^(?:[A-Z][A-Z0-9]{1,3}|[a-z][a-z0-9]) {0,4}-(?: |$)|^[A-Za-z][A-Za-z0-9] {1,4}-\S/;
+/** Fields some writers wrap onto untagged lines; an untagged line after any other field is an error. */
+const TEXT_TAGS = new Set(['TI', 'T1', 'T2', 'T3', 'BT', 'CT', 'ST', 'TT', 'AB', 'N1', 'N2', 'AD', 'JF', 'JO', 'JA', 'J1', 'J2', 'PB']);
+const DOI = /10\.\d{4,9}\/[^\s"<>]+/;
+
+interface Draft {
+  index: number;
+  line: number;
+  fields: ExportField[];
+}
+
+const RIS_RUNS: Record<string, RunMessage> = {
+  binary: (extent) =>
+    `binary or non-text data was not read (${extent}: control characters or invalid UTF-8): export the references again as a RIS text file in UTF-8`,
+  outside: (extent, first) =>
+    `text outside any record was not read (${extent}, starting ${quoteLine(first)}): records start with "TY  - " and end with "ER  - "; restore the missing "TY  - " line or delete the stray text`,
+};
+
+/**
+ * Parse a RIS export. Record boundaries and line numbers are this parser's own; every record
+ * found is kept (also without "ER  - " or abstract), and anything not understood is reported as
+ * a problem with its line. Never throws.
+ */
+export function parseRis(text: string, file: string): ParsedSource {
+  const problems: SourceProblem[] = [];
+  const runs = runReporter(file, problems, RIS_RUNS);
+  const drafts: Draft[] = [];
+  let current: Draft | null = null;
+  let last: ExportField | null = null;
+
+  const unended: { index: number; where: string }[] = [];
+
+  for (const { text: t, line } of exportLines(text)) {
+    if (isBinaryLine(t)) {
+      runs.add('binary', line);
+      last = null;
+      continue;
+    }
+    if (t.trim() === '') {
+      last = null;
+      continue;
+    }
+    const m = TAG_LINE.exec(t);
+    if (m) {
+      const tag = m[1]!;
+      const value = (m[2] ?? '').trim();
+      if (tag === 'TY') {
+        runs.ok();
+        if (current) unended.push({ index: current.index, where: `before the next "TY  - " on line ${line}` });
+        current = { index: drafts.length + 1, line, fields: [] };
+        drafts.push(current);
+        last = { tag, value, line };
+        current.fields.push(last);
+        continue;
+      }
+      if (!current) {
+        if (tag === 'ER') {
+          runs.ok();
+          problems.push({ file, line, message: '"ER  - " outside any record was ignored: there is no "TY  - " line before it; delete it or add the missing "TY  - " line' });
+        } else {
+          runs.add('outside', line, t);
+        }
+        last = null;
+        continue;
+      }
+      runs.ok();
+      if (tag === 'ER') {
+        current = null;
+        last = null;
+        continue;
+      }
+      last = { tag, value, line };
+      current.fields.push(last);
+      continue;
+    }
+    if (!current) {
+      runs.add('outside', line, t);
+      last = null;
+      continue;
+    }
+    runs.ok();
+    if (BROKEN_TAG.test(t)) {
+      problems.push({
+        file,
+        line,
+        message: `malformed tag line ${quoteLine(t)} in record ${current.index} was not read: RIS tag lines are "XX  - value" (two-character capital tag, two spaces, hyphen, space); fix the spacing`,
+      });
+      last = null;
+      continue;
+    }
+    if (last && TEXT_TAGS.has(last.tag)) {
+      const more = t.trim();
+      last.value = last.value === '' ? more : `${last.value} ${more}`;
+      continue;
+    }
+    const after = last ? ` after "${last.tag}  - "` : '';
+    problems.push({
+      file,
+      line,
+      message: `untagged line ${quoteLine(t)}${after} in record ${current.index} was not read: only free-text fields (title, abstract, notes, affiliation) continue on untagged lines; start the line with a RIS tag "XX  - " or join it to the field it belongs to`,
+    });
+    last = null;
+  }
+  runs.flush();
+  if (current) unended.push({ index: current.index, where: 'before the end of the file (the export may be cut off)' });
+
+  const records = drafts.map((d) => risRecord(d, file, problems));
+  for (const { index, where } of unended) {
+    const r = records[index - 1]!;
+    problems.push({ file, line: r.line, message: `${describeRecord(r)} has no "ER  - " line ${where}: add "ER  - " after its last field` });
+  }
+  if (records.length === 0) {
+    problems.push({ file, line: 1, message: 'no RIS records found: a RIS export has records that start with "TY  - " and end with "ER  - "; export the references again as RIS' });
+  }
+  for (const r of records) {
+    if (r.sections.length === 0) {
+      problems.push({
+        file,
+        line: r.line,
+        severity: 'warning',
+        message: `${describeRecord(r)} has no abstract: add the abstract as one "AB  - " line before its "ER  - ", or remove the record from the export`,
+      });
+    }
+  }
+  return { records, problems: byLine(problems) };
+}
+
+function risRecord(draft: Draft, file: string, problems: SourceProblem[]): SourceRecord {
+  const fields = draft.fields;
+  const withValue = (tag: string): ExportField[] => fields.filter((f) => f.tag === tag && f.value !== '');
+  const first = (...tags: string[]): ExportField | undefined => {
+    for (const tag of tags) {
+      const f = withValue(tag)[0];
+      if (f) return f;
+    }
+    return undefined;
+  };
+  const title = first('TI', 'T1')?.value ?? null;
+  const record: SourceRecord = {
+    index: draft.index,
+    line: draft.line,
+    title,
+    authors: fields.filter((f) => (f.tag === 'AU' || f.tag === 'A1') && f.value !== '').map((f) => f.value),
+    journal: first('JF', 'T2', 'JO', 'JA', 'J2', 'J1')?.value ?? null,
+    dateText: (['DA', 'Y1', 'PY'].map((t) => first(t)).find((f) => f && /\d{4}/.test(f.value)) ?? first('DA', 'Y1', 'PY'))?.value ?? null,
+    affiliation: first('AD')?.value ?? null,
+    doi: null,
+    pmid: null,
+    pmcid: null,
+    keywords: withValue('KW').map((f) => f.value),
+    links: [],
+    sections: [],
+  };
+
+  // DOI: the DO field (bare or as a doi.org URL), else a doi.org link.
+  const doField = first('DO');
+  let doiLine = doField?.line ?? null;
+  if (doField) {
+    record.doi = DOI.exec(doField.value)?.[0]?.replace(/[.,;]+$/, '') ?? null;
+    if (!record.doi) {
+      problems.push({
+        file,
+        line: doField.line,
+        message: `"DO  - " value ${quoteLine(doField.value)} in ${describeRecord(record)} is not a DOI (expected "10.xxxx/..."): fix or delete the line`,
+      });
+    }
+  }
+  const urlFields = fields.filter((f) => ['UR', 'L1', 'L2', 'L3', 'L4'].includes(f.tag) && f.value !== '');
+  if (!record.doi) {
+    for (const f of urlFields) {
+      const m = /^https?:\/\/(?:dx\.)?doi\.org\/(.+)$/i.exec(f.value);
+      const doi = m ? DOI.exec(safeDecode(m[1]!))?.[0] : undefined;
+      if (doi) {
+        record.doi = doi;
+        doiLine = f.line;
+        break;
+      }
+    }
+  }
+
+  // PMID: PM (Web of Science), or AN when the record comes from PubMed/MEDLINE, or a PubMed link.
+  const database = [...withValue('DB'), ...withValue('DP')].map((f) => f.value).join(' ');
+  const an = first('AN')?.value;
+  const anPmid = an && (database === '' || /pubmed|medline|nlm/i.test(database)) ? /^(?:PMID:?\s*)?(\d{1,8})$/i.exec(an)?.[1] : undefined;
+  const urlPmid = urlFields.map((f) => /(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov\/pubmed)\/(\d{1,8})\b/.exec(f.value)?.[1]).find(Boolean);
+  record.pmid = (/^\d{1,8}$/.test(first('PM')?.value ?? '') ? first('PM')!.value : undefined) ?? anPmid ?? urlPmid ?? null;
+
+  // PMCID: EndNote's C2, a note, or a PMC link.
+  record.pmcid = [...withValue('C2'), ...withValue('N1'), ...urlFields].map((f) => /\bPMC\d+\b/.exec(f.value)?.[0]).find(Boolean) ?? null;
+
+  // Links: http(s) URLs of UR/L1/L2 (local file paths of reference managers are not links), then the DOI.
+  const links: SourceLink[] = [];
+  for (const f of urlFields) {
+    if (f.tag === 'L3' || f.tag === 'L4') continue;
+    for (const url of f.value.split(/[\s;]+/)) {
+      if (/^https?:\/\/\S+$/i.test(url)) links.push({ url, label: linkLabel(url, f.tag), line: f.line });
+    }
+  }
+  if (record.doi && doiLine !== null) {
+    const doiUrl = `https://doi.org/${record.doi}`;
+    if (!links.some((l) => l.label === 'DOI' || l.url.toLowerCase() === doiUrl.toLowerCase())) links.push({ url: doiUrl, label: 'DOI', line: doiLine });
+  }
+  record.links = links;
+
+  // Abstract: AB lines (N2 when there is no AB: EndNote writes the abstract as N2, sometimes as both).
+  const abstract = withValue('AB').length > 0 ? withValue('AB') : withValue('N2');
+  record.sections = abstract.flatMap((f) => abstractSections(f.value, f.line));
+  return record;
+}
+
+function linkLabel(url: string, tag: string): string {
+  if (/^https?:\/\/(?:dx\.)?doi\.org\//i.test(url)) return 'DOI';
+  if (/pmc\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov\/pmc\//i.test(url)) return 'PMC';
+  if (/pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov\/pubmed/i.test(url)) return 'PubMed';
+  if (/scopus\.com/i.test(url)) return 'Scopus';
+  if (/webofscience\.com|webofknowledge\.com/i.test(url)) return 'Web of Science';
+  if (tag === 'L1') return 'PDF';
+  if (tag === 'L2') return 'Full text';
+  return 'URL';
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
