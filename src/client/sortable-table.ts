@@ -31,3 +31,5 @@ function enhance(table: HTMLTableElement): void {
 }
 
 document.querySelectorAll<HTMLTableElement>('table.sortable').forEach(enhance);
+
+export {};
