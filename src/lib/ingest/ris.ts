@@ -20,24 +20,12 @@
  *
  * Authors: AU/A1 lines as written, normally "Family, Given" or "Family, G." (family name first).
  * Keywords: one per KW line, as written. Dates: `dateText` is DA, Y1 or PY as written (the first
- * that holds a year); convert it with `exportDateToIso` from medline.ts.
+ * that holds a year); convert it with `exportDateToIso` from export-date.ts.
  */
 
-import {
-  abstractSections,
-  byLine,
-  describeRecord,
-  exportLines,
-  isBinaryLine,
-  quoteLine,
-  runReporter,
-  type ExportField,
-  type RunMessage,
-} from './medline.ts';
+import { abstractSections } from './abstract-sections.ts';
+import { byLine, describeRecord, exportLines, isBinaryLine, quoteLine, runReporter, type ExportField, type RunMessage } from './export-lines.ts';
 import type { ParsedSource, SourceLink, SourceProblem, SourceRecord } from './record.ts';
-
-/** Export dates ("2025/09/08/", "2025 Sep 8", …) to YYYY[-MM[-DD]]; defined in medline.ts. */
-export { exportDateToIso } from './medline.ts';
 
 /** A RIS field line: two-character tag, two spaces, hyphen, then a space and the value (or nothing). */
 const TAG_LINE = /^([A-Z][A-Z0-9])  -(?: (.*))?$/;

@@ -5,7 +5,7 @@
 import type { Outcome, Review, StudyInput } from '../schema/index.ts';
 import type { SourceRecord } from './record.ts';
 import { listingDateToIso } from './listing.ts';
-import { exportDateToIso } from './medline.ts';
+import { exportDateToIso } from './export-date.ts';
 import { dateFromPreprintDoi, dedupeKey, doiFrom, normaliseText, pmcidFrom } from './identity.ts';
 import { deriveTitle } from './title.ts';
 import { extractEstimates } from './extract.ts';

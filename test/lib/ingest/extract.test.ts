@@ -352,14 +352,14 @@ describe('extractEstimates on hostile input', () => {
   });
 });
 
-describe('extractEstimates performance', () => {
-  it('extracts a 10 KB abstract in well under 50 ms', () => {
+// Speed is measured by npm run bench, not asserted here; these inputs guard against
+// catastrophic regex backtracking (a hang would hit the per-test timeout).
+describe('extractEstimates on long and pathological input', () => {
+  it('extracts every estimate of a 10 KB abstract', () => {
     let text = '';
     while (text.length < 10_000) text += `${SEED_RESULTS} Sensitivity, specificity and NPV were 85%, 90% and 97%, respectively. `;
-    extractEstimates(text); // warm up the JIT
-    const t0 = performance.now();
     const found = extractEstimates(text);
-    expect(performance.now() - t0).toBeLessThan(50);
+    expectExactQuotes(text, found);
     expect(found.length).toBeGreaterThan(20);
   });
 
@@ -370,9 +370,7 @@ describe('extractEstimates performance', () => {
     ['"(95% CI " repeated', '(95% CI '.repeat(5000)],
     ['"AUC 0.9 (0.8-0.95), " repeated', 'AUC 0.9 (0.8-0.95), '.repeat(2000)],
     ['a 200 KB word', 'a'.repeat(200_000)],
-  ])('stays fast on %s', (_name, text) => {
-    const t0 = performance.now();
+  ])('terminates with exact quotes on %s', { timeout: 10_000 }, (_name, text) => {
     expectExactQuotes(text, extractEstimates(text));
-    expect(performance.now() - t0).toBeLessThan(2000);
   });
 });

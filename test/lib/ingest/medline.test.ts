@@ -9,7 +9,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { abstractSections, exportDateToIso, parseMedline } from '../../../src/lib/ingest/medline.ts';
+import { abstractSections } from '../../../src/lib/ingest/abstract-sections.ts';
+import { exportDateToIso } from '../../../src/lib/ingest/export-date.ts';
+import { parseMedline } from '../../../src/lib/ingest/medline.ts';
 import { parseRis } from '../../../src/lib/ingest/ris.ts';
 import { fixture } from '../../helpers.ts';
 
@@ -142,6 +144,7 @@ describe('parseMedline on a multi-record PubMed export', () => {
       {
         file: FILE,
         line: 192,
+        severity: 'warning',
         message:
           'record 4 ("Artificial intelligence in fracture care: promise and caution.") has no abstract: PubMed gave no "AB  - " field; add the abstract as an "AB  - " field (continuation lines indented by six spaces), or remove the record',
       },
@@ -188,6 +191,7 @@ describe('parseMedline on broken input', () => {
       {
         file: BROKEN_FILE,
         line: 13,
+        severity: 'warning',
         message:
           'record 3 ("A record without an abstract.") has no abstract: PubMed gave no "AB  - " field; add the abstract as an "AB  - " field (continuation lines indented by six spaces), or remove the record',
       },

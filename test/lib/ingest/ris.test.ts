@@ -7,7 +7,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exportDateToIso, parseRis } from '../../../src/lib/ingest/ris.ts';
+import { exportDateToIso } from '../../../src/lib/ingest/export-date.ts';
+import { parseRis } from '../../../src/lib/ingest/ris.ts';
 import { fixture } from '../../helpers.ts';
 
 const FILE = 'test/fixtures/sources/export.ris';
@@ -132,6 +133,7 @@ describe('parseRis on a multi-record export', () => {
       {
         file: FILE,
         line: 54,
+        severity: 'warning',
         message:
           'record 3 ("Comment on: machine learning for fracture triage in the emergency department") has no abstract: add the abstract as one "AB  - " line before its "ER  - ", or remove the record from the export',
       },
@@ -205,6 +207,7 @@ describe('parseRis on broken input', () => {
       {
         file: BROKEN_FILE,
         line: 18,
+        severity: 'warning',
         message: 'record 3 ("A record cut off by the end of the file") has no abstract: add the abstract as one "AB  - " line before its "ER  - ", or remove the record from the export',
       },
     ]);

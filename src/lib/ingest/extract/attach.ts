@@ -1,0 +1,102 @@
+/**
+ * Tying a value group to its measure, in three ways: a measure named before the value ("AUC of
+ * 0.91"), right after it ("92% accuracy"), or the next item of the list an earlier estimate
+ * started ("…, T2 0.553 [0.420-0.692]").
+ */
+import type { Measure } from '../../schema/index.ts';
+import { backLabel, forwardLabel, isGeneric, PREP, readGap, readListGap } from './labels.ts';
+import { RATIO_MEASURES } from './measures.ts';
+import { findGroups, type Group } from './mentions.ts';
+import { tokenize, type Span, type Tok } from './tokens.ts';
+import type { ValueGroup } from './values.ts';
+
+/** A sentence's tokens and the measure names in it. */
+export interface Sentence {
+  tokens: Tok[];
+  groups: Group[];
+  /** For each token, the index of the group whose mentions cover it, else -1. */
+  inMention: Int32Array;
+}
+
+/** The list an estimate belongs to, so the next list item can inherit its measure. */
+export interface Active {
+  group: Group;
+  measure: Measure;
+  next: number; // in a multi-measure group, which measure the next list item takes
+  end: number; // token index where the estimate ended
+}
+
+/** How a value group was tied to a measure. */
+export interface Attachment {
+  measure: Measure;
+  group: Group;
+  next: number;
+  mention: Span; // the measure words (for the fallback label)
+  quoteFrom: Span | null; // measure words the quote must cover, if any
+  label: Span | null;
+  ownLabel: boolean; // a list item named before its value ("T2 0.553")
+  end: number; // exclusive token index where the estimate (with any trailing label) ends
+}
+
+const LIST_FOLLOWERS = /^(?:and|or|vs|versus|respectively)$/;
+
+/** 1. A measure named before the value: "AUC of 0.91", "WMA (AUC 0.873 …)", "AUC for WMA was 0.91". */
+export function attachBefore(s: Sentence, vg: ValueGroup, prefix: Group | null): Attachment | null {
+  if (!prefix || prefix.consumed) return null;
+  const { tokens: t, inMention } = s;
+  const gap = readGap(t, prefix.end, vg.value.start);
+  if (!gap) return null;
+  const m = prefix.mentions[0]!;
+  const before = backLabel(t, prefix.start, inMention);
+  const after = forwardLabel(t, vg.end, inMention);
+  const label = [gap.label, before, after].find((l) => l && !isGeneric(t, l)) ?? gap.label ?? before ?? after ?? null;
+  const end = label && label === after ? Math.max(vg.end, after.end) : vg.end;
+  return { measure: m.measure, group: prefix, next: 1, mention: m, quoteFrom: { start: prefix.start, end: m.end }, label, ownLabel: false, end };
+}
+
+/** 2. A measure named right after the value: "92% accuracy", "0.91 AUC". */
+export function attachAfter(s: Sentence, vg: ValueGroup, startsAt: ReadonlyMap<number, Group>): Attachment | null {
+  const post = [startsAt.get(vg.value.end), startsAt.get(vg.end)].find((g) => g && !g.consumed);
+  const m = post?.mentions[0];
+  if (!post || !m || RATIO_MEASURES.has(m.measure) || m.measure === 'MD') return null;
+  if (!vg.value.pct && Math.abs(vg.value.value) > 1) return null;
+  if (s.tokens[vg.value.start - 1]?.norm === 'at') return null; // "sensitivity 85% at 90% specificity": a fixed operating point
+  post.consumed = true;
+  const after = forwardLabel(s.tokens, Math.max(post.end, vg.end), s.inMention);
+  const label = after ?? backLabel(s.tokens, vg.value.start, s.inMention);
+  const end = Math.max(vg.end, post.end, after?.end ?? 0);
+  return { measure: m.measure, group: post, next: 1, mention: m, quoteFrom: { start: post.start, end: m.end }, label, ownLabel: false, end };
+}
+
+/** 3. The next item of the current list: "…), T2 0.553 [0.420-0.692]", "sensitivity and specificity were 85% and 90%". */
+export function attachToList(s: Sentence, vg: ValueGroup, active: Active | null, prefix: Group | null): Attachment | null {
+  if (!active || (prefix && prefix.start >= active.end)) return null; // a measure named in between starts a new list
+  const { tokens: t, inMention } = s;
+  const follower = t[vg.end];
+  if (follower?.kind === 'word' && !PREP.has(follower.norm) && !LIST_FOLLOWERS.test(follower.norm)) return null;
+  const list = readListGap(t, active.end, vg.value.start, inMention);
+  if (!list) return null;
+  const multi = active.group.mentions.length > 1;
+  const m = multi ? active.group.mentions[active.next] : { measure: active.measure, start: active.group.start, end: active.group.end };
+  if (!m) return null;
+  const after = list.label ? null : forwardLabel(t, vg.end, inMention);
+  return {
+    measure: m.measure,
+    group: active.group,
+    next: active.next + 1,
+    mention: m,
+    quoteFrom: multi || !(list.label ?? after) ? m : null, // an unnamed item quotes its measure too
+    label: list.label ?? after,
+    ownLabel: list.label !== null,
+    end: Math.max(vg.end, after?.end ?? 0),
+  };
+}
+
+/** Tokenize a sentence starting at offset `start` and find its measure names. */
+export function toSentence(text: string, start: number): Sentence {
+  const tokens = tokenize(text, start);
+  const groups = findGroups(tokens);
+  const inMention = new Int32Array(tokens.length).fill(-1);
+  groups.forEach((g, gi) => inMention.fill(gi, g.start, g.end));
+  return { tokens, groups, inMention };
+}

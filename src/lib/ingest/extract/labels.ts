@@ -1,0 +1,182 @@
+/**
+ * The words around an estimate: which words may stand between a measure and its value (and
+ * which say the number is no estimate), and the label an estimate is about, read backwards
+ * from a measure or value ("presence of WMA") or forwards after it ("for fracture detection").
+ */
+import { OPEN, type Span, type Tok } from './tokens.ts';
+import { readCiSpec } from './values.ts';
+
+/** Between a measure and its value: "AUC of", "sensitivity was", "AUC (95% CI) for WMA was". */
+const FILLER = new Set([
+  'was', 'were', 'is', 'are', 'be', 'been', 'being', 'a', 'an', 'the', 'its', 'their', 'our', 'this', 'these', 'value', 'values',
+  'score', 'scores', 'coefficient', 'coefficients', 'statistic', 'statistics', 'estimate', 'estimates', 'index', 'similarity',
+  'measure', 'overall', 'mean', 'average', 'median', 'pooled', 'approximately', 'approx', 'about', 'around', 'nearly', 'roughly',
+  'almost', 'reached', 'reaching', 'achieved', 'achieving', 'yielded', 'yielding', 'showed', 'showing', 'shown', 'had', 'has',
+  'have', 'obtained', 'observed', 'found', 'reported', 'demonstrated', 'attained', 'gave', 'giving', 'equal', 'equals', 'equaled',
+  'equalled', 'amounted', 'resulted', 'rate', 'rates', 'level', 'corresponding', 'estimated', 'calculated', 'computed', 'measured',
+  'respective', 'only',
+]);
+/** Prepositions that introduce a label ("AUC for fracture detection was 0.91"). */
+export const PREP = new Set(['for', 'in', 'of', 'on', 'among', 'across', 'within', 'with']);
+/** Words that mean the number is a bound, threshold or change, not an estimate. */
+const BLOCK = new Set([
+  'from', 'between', 'than', 'above', 'below', 'over', 'under', 'exceeding', 'exceeded', 'exceeds', 'exceed', 'least', 'most',
+  'greater', 'higher', 'lower', 'less', 'more', 'up', 'by', 'increased', 'increase', 'increases', 'decreased', 'decrease',
+  'decreases', 'improved', 'improvement', 'improves', 'improve', 'rose', 'fell', 'dropped', 'declined', 'ranged', 'range',
+  'ranging', 'threshold', 'cutoff', 'cut-off', 'target', 'defined', 'set', 'fixed', 'minimum', 'maximum', 'min', 'max',
+  'change', 'changed', 'vs', 'versus', 'compared', 'relative', 'and', 'or', 'but', 'while', 'whereas', 'however', 'respectively',
+  'p', 'n', 'per', 'after', 'before', 'at', 'when', 'if', 'not', 'no', 'without', 'cannot', 'to', 'sd', 'se', 'iqr', 'age',
+  'aged', 'year', 'years', 'ratio',
+]);
+/** Words that end a label read backwards from a measure or value. */
+const BACK_STOP = new Set([
+  'for', 'to', 'with', 'by', 'in', 'on', 'at', 'from', 'into', 'than', 'as', 'and', 'or', 'but', 'nor', 'vs', 'versus', 'was',
+  'were', 'is', 'are', 'be', 'been', 'being', 'had', 'has', 'have', 'having', 'that', 'which', 'who', 'whose', 'while', 'whereas',
+  'however', 'although', 'though', 'because', 'since', 'when', 'where', 'whether', 'if', 'detect', 'detecting', 'detected',
+  'predict', 'predicting', 'predicted', 'identify', 'identifying', 'identified', 'classify', 'classifying', 'diagnose',
+  'diagnosing', 'distinguish', 'distinguishing', 'discriminate', 'discriminating', 'differentiate', 'differentiating',
+  'achieved', 'achieving', 'showed', 'showing', 'yielded', 'yielding', 'reached', 'demonstrated', 'demonstrating', 'obtained',
+  'reported', 'using', 'via', 'per', 'among', 'between', 'across', 'within', 'after', 'before', 'during', 'including',
+  'included', 'respectively', 'also', 'both', 'all', 'p', 'n', 'results', 'conclusions', 'conclusion', 'methods', 'findings',
+  // judgements, not names: "higher mortality (HR …)" is about mortality
+  'high', 'higher', 'highest', 'low', 'lower', 'lowest', 'good', 'better', 'best', 'poor', 'poorer', 'worse', 'excellent',
+  'moderate', 'fair', 'similar', 'comparable', 'superior', 'inferior', 'significantly', 'significant', 'improved', 'increased',
+  'decreased', 'reduced', 'greater', 'strong', 'weak',
+]);
+/** Words that end a label read forwards after "for" / "in". */
+const FORWARD_STOP = new Set([
+  'and', 'or', 'but', 'was', 'were', 'is', 'are', 'with', 'while', 'whereas', 'respectively', 'which', 'that', 'compared', 'vs',
+  'versus', 'than', 'when', 'however', 'although', 'to', 'by', 'using', 'p', 'n',
+]);
+const LEADING_NOISE = new Set(['the', 'a', 'an', 'its', 'their', 'our', 'this', 'these', 'those', 'both', 'each', 'all', 'of', 'for', 'in']);
+/** Labels that name the index test, not what it estimates; a "for …" label after the value is preferred. */
+const GENERIC = new Set([
+  'model', 'models', 'algorithm', 'algorithms', 'network', 'networks', 'system', 'systems', 'classifier', 'tool', 'method',
+  'approach', 'performance', 'it', 'they',
+]);
+/** Not labels: the number next to them is a statistic of another kind. */
+const STAT_WORDS = new Set(['p', 'n', 'sd', 'se', 'iqr', 'range', 'median', 'mean', 'age', 'aged', 'total', 'vs', 'versus']);
+/** A number followed by one of these counts or measures something; it is not an estimate. */
+export const UNIT_WORDS = new Set([
+  'year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'hour', 'hours', 'h', 'hrs', 'minute', 'minutes', 'min',
+  'mins', 'second', 'seconds', 'sec', 's', 'ms', 'mm', 'cm', 'm', 'km', 'kg', 'g', 'mg', 'µg', 'mcg', 'ml', 'l', 'bpm', 'beats',
+  'mmhg', 'kpa', 'hz', 'khz', 'mhz', 'db', 'kv', 'mas', 'mgy', 'gy', 'msv', 'points', 'point', 'pts', 'times', 'fold', 'patients',
+  'patient', 'participants', 'subjects', 'individuals', 'adults', 'children', 'women', 'men', 'people', 'cases', 'controls',
+  'studies', 'images', 'scans', 'exams', 'examinations', 'radiographs', 'videos', 'readers', 'radiologists', 'centers', 'centres',
+  'hospitals', 'sites', 'eyes', 'teeth', 'lesions', 'records', 'trials', 'cohorts', 'slides', 'samples', 'nodules',
+]);
+
+/** Drop "the", "presence of" and the like from the front of a label. */
+export function trimLabel(t: readonly Tok[], span: Span | null): Span | null {
+  if (!span) return null;
+  let { start } = span;
+  for (let k = start; k < span.end - 1; k++) {
+    if ((t[k]!.norm === 'presence' || t[k]!.norm === 'absence') && t[k + 1]!.norm === 'of') start = k + 2;
+  }
+  while (start < span.end && LEADING_NOISE.has(t[start]!.norm)) start++;
+  if (start >= span.end || (span.end - start === 1 && STAT_WORDS.has(t[start]!.norm))) return null;
+  return { start, end: span.end };
+}
+
+/** Up to five words read backwards from just before token `end` ("presence of WMA" → "WMA"). */
+export function backLabel(t: readonly Tok[], end: number, inMention: ArrayLike<number>): Span | null {
+  let e = end;
+  if (t[e - 1] && OPEN.has(t[e - 1]!.text)) e--;
+  // "wall motion abnormality (WMA) (AUC …)": the abbreviation names it
+  if (t[e - 1]?.text === ')' && t[e - 2]?.kind === 'word' && t[e - 3]?.text === '(') return trimLabel(t, { start: e - 2, end: e - 1 });
+  let s = e;
+  while (s > 0 && e - s < 5) {
+    const x = t[s - 1]!;
+    if (x.kind !== 'word' || BACK_STOP.has(x.norm) || inMention[s - 1]! >= 0) break;
+    s--;
+  }
+  return s < e ? trimLabel(t, { start: s, end: e }) : null;
+}
+
+/** "for fracture detection" / "in the external test set" starting at token k. */
+export function forwardLabel(t: readonly Tok[], k: number, inMention: ArrayLike<number>): Span | null {
+  const x = t[k];
+  if (!x || !(x.norm === 'for' || x.norm === 'in' || x.norm === 'among' || x.norm === 'on' || x.norm === 'across')) return null;
+  let e = k + 1;
+  while (e < t.length && e - k <= 6) {
+    const w = t[e]!;
+    if (w.kind !== 'word' || FORWARD_STOP.has(w.norm) || inMention[e]! >= 0) break;
+    e++;
+  }
+  return trimLabel(t, { start: k + 1, end: e });
+}
+
+/** Whether a label names the index test ("the model") rather than what it estimates. */
+export function isGeneric(t: readonly Tok[], span: Span): boolean {
+  return GENERIC.has(t[span.end - 1]!.norm);
+}
+
+/** Words between a measure mention and its value; null when they say it is no estimate. */
+export function readGap(t: readonly Tok[], from: number, to: number): { label: Span | null } | null {
+  if (to - from > 16) return null;
+  let first = -1;
+  let last = -1;
+  let afterPrep = -1;
+  let words = 0;
+  for (let k = from; k < to; ) {
+    const x = t[k]!;
+    if (OPEN.has(x.text)) {
+      // "AUC (95% CI) was", "sensitivity (SN) of"
+      const spec = readCiSpec(t, k + 1);
+      if (spec && t[spec.end]?.text === OPEN.get(x.text) && spec.end < to) {
+        k = spec.end + 1;
+        continue;
+      }
+      if (t[k + 1]?.kind === 'word' && t[k + 2]?.text === OPEN.get(x.text) && k + 2 < to) {
+        k += 3;
+        continue;
+      }
+      if (k === to - 1) break;
+      return null;
+    }
+    if (x.kind === 'punct' && /^[:=,≈~≃≅]$/.test(x.text)) {
+      k++;
+      continue;
+    }
+    if (x.kind !== 'word') return null;
+    if (x.norm === 'to' && (t[k + 1]?.norm === 'be' || /^(?:equal|amounted|found|shown)$/.test(t[k - 1]?.norm ?? ''))) {
+      k++;
+      continue;
+    }
+    if (BLOCK.has(x.norm)) return null;
+    if (PREP.has(x.norm)) {
+      if (afterPrep < 0) afterPrep = k;
+    } else if (!FILLER.has(x.norm)) {
+      if (afterPrep >= 0 && first < afterPrep) first = -1;
+      if (first < 0) first = k;
+      last = k;
+      if (++words > 6) return null;
+    }
+    k++;
+  }
+  return { label: first >= 0 ? trimLabel(t, { start: first, end: last + 1 }) : null };
+}
+
+/** Tokens joining a list item to the previous estimate: "), T2", "and", "; or ECV". */
+export function readListGap(t: readonly Tok[], from: number, to: number, inMention: ArrayLike<number>): { label: Span | null } | null {
+  if (to - from > 14) return null;
+  let k = from;
+  const after = forwardLabel(t, k, inMention);
+  if (after) k = after.end;
+  while (k < to && (t[k]!.text === ')' || t[k]!.text === ']')) k++;
+  let seps = 0;
+  while (k < to && (/^[,;/]$/.test(t[k]!.text) || /^(?:and|or|whereas|while)$/.test(t[k]!.norm))) {
+    k++;
+    seps++;
+  }
+  if (seps === 0) return null;
+  while (k < to && /^(?:the|for|in)$/.test(t[k]!.norm)) k++;
+  const s = k;
+  while (k < to && t[k]!.kind === 'word' && !BLOCK.has(t[k]!.norm) && k - s < 5) k++;
+  const e = k;
+  while (k < to && /^[:=(]$/.test(t[k]!.text)) k++;
+  if (k !== to) return null;
+  const label = e > s ? trimLabel(t, { start: s, end: e }) : null;
+  if (e > s && !label) return null; // "p = 0.03", "n = 120"
+  return { label };
+}

@@ -1,0 +1,118 @@
+/**
+ * Reading the numbers of an estimate: a (possibly signed) value, the interval after it in any
+ * of the usual bracket and dash styles, and the interval's stated level ("95% CI", "CI95%").
+ */
+import { OPEN, type Tok } from './tokens.ts';
+
+/** A number read from tokens, with the token range it covers. */
+export interface Num {
+  value: number;
+  pct: boolean;
+  start: number; // token index
+  end: number; // exclusive
+}
+
+/** A confidence interval read after a value. */
+export interface Interval {
+  low: Num;
+  high: Num;
+  level: number | null; // as stated, e.g. 0.95 for "95% CI"; null when the text states none
+  end: number; // exclusive token index
+}
+
+/** A value with its interval, if any: what a measure is tied to. */
+export interface ValueGroup {
+  value: Num;
+  ci: Interval | null;
+  end: number;
+}
+
+/** Whether a dash at token k may be a minus sign: nothing number-like glued before it. */
+function signAllowed(t: readonly Tok[], k: number): boolean {
+  const prev = t[k - 1];
+  if (!prev || prev.end < t[k]!.start) return true;
+  return prev.kind === 'punct' || prev.kind === 'dash' || prev.kind === 'minus';
+}
+
+/** A (possibly signed) number starting at token k. */
+export function readNumber(t: readonly Tok[], k: number, signOk: boolean): Num | null {
+  const x = t[k];
+  if (!x) return null;
+  if (x.kind === 'num') return { value: x.num, pct: x.pct, start: k, end: k + 1 };
+  const n = t[k + 1];
+  if ((x.kind === 'dash' || x.kind === 'minus') && n?.kind === 'num' && n.start === x.end && (signOk || signAllowed(t, k))) {
+    return { value: -n.num, pct: n.pct, start: k, end: k + 2 };
+  }
+  return null;
+}
+
+/** "95% CI", "95%CI", "95% confidence interval", "CI 95%", "CI95%", "CI" at token k. */
+export function readCiSpec(t: readonly Tok[], k: number): { level: number | null; end: number } | null {
+  const x = t[k];
+  if (!x) return null;
+  const level = (n: Tok | undefined): number | null => (n?.kind === 'num' && n.pct && n.num >= 50 && n.num < 100 ? n.num / 100 : null);
+  const lv = level(x);
+  if (lv !== null) {
+    let j = k + 1;
+    if (t[j]?.kind === 'dash' && t[j]!.start === x.end) j++;
+    const w = ciWordEnd(t, j);
+    return w === null ? null : { level: lv, end: w };
+  }
+  const glued = /^(?:ci|cri)(\d{2}(?:\.\d+)?)$/.exec(x.norm);
+  if (glued && t[k + 1]?.text === '%' && t[k + 1]!.start === x.end) return { level: Number(glued[1]) / 100, end: k + 2 };
+  const w = ciWordEnd(t, k);
+  if (w === null) return null;
+  const after = level(t[w]);
+  return after !== null ? { level: after, end: w + 1 } : { level: null, end: w };
+}
+
+function ciWordEnd(t: readonly Tok[], k: number): number | null {
+  const n = t[k]?.norm;
+  if (n === 'ci' || n === 'cis' || n === 'cri' || n === 'ui') return k + 1;
+  if ((n === 'confidence' || n === 'credible' || n === 'uncertainty') && /^(?:intervals?|limits?|bounds?)$/.test(t[k + 1]?.norm ?? '')) return k + 2;
+  return null;
+}
+
+function isSeparator(x: Tok | undefined): boolean {
+  return !!x && (x.kind === 'dash' || x.kind === 'minus' || x.norm === 'to' || x.text === ',' || x.text === '~' || x.text === '～');
+}
+
+/** An interval after a value: "(0.61-0.78)", "[95%CI 0.816-0.922]", ", 95% CI: 1.2 to 3.4". */
+function readInterval(t: readonly Tok[], j: number): Interval | null {
+  let k = j;
+  let close: string | null = null;
+  const first = t[k];
+  if (first && OPEN.has(first.text)) {
+    close = OPEN.get(first.text)!;
+    k++;
+  } else if (first && (first.text === ',' || first.text === ';') && readCiSpec(t, k + 1)) {
+    k++;
+  }
+  const spec = readCiSpec(t, k);
+  if (spec) k = spec.end;
+  else if (!close) return null;
+  for (let n = 0; n < 2 && /^[:,=]$/.test(t[k]?.text ?? ''); n++) k++;
+  const innerClose = t[k] && OPEN.has(t[k]!.text) ? OPEN.get(t[k]!.text)! : null;
+  if (innerClose) k++;
+  const low = readNumber(t, k, true);
+  if (!low || !isSeparator(t[low.end])) return null;
+  const high = readNumber(t, low.end + 1, true);
+  if (!high) return null;
+  k = high.end;
+  if (innerClose && t[k]?.text === innerClose) k++;
+  let trailing: { level: number | null; end: number } | null = null;
+  if (close && (t[k]?.text === ',' || t[k]?.text === ';')) {
+    trailing = readCiSpec(t, k + 1);
+    if (trailing) k = trailing.end;
+  }
+  if (close && t[k]?.text === close) k++;
+  return { low, high, level: spec?.level ?? trailing?.level ?? null, end: k };
+}
+
+/** The value group (a number and any interval after it) starting at token i. */
+export function readValueGroup(t: readonly Tok[], i: number): ValueGroup | null {
+  const value = readNumber(t, i, false);
+  if (!value) return null;
+  const ci = readInterval(t, value.end);
+  return { value, ci, end: ci ? ci.end : value.end };
+}
