@@ -1,4 +1,4 @@
-/** Write the studies and estimates tables with @duckdb/node-api: Parquet, CSV and a DuckDB file. */
+/** Write the studies and estimates tables with @duckdb/node-api: Parquet, CSV, JSON and a DuckDB file. */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -28,7 +28,7 @@ async function createTable<Row>(conn: DuckDBConnection, name: string, columns: C
 }
 
 /** Files written by writeTables. */
-export const DATA_FILES = ['studies.parquet', 'estimates.parquet', 'studies.csv', 'estimates.csv', 'review.duckdb'] as const;
+export const DATA_FILES = ['studies.parquet', 'estimates.parquet', 'studies.csv', 'estimates.csv', 'studies.json', 'estimates.json', 'review.duckdb'] as const;
 
 /** Write all data files into outDir (replacing earlier generated files). */
 export async function writeTables(outDir: string, studies: StudyRow[], estimates: EstimateRow[]): Promise<void> {
@@ -44,6 +44,7 @@ export async function writeTables(outDir: string, studies: StudyRow[], estimates
     for (const t of ['studies', 'estimates']) {
       await conn.run(`COPY (SELECT * FROM ${t} ORDER BY 1) TO ${sqlString(join(outDir, `${t}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`);
       await conn.run(`COPY (SELECT * FROM ${t} ORDER BY 1) TO ${sqlString(join(outDir, `${t}.csv`))} (FORMAT csv, HEADER true)`);
+      await conn.run(`COPY (SELECT * FROM ${t} ORDER BY 1) TO ${sqlString(join(outDir, `${t}.json`))} (FORMAT json, ARRAY true)`);
     }
     // The browser's copy. duckdb-wasm 1.32 embeds DuckDB 1.4: write a storage version it reads.
     await conn.run(`ATTACH ${sqlString(dbFile)} AS review (STORAGE_VERSION 'v1.0.0')`);

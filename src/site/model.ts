@@ -1,6 +1,7 @@
 /** Build-time view model shared by pages: studies, per-outcome syntheses and PRISMA counts. */
 import { loadStudies, review } from './load.ts';
-import { synthesize, type OutcomeSynthesis, type SynthesisInput } from '../lib/site/synthesis.ts';
+import { synthesize, type OutcomeSynthesis } from '../lib/site/synthesis.ts';
+import { synthesisInputs } from '../lib/site/synthesis-inputs.ts';
 import { prismaCounts, type PrismaCounts } from '../lib/prisma/index.ts';
 import type { StudyRecord } from '../lib/data/tables.ts';
 import type { Outcome } from '../lib/schema/index.ts';
@@ -13,26 +14,8 @@ export interface SiteModel {
   prisma: PrismaCounts;
 }
 
-/** The estimates of all pages as synthesis input rows. */
-export function synthesisInputs(studies: readonly StudyRecord[]): SynthesisInput[] {
-  return studies.flatMap(({ slug, study }) =>
-    study.estimates.map((e, i) => ({
-      estimate_id: `${slug}#${i + 1}`,
-      slug,
-      title: study.title,
-      status: study.status,
-      outcome: e.outcome,
-      label: e.label,
-      measure: e.measure,
-      value: e.value,
-      ci_low: e.ci_low,
-      ci_high: e.ci_high,
-      ci_level: e.ci_level,
-      unit: e.unit,
-      needs_review: e.needs_review,
-    })),
-  );
-}
+/** The estimates of all pages as synthesis input rows (moved to src/lib so the changes history can use it). */
+export { synthesisInputs };
 
 let cache: Promise<SiteModel> | null = null;
 

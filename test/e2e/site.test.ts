@@ -30,7 +30,7 @@ describe('every page in Chromium', () => {
       await page.context().close();
     }
     expect(foreign).toEqual([]);
-  });
+  }, 120_000); // every page (29 and growing), each waiting for network idle: more than the 30 s default on a loaded 2-core machine
 
   it('reads completely with JavaScript disabled: study page with abstract, estimates and plot', async () => {
     const { page } = await e2e.open('/studies/', { javaScriptEnabled: false });
@@ -38,7 +38,7 @@ describe('every page in Chromium', () => {
     await first.click();
     await expect.poll(() => page.locator('mark#q-1').textContent()).toBe('WMA (AUC 0.873 [95%CI 0.816-0.922])');
     expect(await page.locator('table.estimates-table tbody tr').count()).toBe(5);
-    expect(await page.locator('figure.forest svg').first().getAttribute('role')).toBe('img');
+    expect(await page.locator('figure.forest svg').first().getAttribute('role')).toBe('group');
     expect(await page.getByRole('heading', { name: 'Clinical Perspective' }).count()).toBe(1);
   });
 

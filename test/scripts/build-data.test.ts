@@ -52,6 +52,16 @@ describe('npm run data', () => {
     });
   }
 
+  it('round-trips every studies and estimates row through JSON (an array of objects, typed values), row for row', async () => {
+    const read = async (name: string) => JSON.parse(await readFile(join(out, name), 'utf8')) as Record<string, unknown>[];
+    const studies = (await read('studies.json')).sort((a, b) => String(a.study_id).localeCompare(String(b.study_id)));
+    const estimates = (await read('estimates.json')).sort((a, b) => String(a.estimate_id).localeCompare(String(b.estimate_id)));
+    expect(studies).toEqual(records.map(studyRow).sort((a, b) => a.study_id.localeCompare(b.study_id)));
+    expect(estimates).toEqual(records.flatMap(estimateRows).sort((a, b) => a.estimate_id.localeCompare(b.estimate_id)));
+    expect(Object.keys(studies[0]!)).toEqual(STUDY_COLUMNS.map((c) => c.name));
+    expect(Object.keys(estimates[0]!)).toEqual(ESTIMATE_COLUMNS.map((c) => c.name));
+  });
+
   it('writes review.duckdb with the same rows as the Parquet files', async () => {
     const db = join(out, 'review.duckdb');
     const diff = await query(`
@@ -78,7 +88,7 @@ describe('npm run data', () => {
   it('writes a manifest with each file size and SHA-256 and a data version', async () => {
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
     expect(manifest.version).toMatch(/^[0-9a-f]{12}$/);
-    expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(['studies.parquet', 'estimates.parquet', 'studies.csv', 'estimates.csv', 'review.duckdb']);
+    expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(['studies.parquet', 'estimates.parquet', 'studies.csv', 'estimates.csv', 'studies.json', 'estimates.json', 'review.duckdb']);
     for (const f of manifest.files) expect(f.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 });

@@ -45,7 +45,7 @@ describe('the built site', () => {
   it("draws the first record's forest plot with five rows, their CIs and the 0.5 chance line", () => {
     const $ = load(`studies/${FIRST}`);
     const svg = $('figure.forest svg').first();
-    expect(svg.attr('role')).toBe('img');
+    expect(svg.attr('role')).toBe('group'); // its row labels link to the quotes, so not role=img
     const alts = svg.find('g title').map((_, t) => $(t).text()).get().filter((t) => t.includes('AUC'));
     expect(alts).toEqual(expect.arrayContaining([expect.stringContaining('0.87 (0.82 to 0.92)'), expect.stringContaining('0.55 (0.42 to 0.69)')]));
     expect(svg.find('line.forest-null')).toHaveLength(1);

@@ -135,10 +135,12 @@ export function renderForestSvg(layout: ForestLayout, opts: { idPrefix?: string;
       xmlns: standalone ? 'http://www.w3.org/2000/svg' : undefined,
       class: 'forest-plot',
       viewBox: L.viewBox,
-      width: standalone ? L.width : undefined,
+      // Inline: the width is a ceiling; site.css (svg.forest-plot) scales it down with the page.
+      // No style attribute: the Content-Security-Policy allows no inline styles.
+      width: L.width,
       height: standalone ? L.height : undefined,
-      style: standalone ? undefined : `display:block;width:100%;max-width:${L.width}px;height:auto`,
-      role: 'img',
+      // An image may hold no links (axe nested-interactive): a plot whose labels link is a labelled group.
+      role: L.rows.some((r) => r.href) ? 'group' : 'img',
       'aria-labelledby': `${id}-title ${id}-desc`,
       'font-family': FONT_STACK,
       'font-size': 12,

@@ -57,6 +57,9 @@ export interface PooledSummary {
   QPval: number;
   pval: number;
   scale: Scale;
+  /** The pooled estimate and its standard error on the pooling scale (as metafor's coef() and se). */
+  yi: number;
+  sei: number;
   warnings: string[];
 }
 
@@ -76,7 +79,8 @@ export interface SynthesisOptions {
   level?: number;
 }
 
-const PROPORTION_MEASURES = new Set(['AUC', 'sensitivity', 'specificity', 'accuracy', 'PPV', 'NPV', 'F1', 'Dice']);
+/** Measures reported as proportions; a value in percent is divided by 100 for display and pooling. */
+export const PROPORTION_MEASURES: ReadonlySet<string> = new Set(['AUC', 'sensitivity', 'specificity', 'accuracy', 'PPV', 'NPV', 'F1', 'Dice']);
 
 /** Group estimates by outcome and measure and pool each group with two or more studies. */
 export function synthesize(inputs: readonly SynthesisInput[], options: SynthesisOptions = {}): OutcomeSynthesis[] {
@@ -129,7 +133,7 @@ export function synthesize(inputs: readonly SynthesisInput[], options: Synthesis
       const r = pool({ yi: pooledRows.map((p) => p.yi!), vi: pooledRows.map((p) => p.vi!) }, { method, test, level });
       pooledRows.forEach((p, i) => (p.weight = r.weights[i] ?? null));
       const back = backTransformPooled(r, scale);
-      pooled = { k: r.k, method, test: r.test, ...back, tau2: r.tau2, I2: r.I2, H2: r.H2, Q: r.Q, QPval: r.QPval, pval: r.pval, scale, warnings: r.warnings };
+      pooled = { k: r.k, method, test: r.test, ...back, tau2: r.tau2, I2: r.I2, H2: r.H2, Q: r.Q, QPval: r.QPval, pval: r.pval, scale, yi: r.estimate, sei: r.se, warnings: r.warnings };
     }
     out.push({ outcome, measure, rows, pooled, studies: new Set(rows.map((r) => r.slug)).size });
   }

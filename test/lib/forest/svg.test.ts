@@ -44,12 +44,12 @@ describe('renderForestSvg', () => {
     expect(elements[1]!.name).toBe('title');
   });
 
-  it('has no fixed size inline but scales with width: 100%', () => {
+  it('has no fixed height inline and no style attribute (the CSP forbids them): its width is a ceiling the page CSS scales down', () => {
     const svg = parseXml(renderForestSvg(seedLayout)).elements[0]!;
-    expect(svg.attrs.width).toBeUndefined();
+    expect(svg.attrs.width).toBe(String(seedLayout.width));
     expect(svg.attrs.height).toBeUndefined();
     expect(svg.attrs.xmlns).toBeUndefined();
-    expect(svg.attrs.style).toContain('width:100%');
+    expect(svg.attrs.style).toBeUndefined();
   });
 
   it('stands alone with xmlns, a size, a style block and no external references', () => {
@@ -90,6 +90,7 @@ describe('renderForestSvg', () => {
     const { elements } = parseXml(renderForestSvg(orLayout));
     const links = elements.filter((e) => e.name === 'a');
     expect(links.map((a) => a.attrs.href)).toEqual(['/studies/smith/']);
+    expect(elements[0]!.attrs.role).toBe('group');
   });
 
   it('says "No estimates" when there is nothing to draw', () => {

@@ -1,0 +1,53 @@
+/**
+ * DuckDB-WASM, self-hosted: the worker and wasm files come from the site itself (Vite ?url
+ * imports of node_modules), and review.duckdb is attached read-only over HTTP range requests.
+ * Every query is a prepared statement with bound parameters (src/lib/explore/sql.ts).
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { plainRow } from '../../lib/explore/rows.ts';
+import { SCHEMA, type BoundQuery } from '../../lib/explore/sql.ts';
+
+/** A ready engine with the review attached. */
+export interface Engine {
+  /** Run a prepared statement (prepared once per SQL text) with its bound parameters; rows as plain objects. */
+  query(q: BoundQuery): Promise<Record<string, unknown>[]>;
+}
+
+/** The URL of review.duckdb on this site (respects the site's base path). */
+export function databaseUrl(): string {
+  return new URL(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}data/review.duckdb`, location.href).href;
+}
+
+/** Start DuckDB-WASM in a worker and attach the review's database file from `url`. */
+export async function openEngine(url: string): Promise<Engine> {
+  const bundle = await duckdb.selectBundle({ mvp: { mainModule: mvpWasm, mainWorker: mvpWorker }, eh: { mainModule: ehWasm, mainWorker: ehWorker } });
+  // A same-origin worker file (not duckdb's createWorker(), which wraps it in a blob: URL the CSP forbids).
+  const worker = new Worker(bundle.mainWorker!);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  try {
+    await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+    // Read the file by HTTP range requests (a HEAD with a Range header finds its size); a server
+    // without range support still works, by one full read.
+    await db.open({ filesystem: { reliableHeadRequests: true, allowFullHTTPReads: true, forceFullHTTPReads: false } });
+    await db.registerFileURL('review.duckdb', url, duckdb.DuckDBDataProtocol.HTTP, false);
+    const conn = await db.connect();
+    // Fixed text, no reader input: ATTACH takes no parameters.
+    await conn.query(`ATTACH 'review.duckdb' AS ${SCHEMA} (READ_ONLY)`);
+    const prepared = new Map<string, ReturnType<typeof conn.prepare>>();
+    return {
+      async query({ sql, params }) {
+        let statement = prepared.get(sql);
+        if (!statement) prepared.set(sql, (statement = conn.prepare(sql)));
+        const table = await (await statement).query(...params);
+        return table.toArray().map((row) => plainRow(row.toJSON() as Record<string, unknown>));
+      },
+    };
+  } catch (error) {
+    await db.terminate().catch(() => {});
+    throw error;
+  }
+}

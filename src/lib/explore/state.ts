@@ -1,0 +1,157 @@
+/**
+ * The Explore page's filter state: one value per filter, parsed from (and written to) the URL
+ * query, which is also what the page's plain GET form submits. Parameters are validated against
+ * the review's vocabulary; anything unknown or malformed is dropped with a plain-text notice.
+ */
+
+/** Every filter; `null` means "not filtered". */
+export interface FilterState {
+  outcome: string | null;
+  measure: string | null;
+  yearFrom: number | null;
+  yearTo: number | null;
+  journal: string | null;
+  status: string | null;
+  minN: number | null;
+  valueMin: number | null;
+  valueMax: number | null;
+  q: string | null;
+}
+
+/** The values the select-like filters may take (the options the page offers). */
+export interface Vocabulary {
+  outcomes: readonly string[];
+  measures: readonly string[];
+  journals: readonly string[];
+  statuses: readonly string[];
+}
+
+/** The unfiltered state. */
+export const EMPTY_STATE: Readonly<FilterState> = Object.freeze({
+  outcome: null,
+  measure: null,
+  yearFrom: null,
+  yearTo: null,
+  journal: null,
+  status: null,
+  minN: null,
+  valueMin: null,
+  valueMax: null,
+  q: null,
+});
+
+/** URL parameter (and form field) name of each filter, in the order they are written. */
+export const PARAM_NAMES = {
+  outcome: 'outcome',
+  measure: 'measure',
+  yearFrom: 'year_from',
+  yearTo: 'year_to',
+  journal: 'journal',
+  status: 'status',
+  minN: 'min_n',
+  valueMin: 'value_min',
+  valueMax: 'value_max',
+  q: 'q',
+} as const satisfies Record<keyof FilterState, string>;
+
+/** Longest title search kept, in characters. */
+export const MAX_QUERY_LENGTH = 200;
+
+type Key = keyof FilterState;
+const KEYS = Object.keys(PARAM_NAMES) as Key[];
+const BY_PARAM = new Map<string, Key>(KEYS.map((k) => [PARAM_NAMES[k], k]));
+// C0/C1 controls, bidi overrides and unpaired surrogates never belong in a filter value.
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const YEAR = /^\d{4}$/;
+const COUNT = /^\d{1,9}$/;
+const NUMBER = /^[-+]?(\d{1,30}(\.\d{0,30})?|\.\d{1,30})([eE][-+]?\d{1,3})?$/;
+
+/** A value as shown in a notice: controls removed, at most 60 characters (the page sets it as text). */
+export function shown(value: string): string {
+  const clean = value.replace(CONTROL, '');
+  return clean.length > 60 ? `${clean.slice(0, 59)}…` : clean;
+}
+
+function choice(raw: string, allowed: readonly string[], what: string, param: string, notices: string[]): string | null {
+  if (allowed.includes(raw)) return raw;
+  notices.push(`Ignored ${param} "${shown(raw)}": ${what}.`);
+  return null;
+}
+
+function number(raw: string, pattern: RegExp, what: string, param: string, notices: string[], range?: [number, number]): number | null {
+  const n = pattern.test(raw) ? Number(raw) : Number.NaN;
+  if (Number.isFinite(n) && (!range || (n >= range[0] && n <= range[1]))) return n;
+  notices.push(`Ignored ${param} "${shown(raw)}": ${what}.`);
+  return null;
+}
+
+function parseOne(key: Key, raw: string, vocab: Vocabulary, notices: string[]): FilterState[Key] {
+  const param = PARAM_NAMES[key];
+  switch (key) {
+    case 'outcome':
+      return choice(raw, vocab.outcomes, 'not an outcome of this review', param, notices);
+    case 'measure':
+      return choice(raw, vocab.measures, 'no estimate in the review uses this measure', param, notices);
+    case 'journal':
+      return choice(raw, vocab.journals, 'no study in the review appeared in this journal', param, notices);
+    case 'status':
+      return choice(raw, vocab.statuses, `not a screening status (${vocab.statuses.join(', ')})`, param, notices);
+    case 'yearFrom':
+    case 'yearTo':
+      return number(raw, YEAR, 'not a four-digit year', param, notices);
+    case 'minN':
+      return number(raw, COUNT, 'not a whole number of participants', param, notices);
+    case 'valueMin':
+    case 'valueMax':
+      return number(raw, NUMBER, 'not a number', param, notices);
+    case 'q': {
+      const text = raw.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+      if (text.length <= MAX_QUERY_LENGTH) return text || null;
+      notices.push(`Shortened the title search to its first ${MAX_QUERY_LENGTH} characters.`);
+      return text.slice(0, MAX_QUERY_LENGTH);
+    }
+  }
+}
+
+/** Parse a query string ("?a=b", "a=b") or parameter pairs into a state and plain-text notices about what was ignored. */
+export function parseState(query: string | Iterable<[string, string]>, vocab: Vocabulary): { state: FilterState; notices: string[] } {
+  const pairs = typeof query === 'string' ? new URLSearchParams(query.replace(/^\?/, '')) : query;
+  const state: FilterState = { ...EMPTY_STATE };
+  const notices: string[] = [];
+  const seen = new Set<Key>();
+  for (const [param, value] of pairs) {
+    const key = BY_PARAM.get(param);
+    if (!key) {
+      notices.push(`Ignored unknown parameter "${shown(param)}".`);
+      continue;
+    }
+    if (value.trim() === '') continue; // an empty form field means "not filtered"
+    if (seen.has(key)) {
+      notices.push(`Ignored a second value for ${param}.`);
+      continue;
+    }
+    seen.add(key);
+    (state as Record<Key, unknown>)[key] = parseOne(key, value.trim(), vocab, notices);
+  }
+  return { state, notices };
+}
+
+/** The query string of a state (without "?"), listing only the filters that are set, in a fixed order. */
+export function serializeState(state: FilterState): string {
+  const params = new URLSearchParams();
+  for (const key of KEYS) {
+    const v = state[key];
+    if (v !== null) params.append(PARAM_NAMES[key], String(v));
+  }
+  return params.toString();
+}
+
+/** Whether no filter is set. */
+export function isEmptyState(state: FilterState): boolean {
+  return KEYS.every((k) => state[k] === null);
+}
+
+/** Form field values of a state ("" for unset), keyed by field name. */
+export function formValues(state: FilterState): Record<string, string> {
+  return Object.fromEntries(KEYS.map((k) => [PARAM_NAMES[k], state[k] === null ? '' : String(state[k])]));
+}

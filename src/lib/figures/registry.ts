@@ -1,0 +1,202 @@
+/**
+ * The figure registry, built from the studies and their syntheses: every forest plot of the site
+ * with a stable id, its title, the rows and options for layoutForest, the page it appears on and
+ * the data behind it (yi/sei, quotes, pooling). Pure; src/site/figures.ts loads it at build time.
+ */
+import { tryEffectFromCI, scaleFor, type Unit } from '../stats/index.ts';
+import { PROPORTION_MEASURES, type OutcomeSynthesis } from '../site/synthesis.ts';
+import { figureId, normalBase } from './urls.ts';
+import type { FigureDatum, FigureKind, FigurePooling } from './types.ts';
+import type { ForestOptions, ForestRow } from '../forest/types.ts';
+import type { Estimate, Measure } from '../schema/index.ts';
+import type { StudyRecord } from '../data/tables.ts';
+import { fmt } from '../site/format.ts';
+
+/** One forest plot of the site. */
+export interface Figure {
+  id: string;
+  kind: FigureKind;
+  title: string;
+  /** The title out of its page's context (embeds, snippets): names the study for a study figure. */
+  longTitle: string;
+  measure: Measure;
+  /** Rows for layoutForest as drawn on the page (hrefs point into the site). */
+  rows: ForestRow[];
+  options: ForestOptions;
+  /** The page it appears on, relative to the base path ("studies/<slug>/", "" for the home page). */
+  page: string;
+  /** The id of the figure element on that page. */
+  anchor: string;
+  /** The plotted rows with their pooling-scale values and quotes (CSV, R script). */
+  data: FigureDatum[];
+  /** The pooled estimate and its options, for outcome figures with k ≥ 2. */
+  pooling: FigurePooling | null;
+}
+
+/** The CI level of the site's syntheses (model.ts calls synthesize with its defaults). */
+export const SYNTHESIS_LEVEL = 0.95;
+
+function effect(e: Pick<Estimate, 'measure' | 'value' | 'ci_low' | 'ci_high' | 'unit' | 'ci_level'>): { yi: number | null; sei: number | null } {
+  const r = tryEffectFromCI({ measure: e.measure, estimate: e.value, lower: e.ci_low, upper: e.ci_high, unit: (e.unit ?? null) as Unit, level: e.ci_level ?? SYNTHESIS_LEVEL });
+  // sei as sqrt(vi), as for outcome figures (the synthesis keeps vi), so one estimate has one sei everywhere.
+  return r.ok ? { yi: r.effect.yi, sei: Math.sqrt(r.effect.vi) } : { yi: null, sei: null };
+}
+
+function studyFigures({ slug, study }: Pick<StudyRecord, 'slug' | 'study'>): Figure[] {
+  const measures = [...new Set(study.estimates.map((e) => e.measure))];
+  return measures.map((measure) => {
+    const own = study.estimates.map((e, i) => ({ e, i })).filter(({ e }) => e.measure === measure);
+    const div = (e: Estimate) => (e.unit === 'percent' && PROPORTION_MEASURES.has(measure) ? 100 : 1);
+    const rows: ForestRow[] = own.map(({ e, i }) => ({
+      id: `e-${i + 1}`,
+      label: e.label,
+      value: e.value / div(e),
+      ciLow: e.ci_low === null ? null : e.ci_low / div(e),
+      ciHigh: e.ci_high === null ? null : e.ci_high / div(e),
+      href: `#q-${i + 1}`,
+      measure,
+      sublabel: e.needs_review ? 'needs review' : undefined,
+    }));
+    const data: FigureDatum[] = own.map(({ e, i }, j) => ({
+      label: e.label,
+      measure,
+      value: rows[j]!.value,
+      ci_low: rows[j]!.ciLow,
+      ci_high: rows[j]!.ciHigh,
+      ci_level: e.ci_level,
+      weight: null,
+      ...effect(e),
+      scale: scaleFor(measure),
+      slug,
+      estimate_id: `${slug}#${i + 1}`,
+      quote: e.quote,
+      pooled: false,
+      note: e.needs_review ? `needs review: ${e.review_reason ?? ''}`.trim() : null,
+    }));
+    const title = `${measure} estimates of this study`;
+    return {
+      id: figureId('study', slug, measure),
+      kind: 'study',
+      title,
+      longTitle: `${measure} estimates of ${study.title}`,
+      measure,
+      rows,
+      options: { measure, title, description: `${rows.length} ${measure} estimates with confidence intervals` },
+      page: `studies/${slug}/`,
+      anchor: `forest-${measure}`,
+      data,
+      pooling: null,
+    };
+  });
+}
+
+function outcomeFigure(s: OutcomeSynthesis, ctx: FigureContext, quoteOf: (id: string) => { quote: string; level: number | null } | undefined): Figure {
+  const base = normalBase(ctx.base);
+  const label = ctx.outcomeLabel(s.outcome);
+  const title = `${label}: ${s.measure}`;
+  const rows: ForestRow[] = s.rows.map((r) => ({
+    id: r.estimateId,
+    label: r.title.length > 48 ? `${r.title.slice(0, 46)}…` : r.title,
+    sublabel: r.notPooled ? `${r.label} · not pooled: ${r.notPooled}` : r.label,
+    value: r.value,
+    ciLow: r.ciLow,
+    ciHigh: r.ciHigh,
+    weight: r.weight,
+    href: `${base}studies/${r.slug}/#q-${r.estimateId.split('#')[1]}`,
+    measure: s.measure,
+  }));
+  const p = s.pooled;
+  const pooled = p ? { label: `Pooled (${p.method}${p.test === 'knha' ? ', Knapp-Hartung' : ''})`, estimate: p.estimate, ciLow: p.ciLow, ciHigh: p.ciHigh, piLow: p.piLow, piHigh: p.piHigh, k: p.k, I2: p.I2, tau2: p.tau2 } : undefined;
+  const data: FigureDatum[] = s.rows.map((r) => {
+    const src = quoteOf(r.estimateId);
+    return {
+      label: `${r.title}: ${r.label}`,
+      measure: s.measure,
+      value: r.value,
+      ci_low: r.ciLow,
+      ci_high: r.ciHigh,
+      ci_level: src?.level ?? null,
+      weight: r.weight,
+      yi: r.yi,
+      sei: r.vi === null ? null : Math.sqrt(r.vi),
+      scale: scaleFor(s.measure),
+      slug: r.slug,
+      estimate_id: r.estimateId,
+      quote: src?.quote ?? null,
+      pooled: p !== null && r.notPooled === null && r.yi !== null,
+      note: r.notPooled ? `not pooled: ${r.notPooled}` : null,
+    };
+  });
+  return {
+    id: figureId('outcome', s.outcome, s.measure),
+    kind: 'outcome',
+    title,
+    longTitle: title,
+    measure: s.measure,
+    rows,
+    options: { measure: s.measure, title, description: `${s.rows.length} estimates from ${s.studies} ${s.studies === 1 ? 'study' : 'studies'}${p ? `; pooled ${s.measure} ${fmt(p.estimate)} (${fmt(p.ciLow)} to ${fmt(p.ciHigh)})` : ''}`, pooled },
+    page: `outcomes/${s.outcome}/`,
+    anchor: `forest-${s.outcome}-${s.measure}`,
+    data,
+    pooling: p ? { method: p.method, test: p.test, level: SYNTHESIS_LEVEL, scale: p.scale, k: p.k, estimate: p.estimate, ciLow: p.ciLow, ciHigh: p.ciHigh, piLow: p.piLow, piHigh: p.piHigh, tau2: p.tau2, I2: p.I2 } : null,
+  };
+}
+
+function headlineFigure(measure: Measure, syntheses: readonly OutcomeSynthesis[], outcomeFigures: Figure[], ctx: FigureContext): Figure {
+  const base = normalBase(ctx.base);
+  const rows: ForestRow[] = [];
+  const data: FigureDatum[] = [];
+  for (const s of syntheses.filter((x) => x.measure === measure)) {
+    const label = ctx.outcomeLabel(s.outcome);
+    const href = `${base}outcomes/${s.outcome}/`;
+    const own = outcomeFigures.find((f) => f.id === figureId('outcome', s.outcome, s.measure))!;
+    if (s.pooled) {
+      const p = s.pooled;
+      rows.push({ id: `${s.outcome}-pooled`, label, sublabel: `pooled, k = ${p.k}`, value: p.estimate, ciLow: p.ciLow, ciHigh: p.ciHigh, href, measure });
+      data.push({ label, measure, value: p.estimate, ci_low: p.ciLow, ci_high: p.ciHigh, ci_level: SYNTHESIS_LEVEL, weight: null, yi: p.yi, sei: p.sei, scale: p.scale, slug: null, estimate_id: null, quote: null, pooled: false, note: `pooled estimate of k = ${p.k} studies (figure ${own.id})` });
+      continue;
+    }
+    s.rows.forEach((r, i) => {
+      if (r.notPooled !== null) return;
+      rows.push({ id: r.estimateId, label, sublabel: `${r.label} · 1 study`, value: r.value, ciLow: r.ciLow, ciHigh: r.ciHigh, href, measure });
+      data.push({ ...own.data[i]!, label: `${label}: ${r.label}`, weight: null, pooled: false, note: '1 study' });
+    });
+  }
+  const title = `${measure} by outcome`;
+  return {
+    id: figureId('headline', measure),
+    kind: 'headline',
+    title,
+    longTitle: title,
+    measure,
+    rows,
+    options: { measure, title, description: `${measure} for each outcome: pooled where two or more studies report it, otherwise the single study's estimate.` },
+    page: '',
+    anchor: `headline-${measure}`,
+    data,
+    pooling: null,
+  };
+}
+
+/** What the registry needs from the site: its base path and the outcomes' display labels. */
+export interface FigureContext {
+  base: string;
+  outcomeLabel(id: string): string;
+}
+
+/** Builds the registry from the studies and their syntheses (studies, then outcomes, then headlines); ids are unique. */
+export function buildFigures(studies: readonly Pick<StudyRecord, 'slug' | 'study'>[], syntheses: readonly OutcomeSynthesis[], ctx: FigureContext): Figure[] {
+  const quotes = new Map<string, { quote: string; level: number | null }>(
+    studies.flatMap(({ slug, study }) => study.estimates.map((e, i) => [`${slug}#${i + 1}`, { quote: e.quote, level: e.ci_level }] as const)),
+  );
+  const outcomes = syntheses.map((s) => outcomeFigure(s, ctx, (id) => quotes.get(id)));
+  const measures = [...new Set(syntheses.map((s) => s.measure))];
+  const headlines = measures.map((m) => headlineFigure(m, syntheses, outcomes, ctx)).filter((f) => f.rows.length > 0);
+  const all = [...studies.flatMap(studyFigures), ...outcomes, ...headlines];
+  const seen = new Set<string>();
+  for (const f of all) {
+    if (seen.has(f.id)) throw new Error(`two forest plots share the figure id ${f.id}: make their study slugs, outcome ids or measures differ`);
+    seen.add(f.id);
+  }
+  return all;
+}

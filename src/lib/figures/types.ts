@@ -1,0 +1,65 @@
+/**
+ * Types of a take-away figure's data: the rows a forest plot shows, as published in its CSV
+ * and "Reproduce in R" script, and how its pooled estimate (if any) was computed.
+ */
+import type { Measure } from '../schema/index.ts';
+import type { PoolMethod, PoolTest, Scale } from '../stats/index.ts';
+
+/** One plotted row: the reported value (display scale) and yi/sei on the pooling scale. */
+export interface FigureDatum {
+  label: string;
+  measure: Measure;
+  /** Value and CI on the display scale (percentages converted to proportions). */
+  value: number;
+  ci_low: number | null;
+  ci_high: number | null;
+  ci_level: number | null;
+  /** Percent weight in the pooled estimate, or null. */
+  weight: number | null;
+  /** Effect and standard error on the pooling scale, or null when the CI cannot give them. */
+  yi: number | null;
+  sei: number | null;
+  scale: Scale;
+  slug: string | null;
+  estimate_id: string | null;
+  quote: string | null;
+  /** Whether the row enters the figure's pooled estimate. */
+  pooled: boolean;
+  /** Why the row is not pooled, or what it is (e.g. "pooled estimate of 3 studies"); null otherwise. */
+  note: string | null;
+}
+
+/** The pooled estimate of a figure and the options it was computed with (display scale). */
+export interface FigurePooling {
+  method: PoolMethod;
+  test: PoolTest;
+  level: number;
+  scale: Scale;
+  k: number;
+  estimate: number;
+  ciLow: number;
+  ciHigh: number;
+  piLow: number;
+  piHigh: number;
+  tau2: number;
+  I2: number;
+}
+
+/** Which kind of plot a figure is: one study's estimates, one outcome × measure, or the headline. */
+export type FigureKind = 'study' | 'outcome' | 'headline';
+
+/** What the R-script generator needs to know about a figure. */
+export interface FigureScriptInput {
+  id: string;
+  kind: FigureKind;
+  title: string;
+  measure: Measure;
+  /** Absolute URL of the page the figure appears on. */
+  pageUrl: string;
+  /** Absolute URL of the figure's CSV. */
+  csvUrl: string;
+  reviewTitle: string;
+  dataVersion: string;
+  data: FigureDatum[];
+  pooling: FigurePooling | null;
+}

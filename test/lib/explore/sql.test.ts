@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { estimatesQuery, studiesQuery, totalQuery } from '../../../src/lib/explore/sql.ts';
+import { ESTIMATE_FILTERS, STUDY_FILTERS } from '../../../src/lib/explore/filters.ts';
+import { EMPTY_STATE, type FilterState } from '../../../src/lib/explore/state.ts';
+
+const HOSTILE = ["1; DROP TABLE studies", "x' OR '1'='1", '<script>alert(1)</script>', '"; DETACH review; --', "Robert'); DROP TABLE estimates;--", '\\', '%_'];
+
+const anyState = fc.record<FilterState>({
+  outcome: fc.option(fc.string(), { nil: null }),
+  measure: fc.option(fc.string(), { nil: null }),
+  yearFrom: fc.option(fc.integer({ min: 1000, max: 9999 }), { nil: null }),
+  yearTo: fc.option(fc.integer({ min: 1000, max: 9999 }), { nil: null }),
+  journal: fc.option(fc.string(), { nil: null }),
+  status: fc.option(fc.string(), { nil: null }),
+  minN: fc.option(fc.nat(), { nil: null }),
+  valueMin: fc.option(fc.double({ noNaN: true, noDefaultInfinity: true }), { nil: null }),
+  valueMax: fc.option(fc.double({ noNaN: true, noDefaultInfinity: true }), { nil: null }),
+  q: fc.option(fc.string({ minLength: 1 }), { nil: null }),
+});
+
+const placeholders = (sql: string) => (sql.match(/\?/g) ?? []).length;
+
+describe('the SQL builder', () => {
+  it('selects everything, in display order, for the empty state', () => {
+    expect(studiesQuery(EMPTY_STATE)).toEqual({
+      sql: 'SELECT s.slug, s.title, s.journal, s.published, s.published_year, s.status, s.n_participants, s.outcomes FROM review.studies AS s ORDER BY s.published DESC NULLS LAST, s.slug',
+      params: [],
+    });
+    expect(estimatesQuery(EMPTY_STATE).sql).toMatch(/^SELECT e\.estimate_id, .* FROM review\.estimates AS e JOIN review\.studies AS s ON s\.slug = e\.slug ORDER BY .*CAST\(split_part\(e\.estimate_id, '#', 2\) AS INTEGER\)$/);
+    expect(totalQuery()).toEqual({ sql: 'SELECT count(*) AS n FROM review.studies', params: [] });
+  });
+
+  it('puts study filters on the study and estimate filters in an EXISTS over its estimates', () => {
+    const q = studiesQuery({ ...EMPTY_STATE, outcome: 'wall-motion-abnormality', yearFrom: 2024, q: 'Deep' });
+    expect(q.sql).toContain('WHERE s.published_year >= ? AND contains(lower(s.title), ?) AND EXISTS (SELECT 1 FROM review.estimates AS e WHERE e.slug = s.slug AND e.outcome = ?)');
+    expect(q.params).toEqual([2024, 'deep', 'wall-motion-abnormality']);
+  });
+
+  it('binds every hostile value as a parameter and never writes it into the SQL text', () => {
+    for (const bad of HOSTILE) {
+      const state: FilterState = { ...EMPTY_STATE, outcome: bad, measure: bad, journal: bad, status: bad, q: bad };
+      for (const query of [studiesQuery(state), estimatesQuery(state)]) {
+        expect(query.sql).not.toContain(bad);
+        expect(query.sql.toLowerCase()).not.toContain(bad.toLowerCase());
+        expect(query.params).toContain(bad);
+        expect(placeholders(query.sql)).toBe(query.params.length);
+      }
+    }
+  });
+
+  it('builds its text only from the fixed fragments, with one placeholder per bound value, for any state', () => {
+    const empty = [studiesQuery(EMPTY_STATE).sql, estimatesQuery(EMPTY_STATE).sql];
+    const fragments = [...STUDY_FILTERS, ...ESTIMATE_FILTERS].map((f) => f.sql);
+    fc.assert(
+      fc.property(anyState, (state) => {
+        for (const [i, query] of [studiesQuery(state), estimatesQuery(state)].entries()) {
+          expect(placeholders(query.sql)).toBe(query.params.length);
+          // Removing the fixed fragments and the glue leaves exactly the unfiltered statement.
+          let rest = query.sql;
+          for (const f of fragments) rest = rest.split(` AND ${f}`).join('').split(`WHERE ${f}`).join('WHERE');
+          rest = rest.replace(/ WHERE( AND)?/, '').replace(/ EXISTS \(SELECT 1 FROM review\.estimates AS e WHERE e\.slug = s\.slug\)/, '').replace(' WHERE', '');
+          expect(rest.replace(/ +/g, ' ')).toBe(empty[i]);
+        }
+      }),
+    );
+  });
+});

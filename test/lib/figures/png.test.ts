@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { deflateSync } from 'node:zlib';
+import { pngChunks, printSize, withPngDpi } from '../../../src/lib/figures/png.ts';
+
+function chunk(type: string, data: Uint8Array): Buffer {
+  const b = Buffer.alloc(12 + data.length);
+  b.writeUInt32BE(data.length, 0);
+  b.write(type, 4, 'ascii');
+  Buffer.from(data).copy(b, 8);
+  b.writeUInt32BE(crc(b.subarray(4, 8 + data.length)), 8 + data.length);
+  return b;
+}
+
+function crc(bytes: Uint8Array): number {
+  let c = ~0;
+  for (const x of bytes) {
+    c ^= x;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  }
+  return ~c >>> 0;
+}
+
+/** A valid 2×1 greyscale PNG. */
+function tinyPng(extra: Buffer[] = []): Uint8Array {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(2, 0);
+  ihdr.writeUInt32BE(1, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // greyscale
+  const idat = deflateSync(Buffer.from([0, 0, 255]));
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), ...extra, chunk('IDAT', idat), chunk('IEND', new Uint8Array())]);
+}
+
+describe('print size', () => {
+  it('turns CSS px at 96 per inch into pixels at 300 dpi', () => {
+    expect(printSize(720, 208)).toEqual({ dpi: 300, widthIn: 7.5, heightIn: 208 / 96, widthPx: 2250, heightPx: 650, zoom: 300 / 96 });
+  });
+});
+
+describe('withPngDpi', () => {
+  it('adds a pHYs chunk right after IHDR with the dpi in pixels per metre and a valid CRC', () => {
+    const out = Buffer.from(withPngDpi(tinyPng(), 300));
+    const chunks = pngChunks(out);
+    expect(chunks.map((c) => c.type)).toEqual(['IHDR', 'pHYs', 'IDAT', 'IEND']);
+    const phys = chunks[1]!;
+    expect(out.readUInt32BE(phys.offset)).toBe(11811);
+    expect(out.readUInt32BE(phys.offset + 4)).toBe(11811);
+    expect(out[phys.offset + 8]).toBe(1);
+    expect(out.readUInt32BE(phys.offset + 9)).toBe(crc(out.subarray(phys.offset - 4, phys.offset + 9)));
+  });
+
+  it('replaces an existing pHYs chunk rather than adding a second one', () => {
+    const old = chunk('pHYs', new Uint8Array([0, 0, 11, 19, 0, 0, 11, 19, 1]));
+    const out = withPngDpi(withPngDpi(tinyPng([old]), 72), 300);
+    expect(pngChunks(out).filter((c) => c.type === 'pHYs')).toHaveLength(1);
+    expect(Buffer.from(out).readUInt32BE(pngChunks(out)[1]!.offset)).toBe(11811);
+  });
+
+  it('rejects data that is not a PNG', () => {
+    expect(() => withPngDpi(new Uint8Array([1, 2, 3]), 300)).toThrow(/not a PNG/);
+  });
+});
