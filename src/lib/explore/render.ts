@@ -10,7 +10,7 @@ import { renderForestSvg, safeId } from '../forest/svg.ts';
 import { forestTableRows } from '../forest/table.ts';
 import { fmt } from '../site/format.ts';
 import { synthesize, type OutcomeSynthesis } from '../site/synthesis.ts';
-import { synthesisForest } from './forest.ts';
+import { synthesisForest } from '../site/synthesis-forest.ts';
 import type { ExploreResult, ExploreStudy } from './rows.ts';
 
 /** What the results need besides the rows: site base, outcome labels and the unfiltered counts. */

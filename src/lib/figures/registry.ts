@@ -10,7 +10,7 @@ import type { FigureDatum, FigureKind, FigurePooling } from './types.ts';
 import type { ForestOptions, ForestRow } from '../forest/types.ts';
 import type { Estimate, Measure } from '../schema/index.ts';
 import type { StudyRecord } from '../data/tables.ts';
-import { fmt } from '../site/format.ts';
+import { synthesisForest } from '../site/synthesis-forest.ts';
 
 /** One forest plot of the site. */
 export interface Figure {
@@ -94,19 +94,8 @@ function outcomeFigure(s: OutcomeSynthesis, ctx: FigureContext, quoteOf: (id: st
   const base = normalBase(ctx.base);
   const label = ctx.outcomeLabel(s.outcome);
   const title = `${label}: ${s.measure}`;
-  const rows: ForestRow[] = s.rows.map((r) => ({
-    id: r.estimateId,
-    label: r.title.length > 48 ? `${r.title.slice(0, 46)}…` : r.title,
-    sublabel: r.notPooled ? `${r.label} · not pooled: ${r.notPooled}` : r.label,
-    value: r.value,
-    ciLow: r.ciLow,
-    ciHigh: r.ciHigh,
-    weight: r.weight,
-    href: `${base}studies/${r.slug}/#q-${r.estimateId.split('#')[1]}`,
-    measure: s.measure,
-  }));
+  const { rows, options } = synthesisForest(s, label, base);
   const p = s.pooled;
-  const pooled = p ? { label: `Pooled (${p.method}${p.test === 'knha' ? ', Knapp-Hartung' : ''})`, estimate: p.estimate, ciLow: p.ciLow, ciHigh: p.ciHigh, piLow: p.piLow, piHigh: p.piHigh, k: p.k, I2: p.I2, tau2: p.tau2 } : undefined;
   const data: FigureDatum[] = s.rows.map((r) => {
     const src = quoteOf(r.estimateId);
     return {
@@ -134,7 +123,7 @@ function outcomeFigure(s: OutcomeSynthesis, ctx: FigureContext, quoteOf: (id: st
     longTitle: title,
     measure: s.measure,
     rows,
-    options: { measure: s.measure, title, description: `${s.rows.length} estimates from ${s.studies} ${s.studies === 1 ? 'study' : 'studies'}${p ? `; pooled ${s.measure} ${fmt(p.estimate)} (${fmt(p.ciLow)} to ${fmt(p.ciHigh)})` : ''}`, pooled },
+    options,
     page: `outcomes/${s.outcome}/`,
     anchor: `forest-${s.outcome}-${s.measure}`,
     data,

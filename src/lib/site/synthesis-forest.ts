@@ -1,7 +1,7 @@
 /** An outcome × measure synthesis as forest-plot rows and options (the same mapping the outcome pages draw). */
 import type { ForestOptions, ForestRow } from '../forest/types.ts';
-import type { OutcomeSynthesis } from '../site/synthesis.ts';
-import { fmt } from '../site/format.ts';
+import type { OutcomeSynthesis } from './synthesis.ts';
+import { fmt } from './format.ts';
 
 /** Rows and options for layoutForest: one row per estimate (linked to its quote), the pooled diamond when k ≥ 2. */
 export function synthesisForest(s: OutcomeSynthesis, title: string, base: string): { rows: ForestRow[]; options: ForestOptions } {
