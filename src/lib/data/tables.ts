@@ -150,7 +150,7 @@ export function studyRow({ slug, study, sections }: StudyRecord): StudyRow {
 }
 
 /** Flatten a validated page's estimates into estimates rows. */
-export function estimateRows({ slug, study }: StudyRecord): EstimateRow[] {
+export function estimateRows({ slug, study }: Pick<StudyRecord, 'slug' | 'study'>): EstimateRow[] {
   return study.estimates.map((e, i) => ({
     estimate_id: `${slug}#${i + 1}`,
     study_id: study.key,

@@ -4,24 +4,12 @@
  * studies report the outcome with the same measure. Used at build time and in the browser.
  */
 import type { Measure } from '../schema/index.ts';
+import type { EstimateRow, StudyRow } from '../data/tables.ts';
 import { pool, tryEffectFromCI, backTransformPooled, scaleFor, type PoolMethod, type PoolTest, type Scale } from '../stats/index.ts';
 
-/** The estimate fields a synthesis needs (a subset of the estimates table plus study info). */
-export interface SynthesisInput {
-  estimate_id: string;
-  slug: string;
-  title: string;
-  status: string;
-  outcome: string;
-  label: string;
-  measure: string;
-  value: number;
-  ci_low: number | null;
-  ci_high: number | null;
-  ci_level: number | null;
-  unit: string | null;
-  needs_review: boolean;
-}
+/** The estimate fields a synthesis needs: columns of the estimates table plus the study's title and status. */
+export type SynthesisInput = Pick<EstimateRow, 'estimate_id' | 'slug' | 'outcome' | 'label' | 'measure' | 'value' | 'ci_low' | 'ci_high' | 'ci_level' | 'unit' | 'needs_review'> &
+  Pick<StudyRow, 'title' | 'status'>;
 
 /** One plotted estimate on the display scale (percent converted to proportion), with its pooling data. */
 export interface SynthesisRow {
