@@ -7,26 +7,54 @@ import type { Review } from '../schema/index.ts';
 import { normaliseText } from '../ingest/identity.ts';
 import type { ContentProblem, ValidatedStudy } from './validate.ts';
 
-/** Similarity of two titles in [0, 1] (Dice coefficient over word bigrams of the normalised text). */
-export function titleSimilarity(a: string, b: string): number {
-  const grams = (t: string) => {
-    const w = normaliseText(t).split(' ').filter(Boolean);
-    const out = new Map<string, number>();
-    for (let i = 0; i < Math.max(1, w.length - 1); i++) {
-      const g = w.length === 1 ? w[0]! : `${w[i]} ${w[i + 1]}`;
-      out.set(g, (out.get(g) ?? 0) + 1);
-    }
-    return out;
-  };
-  const [x, y] = [grams(a), grams(b)];
+/** The set of word bigrams of a title's normalised text (a one-word title is its word). */
+function bigrams(title: string): Set<string> {
+  const w = normaliseText(title).split(' ').filter(Boolean);
+  if (w.length <= 1) return new Set(w);
+  return new Set(w.slice(1).map((x, i) => `${w[i]} ${x}`));
+}
+
+/** Dice similarity of two bigram sets. */
+function dice(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
+  if (x.size + y.size === 0) return 0;
   let shared = 0;
-  for (const [g, n] of x) shared += Math.min(n, y.get(g) ?? 0);
-  const total = [...x.values(), ...y.values()].reduce((s, n) => s + n, 0);
-  return total === 0 ? 0 : (2 * shared) / total;
+  for (const g of x) if (y.has(g)) shared++;
+  return (2 * shared) / (x.size + y.size);
+}
+
+/** Similarity of two titles in [0, 1] (Dice coefficient over the sets of word bigrams of the normalised text). */
+export function titleSimilarity(a: string, b: string): number {
+  return dice(bigrams(a), bigrams(b));
 }
 
 /** Titles at least this similar are reported as possible duplicates. */
 export const NEAR_DUPLICATE_TITLE = 0.9;
+
+/**
+ * Pairs of titles with similarity ≥ threshold, without comparing every pair: prefix filtering
+ * (two sets with Dice ≥ t share at least ⌈t/(2−t)·|x|⌉ elements, so they share one of the
+ * |x| − that + 1 rarest bigrams of x). Near-linear for real titles; 10,000 titles take well
+ * under a second where all pairs took minutes.
+ */
+export function similarTitlePairs(titles: readonly string[], threshold = NEAR_DUPLICATE_TITLE): [number, number, number][] {
+  const sets = titles.map(bigrams);
+  const df = new Map<string, number>();
+  for (const s of sets) for (const g of s) df.set(g, (df.get(g) ?? 0) + 1);
+  const index = new Map<string, number[]>();
+  const pairs: [number, number, number][] = [];
+  sets.forEach((x, i) => {
+    const sorted = [...x].sort((a, b) => df.get(a)! - df.get(b)! || a.localeCompare(b));
+    const prefix = sorted.slice(0, sorted.length - Math.ceil((threshold / (2 - threshold)) * sorted.length) + 1);
+    const candidates = new Set<number>();
+    for (const g of prefix) for (const j of index.get(g) ?? []) candidates.add(j);
+    for (const j of [...candidates].sort((a, b) => a - b)) {
+      const sim = dice(sets[j]!, x);
+      if (sim >= threshold) pairs.push([j, i, sim]);
+    }
+    for (const g of prefix) index.set(g, [...(index.get(g) ?? []), i]);
+  });
+  return pairs;
+}
 
 /** Run every check on the validated pages; schema problems are included first. */
 export function checkContent(pages: readonly ValidatedStudy[], review: Review): ContentProblem[] {
@@ -79,14 +107,9 @@ export function checkContent(pages: readonly ValidatedStudy[], review: Review): 
       else seen.set(id, p);
     }
   }
-  for (let i = 0; i < valid.length; i++) {
-    for (let j = i + 1; j < valid.length; j++) {
-      const [a, b] = [valid[i]!, valid[j]!];
-      const sim = titleSimilarity(a.study!.title, b.study!.title);
-      if (sim >= NEAR_DUPLICATE_TITLE) {
-        problems.push(warning(b, ['title'], `title is ${Math.round(sim * 100)}% similar to ${a.file}: if they are the same study, merge the pages; if not, make the titles distinguishable`));
-      }
-    }
+  for (const [i, j, sim] of similarTitlePairs(valid.map((p) => p.study!.title))) {
+    const [a, b] = [valid[i]!, valid[j]!];
+    problems.push(warning(b, ['title'], `title is ${Math.round(sim * 100)}% similar to ${a.file}: if they are the same study, merge the pages; if not, make the titles distinguishable`));
   }
   return problems.sort((x, y) => x.file.localeCompare(y.file) || x.line - y.line);
 }
