@@ -1,0 +1,136 @@
+/**
+ * Build-side benchmark for one corpus size: generate the synthetic project, time the real
+ * `npm run ingest`, mark the pages synthetic (untimed), time the bare Astro baseline and the
+ * whole `npm run build` (check, data and astro build with Pagefind, split into steps from the
+ * process tree), then Pagefind alone on the output. Every command runs as a child process,
+ * measured by measure.ts, and is stopped when it would overrun the run's deadline.
+ */
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Review } from '../../src/lib/schema/index.ts';
+import type { Combo } from '../../src/lib/synthetic/probe.ts';
+import type { CommandCost, SizeResult } from '../../src/lib/bench/types.ts';
+import { formatMs } from '../../src/lib/bench/stats.ts';
+import { measure, type Measurement } from './measure.ts';
+import { clearBuildCaches, commitContent, copySiteCode, createSyntheticProject, markProject } from './synthetic.ts';
+import { createBareAstro } from './bare-astro.ts';
+
+/** What one size needs. */
+export interface SizeOptions {
+  studies: number;
+  seed: number;
+  review: Review;
+  combos: readonly Combo[];
+  workDir: string;
+  /** Epoch ms by which the build side must be done (commands are stopped at it). */
+  deadline: number;
+  variant: string | null;
+  log(line: string): void;
+}
+
+/** What-if variants of the site, applied to the bench's copy of the code only (never to the project): each replaces one text. */
+export const VARIANTS: Record<string, { file: string; from: string; to: string; append?: string; what: string }> = {
+  'no-study-png': {
+    file: 'src/pages/figures/[id].png.ts',
+    from: '(await loadFigures()).map(',
+    to: "(await loadFigures()).filter((f) => f.kind !== 'study').map(",
+    what: 'per-study figure PNGs not rendered',
+  },
+  'no-png': {
+    file: 'src/pages/figures/[id].png.ts',
+    from: '(await loadFigures()).map(',
+    to: '(await loadFigures()).filter(() => false).map(',
+    what: 'no figure PNG rendered',
+  },
+};
+
+/** Apply named variants (comma-separated) to the project copy in `dir`; returns what each changed. */
+export async function applyVariants(dir: string, names: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const name of names.split(',')) {
+    const v = VARIANTS[name];
+    if (!v) throw new Error(`unknown variant ${name}; known: ${Object.keys(VARIANTS).join(', ')}`);
+    const file = join(dir, v.file);
+    const text = await readFile(file, 'utf8').catch(() => '');
+    if (!text.includes(v.from)) throw new Error(`variant ${name}: ${v.file} no longer contains ${JSON.stringify(v.from)}`);
+    await writeFile(file, text.replace(v.from, v.to) + (v.append ?? ''));
+    out.push(`WHAT-IF VARIANT "${name}": ${v.what} (the bench's copy of the code only)`);
+  }
+  return out;
+}
+
+const BUILD_STEPS = [
+  { name: 'check', match: /\bnode \S*scripts\/check\.ts/ },
+  { name: 'data', match: /\bnode \S*scripts\/build-data\.ts/ },
+  { name: 'astro build (+ Pagefind)', match: /\bnode \S*astro(\.mjs)? build\b/ },
+];
+
+function cost(m: Measurement): CommandCost {
+  const { wallMs, exitCode, timedOut, treePeakBytes, maxProcessBytes, cpuSeconds, steps } = m;
+  return { wallMs, exitCode, timedOut, treePeakBytes, maxProcessBytes, cpuSeconds, steps };
+}
+
+/** Files, HTML pages and bytes under a folder. */
+async function folderStats(dir: string): Promise<{ files: number; html: number; bytes: number }> {
+  const out = { files: 0, html: 0, bytes: 0 };
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    out.files++;
+    if (entry.name.endsWith('.html')) out.html++;
+    out.bytes += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return out;
+}
+
+/** Estimates in the ingested pages (frontmatter list items). */
+async function countEstimates(project: string): Promise<number> {
+  const dir = join(project, 'content', 'studies');
+  let n = 0;
+  for (const name of await readdir(dir)) n += ((await readFile(join(dir, name), 'utf8')).match(/^ {2}- outcome: /gm) ?? []).length;
+  return n;
+}
+
+/** Run the build side for one size; returns the result and the built site's folders (null when it did not build). */
+export async function benchSize(o: SizeOptions): Promise<{ result: SizeResult; site: string | null; data: string; project: string }> {
+  const n = o.studies;
+  const project = join(o.workDir, `site-${n}`);
+  const data = join(project, 'data');
+  const dist = join(project, 'dist');
+  const env = { ...process.env, PATH: `${join(project, 'node_modules', '.bin')}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1', SITE_DATA_DIR: data, SITE_OUT_DIR: dist };
+  const result: SizeResult = { studies: n, estimates: 0, estimatesIntended: 0, sourceBytes: 0, ingest: null, build: null, pagefind: null, bare: null, htmlPages: null, files: null, distBytes: null, variant: o.variant, notes: [] };
+  const left = () => Math.max(30_000, o.deadline - Date.now());
+  const run = async (name: string, argv: string[], cwd: string, steps?: typeof BUILD_STEPS) => {
+    o.log(`  ${n}: ${name}…`);
+    const m = await measure(argv, { cwd, env, logFile: join(o.workDir, `${name.replace(/\W+/g, '-')}-${n}.log`), steps, timeoutMs: left() });
+    o.log(`  ${n}: ${name} ${m.timedOut ? 'TIMED OUT after' : m.exitCode ? `FAILED (exit ${m.exitCode}) after` : 'took'} ${formatMs(m.wallMs)}`);
+    if (m.timedOut || m.exitCode) result.notes.push(`${name}: ${m.timedOut ? `stopped at the run's deadline after ${formatMs(m.wallMs)}` : `exit ${m.exitCode}`}; log ${join(o.workDir, `${name.replace(/\W+/g, '-')}-${n}.log`)}`);
+    return cost(m);
+  };
+
+  o.log(`  ${n}: generating the synthetic corpus…`);
+  const corpus = await createSyntheticProject(project, o.review, n, o.seed, o.combos);
+  result.estimatesIntended = corpus.records.reduce((k, r) => k + r.estimates.length, 0);
+  result.sourceBytes = corpus.files.reduce((k, f) => k + Buffer.byteLength(f.text), 0);
+  await copySiteCode(project);
+  if (o.variant) result.notes.push(...(await applyVariants(project, o.variant)));
+
+  result.ingest = await run('npm run ingest', ['npm', 'run', 'ingest', '--silent'], project);
+  if (result.ingest.exitCode !== 0) return { result, site: null, data, project };
+  result.estimates = await countEstimates(project);
+  await markProject(project, o.review);
+  commitContent(project);
+
+  const bareDir = join(o.workDir, `bare-${n}`);
+  await createBareAstro(bareDir, n);
+  result.bare = await run('bare astro build', [join(bareDir, 'node_modules', '.bin', 'astro'), 'build'], bareDir);
+
+  await clearBuildCaches(project);
+  result.build = await run('npm run build', ['npm', 'run', 'build', '--silent'], project, BUILD_STEPS);
+  if (result.build.exitCode !== 0) return { result, site: null, data, project };
+  const s = await folderStats(dist);
+  [result.files, result.htmlPages, result.distBytes] = [s.files, s.html, s.bytes];
+
+  const alone = join(project, 'scripts', 'bench', 'pagefind-alone.ts');
+  result.pagefind = await run('pagefind alone', [join(project, 'node_modules', '.bin', 'node'), alone, dist], project);
+  return { result, site: dist, data, project };
+}

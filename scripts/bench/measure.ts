@@ -1,0 +1,166 @@
+/**
+ * Run a command as a child process and measure it: wall time, peak memory of the whole process
+ * tree (the sum of every descendant's resident set, sampled from /proc/<pid>/stat every
+ * `intervalMs`), the largest single process's exact peak and the CPU time (both from
+ * getrusage through /usr/bin/time when it exists), and, for commands that run several steps
+ * (npm run build), each step's window and peak, found from the processes' own start times.
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+
+/** A step of a multi-step command, recognised by its process's command line. */
+export interface StepPattern {
+  name: string;
+  match: RegExp;
+}
+
+/** One step's window (ms from the command's start) and the tree's peak RSS within it. */
+export interface StepResult {
+  name: string;
+  startMs: number;
+  endMs: number;
+  peakBytes: number;
+}
+
+/** What a measured command cost. */
+export interface Measurement {
+  wallMs: number;
+  exitCode: number;
+  /** True when the command was killed for running past its time limit. */
+  timedOut: boolean;
+  /** Highest sampled sum of the RSS of every process in the tree. */
+  treePeakBytes: number;
+  /** Exact peak RSS of the largest single process (getrusage via /usr/bin/time), or null. */
+  maxProcessBytes: number | null;
+  /** User + system CPU seconds of the tree (getrusage), or null. */
+  cpuSeconds: number | null;
+  samples: number;
+  steps: StepResult[];
+}
+
+const PAGE = 4096;
+const TICKS = 100; // CLK_TCK on Linux
+
+interface ProcInfo {
+  pid: number;
+  ppid: number;
+  startTicks: number;
+  rssBytes: number;
+}
+
+function readProc(pid: number): ProcInfo | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name "(…)", which may itself hold spaces or parentheses.
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { pid, ppid: Number(rest[1]), startTicks: Number(rest[19]), rssBytes: Number(rest[21]) * PAGE };
+  } catch {
+    return null;
+  }
+}
+
+function cmdline(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+  } catch {
+    return '';
+  }
+}
+
+/** The processes of the tree rooted at `root` (root included). */
+function tree(root: number): ProcInfo[] {
+  const all: ProcInfo[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const p = readProc(Number(name));
+    if (p) all.push(p);
+  }
+  const children = new Map<number, ProcInfo[]>();
+  for (const p of all) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p]);
+  const out: ProcInfo[] = [];
+  const stack = all.filter((p) => p.pid === root);
+  while (stack.length) {
+    const p = stack.pop()!;
+    out.push(p);
+    stack.push(...(children.get(p.pid) ?? []));
+  }
+  return out;
+}
+
+function uptimeSeconds(): number {
+  return Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+}
+
+/** Run `command` (argv) in `cwd`; output goes to `logFile`. */
+export async function measure(command: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; logFile: string; steps?: StepPattern[]; intervalMs?: number; timeoutMs?: number }): Promise<Measurement> {
+  const interval = options.intervalMs ?? 100;
+  const timeFile = `${options.logFile}.time`;
+  const useTime = existsSync('/usr/bin/time');
+  const argv = useTime ? ['/usr/bin/time', '-o', timeFile, '-f', 'maxrss_kb=%M user_s=%U sys_s=%S', ...command] : command;
+  const log = createWriteStream(options.logFile);
+  const started = performance.now();
+  const uptime0 = uptimeSeconds();
+  // Own process group, so a command past its time limit is stopped with all its children (and nothing else).
+  const child = spawn(argv[0]!, argv.slice(1), { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
+
+  let treePeak = 0;
+  let samples = 0;
+  const timeline: { t: number; bytes: number }[] = [];
+  const seen = new Map<number, { cmd: string; startMs: number; lastMs: number }>();
+  const sample = () => {
+    const t = performance.now() - started;
+    const procs = tree(child.pid!);
+    const bytes = procs.reduce((n, p) => n + p.rssBytes, 0);
+    treePeak = Math.max(treePeak, bytes);
+    timeline.push({ t, bytes });
+    samples++;
+    for (const p of procs) {
+      const known = seen.get(p.pid);
+      if (known) known.lastMs = t;
+      else seen.set(p.pid, { cmd: cmdline(p.pid), startMs: (p.startTicks / TICKS - uptime0) * 1000, lastMs: t });
+    }
+  };
+  const timer = setInterval(sample, interval);
+  sample();
+  let timedOut = false;
+  const limit = options.timeoutMs
+    ? setTimeout(() => {
+        timedOut = true;
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }, options.timeoutMs)
+    : undefined;
+  const exitCode = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+  clearInterval(timer);
+  clearTimeout(limit);
+  const wallMs = performance.now() - started;
+  await new Promise<void>((resolve) => log.end(resolve));
+
+  let maxProcessBytes: number | null = null;
+  let cpuSeconds: number | null = null;
+  if (useTime) {
+    const text = await readFile(timeFile, 'utf8').catch(() => '');
+    const m = /maxrss_kb=(\d+) user_s=([\d.]+) sys_s=([\d.]+)/.exec(text);
+    if (m) [maxProcessBytes, cpuSeconds] = [Number(m[1]) * 1024, Number(m[2]) + Number(m[3])];
+    await rm(timeFile, { force: true });
+  }
+
+  // Step windows: each step starts when its first process starts and ends when the next step starts (the last at exit).
+  const starts = (options.steps ?? []).flatMap((s) => {
+    const procs = [...seen.values()].filter((p) => s.match.test(p.cmd));
+    return procs.length ? [{ name: s.name, startMs: Math.max(0, Math.min(...procs.map((p) => p.startMs))), lastMs: Math.max(...procs.map((p) => p.lastMs)) }] : [];
+  });
+  starts.sort((a, b) => a.startMs - b.startMs);
+  const steps = starts.map((s, i) => {
+    const endMs = i + 1 < starts.length ? starts[i + 1]!.startMs : Math.min(wallMs, s.lastMs + interval);
+    const peakBytes = Math.max(0, ...timeline.filter((x) => x.t >= s.startMs && x.t <= endMs + interval).map((x) => x.bytes));
+    return { name: s.name, startMs: s.startMs, endMs, peakBytes };
+  });
+  return { wallMs, exitCode, timedOut, treePeakBytes: treePeak, maxProcessBytes, cpuSeconds, samples, steps };
+}

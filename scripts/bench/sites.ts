@@ -1,0 +1,118 @@
+/**
+ * Browser-side benchmark of one served site: bytes before interaction (home, study pages,
+ * explore), the first filter interaction against the DuckDB-WASM floor, later filter changes
+ * (with where their time goes), and Pagefind's first query. Each part that cannot run is
+ * skipped with its reason instead of stopping the run.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import type { SiteResult } from '../../src/lib/bench/types.ts';
+import { median } from '../../src/lib/bench/stats.ts';
+import { serveStatic } from '../lib/static-server.ts';
+import { pageBytes, type Served } from './bytes.ts';
+import { applyChanges, firstFilter, floorQueryTimes, laterChanges, stateAfter, type Change } from './explore.ts';
+import { jsCosts } from './decompose.ts';
+import { searchFirstQuery } from './search.ts';
+import { writeFloor } from './floor.ts';
+
+/** What to measure on a site. */
+export interface SiteOptions {
+  label: string;
+  root: string;
+  studies: number;
+  estimates: number;
+  /** The review.duckdb the site serves (for the Node-side decomposition). */
+  database: string;
+  bytes: boolean;
+  explore: boolean;
+  search: boolean;
+  runs: number;
+  terms: string[];
+  log(line: string): void;
+}
+
+/** Study pages to weigh: the median-size one (typical) and the largest. */
+async function studyPages(root: string): Promise<{ typical: string; largest: string } | null> {
+  const dir = join(root, 'studies');
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const sized: { slug: string; size: number }[] = [];
+  for (const n of names) {
+    const s = await stat(join(dir, n, 'index.html')).catch(() => null);
+    if (s) sized.push({ slug: n, size: s.size });
+  }
+  if (sized.length === 0) return null;
+  sized.sort((a, b) => a.size - b.size);
+  return { typical: `/studies/${sized[Math.floor(sized.length / 2)]!.slug}/`, largest: `/studies/${sized[sized.length - 1]!.slug}/` };
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0]!.slice(0, 300) : String(error);
+}
+
+/** Measure one site; the server is started and stopped here. */
+export async function benchSite(browser: Browser, o: SiteOptions): Promise<SiteResult> {
+  const out: SiteResult = { label: o.label, studies: o.studies, estimates: o.estimates, bytes: [], first: null, later: null, search: [], skipped: [] };
+  await writeFloor(o.root);
+  const server = await serveStatic(o.root);
+  const served: Served = { label: o.label, root: o.root, server };
+  try {
+    if (o.bytes) {
+      o.log(`  ${o.label}: bytes before interaction…`);
+      const study = await studyPages(o.root);
+      if (!study) out.skipped.push('study page bytes: no /studies/<slug>/index.html in the build');
+      const pages: [string, string][] = [['home', '/'], ...(study ? ([['study', study.largest], ['study (median)', study.typical]] as [string, string][]) : []), ['explore', '/explore/']];
+      for (const [page, path] of pages) {
+        try {
+          out.bytes.push(await pageBytes(browser, served, page, path));
+        } catch (error) {
+          out.skipped.push(`${page} page bytes: ${reason(error)}`);
+        }
+      }
+    }
+    if (o.explore) {
+      o.log(`  ${o.label}: explore, first filter interaction vs floor (${o.runs} runs each)…`);
+      try {
+        const first: Change = { name: 'outcome', value: await firstOutcome(browser, served) };
+        const probe = await firstFilter(browser, served, first, o.runs);
+        out.first = probe.result;
+        const changes = laterChanges(probe.config.vocabulary);
+        o.log(`  ${o.label}: explore, ${changes.length} later filter changes…`);
+        const done = await applyChanges(probe.page, changes, 120_000);
+        const all = [first, ...changes];
+        const states = changes.map((_, i) => stateAfter(all.slice(0, i + 2), probe.config.vocabulary));
+        o.log(`  ${o.label}: explore, decomposing the changes (DuckDB alone, JS alone)…`);
+        const queries = await floorQueryTimes(probe.floor, states);
+        const js = await jsCosts(o.database, states, probe.config.ctx);
+        out.later = { ...done, queryMs: median(queries), jsMs: median(js.map((j) => j.renderMs)), htmlChars: median(js.map((j) => j.htmlBytes)) };
+        await probe.context.close();
+        await probe.floorContext.close();
+      } catch (error) {
+        out.skipped.push(`explore: ${reason(error)}`);
+      }
+    }
+    if (o.search) {
+      for (const term of o.terms) {
+        o.log(`  ${o.label}: Pagefind first query "${term}"…`);
+        out.search.push(await searchFirstQuery(browser, served, term, out.skipped));
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  return out;
+}
+
+/** The first outcome the Explore page offers (its select's first non-empty option). */
+async function firstOutcome(browser: Browser, served: Served): Promise<string> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${served.server.origin}/explore/`, { waitUntil: 'domcontentloaded' });
+    const value = await page.evaluate(() => [...document.querySelectorAll<HTMLOptionElement>('.explore-filters [name=outcome] option')].map((x) => x.value).find(Boolean) ?? null);
+    if (!value) throw new Error('the Explore page offers no outcome to filter by');
+    return value;
+  } finally {
+    await context.close();
+  }
+}

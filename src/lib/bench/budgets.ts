@@ -1,0 +1,116 @@
+/**
+ * The performance budgets (goals, not tests): each is checked against a run's results and
+ * reported PASS, FAIL or SKIP (not measured in this run, with the reason).
+ */
+import { formatBytes, formatMs, formatRatio, median, quantile, ratio } from './stats.ts';
+import type { BenchResults, BudgetResult, SiteResult, SizeResult } from './types.ts';
+
+const KB = 1024;
+const GB = 1024 ** 3;
+
+/** The budgets' limits, in one place. */
+export const LIMITS = {
+  buildRatio: 1.5,
+  buildPeakBytes: 4 * GB,
+  firstFilterRatio: 1.3,
+  laterMedianMs: 20,
+  laterP95Ms: 50,
+  studyPageBytes: 60 * KB,
+  homePageBytes: 100 * KB,
+  searchBytes: 300 * KB,
+  searchMs: 150,
+  /** The corpus size the build and search budgets speak of. */
+  studies: 10_000,
+  /** The table size the later-filter budget speaks of. */
+  estimates: 100_000,
+};
+
+function verdict(ok: boolean | null): BudgetResult['verdict'] {
+  return ok === null ? 'SKIP' : ok ? 'PASS' : 'FAIL';
+}
+
+/** The size the build budgets apply to: the target size, else the largest measured (noted). */
+function buildSize(sizes: readonly SizeResult[]): SizeResult | null {
+  return sizes.find((s) => s.studies === LIMITS.studies) ?? [...sizes].sort((a, b) => b.studies - a.studies)[0] ?? null;
+}
+
+function sizeNote(n: number, want: number, what: string): string {
+  return n === want ? '' : `measured at ${n.toLocaleString('en-US')} ${what}, not ${want.toLocaleString('en-US')}; `;
+}
+
+/** The real-data site with the most studies (the 100k-estimate table excluded). */
+function largestSite(sites: readonly SiteResult[]): SiteResult | null {
+  return [...sites].filter((s) => !s.label.includes('estimates table')).sort((a, b) => b.studies - a.studies)[0] ?? null;
+}
+
+function buildBudgets(sizes: readonly SizeResult[]): BudgetResult[] {
+  const s = buildSize(sizes);
+  const b = s?.build;
+  const bare = s?.bare;
+  const note = s ? sizeNote(s.studies, LIMITS.studies, 'studies') + (s.variant ? `what-if variant "${s.variant}", not the real site; ` : '') : '';
+  const failed = b && (b.timedOut || b.exitCode !== 0) ? `npm run build ${b.timedOut ? `timed out after ${formatMs(b.wallMs)}` : `failed (exit ${b.exitCode})`}` : null;
+  const r = failed ? null : ratio(b?.wallMs, bare?.wallMs);
+  const cpu = ratio(b?.cpuSeconds, bare?.cpuSeconds);
+  return [
+    {
+      name: 'Build pipeline (npm run build) vs bare Astro',
+      limit: `≤ ${LIMITS.buildRatio}×`,
+      actual: failed ? `> ${formatRatio(ratio(b?.wallMs, bare?.wallMs))}` : formatRatio(r),
+      verdict: failed ? 'FAIL' : verdict(r === null ? null : r <= LIMITS.buildRatio),
+      note: `${note}${failed ? `${failed}; ` : ''}wall ${formatMs(b?.wallMs)} vs ${formatMs(bare?.wallMs)}; CPU ${formatRatio(cpu)}`,
+    },
+    {
+      name: 'Build peak memory (process tree)',
+      limit: `≤ ${formatBytes(LIMITS.buildPeakBytes)}`,
+      actual: formatBytes(b?.treePeakBytes),
+      // A build stopped early gives a lower bound: it can fail the budget, not pass it.
+      verdict: !b ? 'SKIP' : b.treePeakBytes > LIMITS.buildPeakBytes ? 'FAIL' : failed ? 'SKIP' : 'PASS',
+      note: `${note}${failed ? `${failed}, so the peak may be higher; ` : ''}largest single process ${formatBytes(b?.maxProcessBytes)}`,
+    },
+  ];
+}
+
+function browserBudgets(sites: readonly SiteResult[]): BudgetResult[] {
+  const site = largestSite(sites);
+  const big = sites.find((s) => s.label.includes('estimates table')) ?? null;
+  const out: BudgetResult[] = [];
+  const real = median(site?.first?.realMs ?? []);
+  const floor = median(site?.first?.floorMs ?? []);
+  const r = ratio(real, floor);
+  out.push({
+    name: 'First filter result vs DuckDB-WASM floor',
+    limit: `≤ ${LIMITS.firstFilterRatio}×`,
+    actual: formatRatio(r),
+    verdict: verdict(r === null ? null : r <= LIMITS.firstFilterRatio),
+    note: site?.first ? `${site.label}: ${formatMs(real)} vs floor ${formatMs(floor)} (medians)` : `not measured${site ? `: ${site.skipped.join('; ')}` : ''}`,
+  });
+  const later = big?.later ?? null;
+  const m = median(later?.drawnMs ?? []);
+  const p95 = quantile(later?.drawnMs ?? [], 0.95);
+  const at = big ? `${big.label}; ` : 'no 100,000-estimate table measured; ';
+  out.push({ name: 'Later filter change, median', limit: `≤ ${LIMITS.laterMedianMs} ms`, actual: formatMs(m), verdict: verdict(m === null ? null : m <= LIMITS.laterMedianMs), note: `${at}to next paint ${formatMs(median(later?.paintMs ?? []))}` });
+  out.push({ name: 'Later filter change, p95', limit: `≤ ${LIMITS.laterP95Ms} ms`, actual: formatMs(p95), verdict: verdict(p95 === null ? null : p95 <= LIMITS.laterP95Ms), note: `${at}to next paint ${formatMs(quantile(later?.paintMs ?? [], 0.95))}` });
+  for (const [page, limit] of [['study', LIMITS.studyPageBytes], ['home', LIMITS.homePageBytes]] as const) {
+    const b = site?.bytes.find((x) => x.page === page);
+    out.push({
+      name: `${page === 'home' ? 'Home' : 'Study'} page bytes before interaction (gzip)`,
+      limit: `≤ ${formatBytes(limit)}`,
+      actual: formatBytes(b?.gzip),
+      verdict: verdict(b ? b.gzip <= limit && b.forbidden.length === 0 : null),
+      note: b ? `${site!.label}; ${b.requests} requests, ${formatBytes(b.transferred)} uncompressed${b.forbidden.length ? `; LOADED ${b.forbidden.join(', ')}` : '; no DuckDB/Pagefind bytes'}` : 'not measured',
+    });
+  }
+  const searchSite = sites.find((s) => s.studies >= LIMITS.studies && s.search.length) ?? [...sites].filter((s) => s.search.length).sort((a, b) => b.studies - a.studies)[0];
+  const q = searchSite?.search[0];
+  const ph = q?.apiPhases;
+  const phases = ph ? `import ${formatMs(ph.importMs)}, init ${formatMs(ph.initMs)}, search ${formatMs(ph.searchMs)}, 5 results ${formatMs(ph.dataMs)}` : '';
+  const sNote = searchSite ? `${sizeNote(searchSite.studies, LIMITS.studies, 'studies')}"${q?.term}", Pagefind API cold in a blank page (${phases}); header box from focus ${formatMs(q?.boxMs)}, ${formatBytes(q?.boxBytes)}` : 'not measured';
+  out.push({ name: 'Pagefind first query, bytes', limit: `≤ ${formatBytes(LIMITS.searchBytes)}`, actual: formatBytes(q?.apiBytes), verdict: verdict(q?.apiBytes == null ? null : q.apiBytes <= LIMITS.searchBytes), note: sNote });
+  out.push({ name: 'Pagefind first query, time', limit: `≤ ${LIMITS.searchMs} ms`, actual: formatMs(q?.apiMs), verdict: verdict(q?.apiMs == null ? null : q.apiMs <= LIMITS.searchMs), note: sNote });
+  return out;
+}
+
+/** Check every budget against a run's results. */
+export function evaluateBudgets(results: Pick<BenchResults, 'sizes' | 'sites'>): BudgetResult[] {
+  return [...buildBudgets(results.sizes), ...browserBudgets(results.sites)];
+}

@@ -1,0 +1,98 @@
+/** The printed benchmark report: plain-text tables of the build, browser and budget results (pure). */
+import { formatBytes, formatMs, formatRatio, median, quantile, ratio } from './stats.ts';
+import type { BenchResults, CommandCost, SiteResult, SizeResult } from './types.ts';
+
+/** Render rows as an aligned text table with a header rule. */
+export function renderTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  // Numbers right-aligned, text left-aligned.
+  const numeric = headers.map((_, i) => i > 0 && rows.every((r) => /^(?:[-–>≤\d.,]|$)/.test(r[i] ?? '')));
+  const line = (cells: readonly string[]) => cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function status(c: CommandCost | null): string {
+  if (!c) return '';
+  if (c.timedOut) return ' (TIMED OUT)';
+  return c.exitCode === 0 ? '' : ` (FAILED, exit ${c.exitCode})`;
+}
+
+function stepMs(c: CommandCost | null, name: string): { ms: number; peak: number; last: boolean } | null {
+  const s = c?.steps.find((x) => x.name === name);
+  return s ? { ms: s.endMs - s.startMs, peak: s.peakBytes, last: s === c!.steps.at(-1) } : null;
+}
+
+function buildRows(s: SizeResult): string[][] {
+  const n = s.studies;
+  const perStudy = (ms: number | null | undefined) => (ms == null ? '–' : `${(ms / n).toFixed(ms / n < 10 ? 2 : 1)} ms`);
+  const bare = s.bare && s.bare.exitCode === 0 ? s.bare.wallMs : null;
+  // A step that finished before the command was stopped is complete: only the whole and its last step carry the status.
+  const row = (step: string, c: CommandCost | null, ms: number | null = c?.wallMs ?? null, peak: number | null = c?.treePeakBytes ?? null, vsBare = false, complete = false): string[] => [
+    `${n.toLocaleString('en-US')}  ${step}${complete ? '' : status(c)}`,
+    formatMs(ms),
+    perStudy(ms),
+    c && ms === c.wallMs && c.cpuSeconds != null ? `${c.cpuSeconds.toFixed(1)} s` : '',
+    formatBytes(peak),
+    c && ms === c.wallMs ? formatBytes(c.maxProcessBytes) : '',
+    vsBare ? `${c && !complete && (c.timedOut || c.exitCode !== 0) ? '> ' : ''}${formatRatio(ratio(ms, bare))}` : '',
+  ];
+  const rows: string[][] = [row('ingest (npm run ingest)', s.ingest)];
+  for (const step of ['check', 'data', 'astro build (+ Pagefind)']) {
+    const x = stepMs(s.build, step);
+    if (x) rows.push(row(`  ${step}`, s.build, x.ms, x.peak, step.startsWith('astro'), !x.last));
+  }
+  rows.push(row(`npm run build (whole)${s.variant ? ` [variant: ${s.variant}]` : ''}`, s.build, undefined, undefined, true));
+  rows.push(row('Pagefind alone (Node API)', s.pagefind));
+  rows.push(row('bare Astro build (baseline)', s.bare, undefined, undefined, true));
+  return rows;
+}
+
+function siteRows(site: SiteResult): { bytes: string[][]; explore: string[][]; search: string[][] } {
+  const bytes = site.bytes.map((b) => [site.label, `${b.page} ${b.path}`, String(b.requests), formatBytes(b.transferred), formatBytes(b.gzip), formatBytes(b.brotli), b.forbidden.length ? `YES: ${b.forbidden.join(', ')}` : 'none']);
+  const explore: string[][] = [];
+  if (site.first) {
+    const real = median(site.first.realMs);
+    const floor = median(site.first.floorMs);
+    explore.push([site.label, `first filter (${site.first.state}), n=${site.first.realMs.length}`, formatMs(real), `floor ${formatMs(floor)}`, formatRatio(ratio(real, floor)), `range ${formatMs(Math.min(...site.first.realMs))}–${formatMs(Math.max(...site.first.realMs))}; ${formatBytes(site.first.afterBytes)} loaded after the interaction`]);
+  }
+  if (site.later) {
+    const l = site.later;
+    explore.push([site.label, `later changes, median (n=${l.drawnMs.length})`, formatMs(median(l.drawnMs)), `paint ${formatMs(median(l.paintMs))}`, '', `rows drawn median ${median(l.rows) ?? '–'}, max ${Math.max(0, ...l.rows)}; of which DuckDB queries ${formatMs(l.queryMs)}, re-pool + render JS ${formatMs(l.jsMs)}, results HTML ${formatBytes(l.htmlChars)} (median)`]);
+    explore.push([site.label, 'later changes, p95', formatMs(quantile(l.drawnMs, 0.95)), `paint ${formatMs(quantile(l.paintMs, 0.95))}`, '', '']);
+  }
+  const phases = (q: SiteResult['search'][number]) => (q.apiPhases ? `${formatMs(q.apiPhases.importMs)} / ${formatMs(q.apiPhases.initMs)} / ${formatMs(q.apiPhases.searchMs)} / ${formatMs(q.apiPhases.dataMs)}` : '–');
+  const search = site.search.map((q) => [site.label, q.term, formatMs(q.apiMs), formatBytes(q.apiBytes), phases(q), formatMs(q.apiPhases?.warmMs), formatMs(q.boxMs), formatBytes(q.boxBytes), q.total == null ? '–' : String(q.total), q.pageMs == null ? '–' : `${formatMs(q.pageMs)}, ${formatBytes(q.pageBytes)}, ${q.pageRequests} req`]);
+  return { bytes, explore, search };
+}
+
+/** The whole printed report. */
+export function renderReport(r: BenchResults): string {
+  const out: string[] = [];
+  out.push(`Benchmark ${r.startedAt} → ${r.finishedAt}; ${r.machine.cpus} CPUs, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}; load average at start ${r.machine.loadStart.map((x) => x.toFixed(1)).join(' ')}, at end ${r.machine.loadEnd.map((x) => x.toFixed(1)).join(' ')}`);
+  if (r.sizes.length) {
+    out.push('', 'BUILD (wall time; peak = sampled RSS sum of the process tree; largest = exact peak RSS of the biggest process)');
+    out.push(renderTable(['studies  step', 'wall', 'per study', 'CPU', 'tree peak', 'largest', 'vs bare'], r.sizes.flatMap(buildRows)));
+    for (const s of r.sizes) {
+      const facts = `${s.studies.toLocaleString('en-US')} studies: ${s.estimates.toLocaleString('en-US')} estimates ingested of ${s.estimatesIntended.toLocaleString('en-US')} written; sources ${formatBytes(s.sourceBytes)}; dist ${s.files ?? '–'} files, ${s.htmlPages ?? '–'} HTML pages, ${formatBytes(s.distBytes)}`;
+      out.push(`  ${facts}${s.notes.length ? `\n    ${s.notes.join('\n    ')}` : ''}`);
+    }
+  }
+  const sites = r.sites.map((s) => ({ s, rows: siteRows(s) }));
+  if (sites.some((x) => x.rows.bytes.length)) {
+    out.push('', 'BYTES BEFORE ANY INTERACTION (transferred = bodies as the bench server sent them, uncompressed; gzip -6 / brotli -11 = the same bodies compressed, as a static host sends them)');
+    out.push(renderTable(['site', 'page', 'requests', 'transferred', 'gzip', 'brotli', 'DuckDB/Pagefind loaded'], sites.flatMap((x) => x.rows.bytes)));
+  }
+  if (sites.some((x) => x.rows.explore.length)) {
+    out.push('', 'EXPLORE (first: first filter interaction → results drawn, engine start included; floor: bare page, same DuckDB-WASM files, same review.duckdb over HTTP, same queries)');
+    out.push(renderTable(['site', 'measure', 'ours', 'baseline', 'ratio', 'detail'], sites.flatMap((x) => x.rows.explore)));
+  }
+  if (sites.some((x) => x.rows.search.length)) {
+    out.push('', 'SEARCH (first Pagefind query, cold: API alone in a blank page = import / init / search / data of 5 results; header box = focus + typing → results shown, its 150 ms debounce overlapping the load; warm query = a second query (search + 5 results) once Pagefind has started; search page = load → every hit listed)');
+    out.push(renderTable(['site', 'term', 'API time', 'API bytes', 'import / init / search / 5 results', 'warm query', 'box time', 'box bytes', 'hits', 'search page'], sites.flatMap((x) => x.rows.search)));
+  }
+  const skipped = r.sites.flatMap((s) => s.skipped.map((k) => `${s.label}: ${k}`));
+  if (skipped.length) out.push('', 'SKIPPED', ...skipped.map((k) => `  ${k}`));
+  out.push('', 'BUDGETS (goals, not tests)');
+  out.push(renderTable(['budget', 'limit', 'actual', 'verdict', 'note'], r.budgets.map((b) => [b.name, b.limit, b.actual, b.verdict, b.note])));
+  return out.join('\n');
+}

@@ -1,0 +1,124 @@
+/** The shape of bench/results.json: what `npm run bench` measured (pure types, no code). */
+
+/** A measured child process (see scripts/bench/measure.ts). */
+export interface CommandCost {
+  wallMs: number;
+  exitCode: number;
+  timedOut: boolean;
+  treePeakBytes: number;
+  maxProcessBytes: number | null;
+  cpuSeconds: number | null;
+  steps: { name: string; startMs: number; endMs: number; peakBytes: number }[];
+}
+
+/** Build-side results for one corpus size. */
+export interface SizeResult {
+  studies: number;
+  estimates: number;
+  /** Estimates ingest was meant to read / did read. */
+  estimatesIntended: number;
+  sourceBytes: number;
+  ingest: CommandCost | null;
+  /** `npm run build` (check + data + astro build with Pagefind), steps from the process tree. */
+  build: CommandCost | null;
+  /** Pagefind alone on the built output (its Node API, as the integration runs it). */
+  pagefind: CommandCost | null;
+  /** `astro build` of the bare baseline with as many trivial MDX pages. */
+  bare: CommandCost | null;
+  htmlPages: number | null;
+  files: number | null;
+  distBytes: number | null;
+  /** The build was a what-if variant of the site (named), not the real one. */
+  variant: string | null;
+  notes: string[];
+}
+
+/** Bytes a page loads before any interaction. */
+export interface PageBytes {
+  page: string;
+  path: string;
+  requests: number;
+  /** Bodies as the bench server sent them (uncompressed), from its request log (worker requests included). */
+  transferred: number;
+  /** Bodies gzip-compressed (level 6), as a static host sends them. */
+  gzip: number;
+  /** Bodies brotli-compressed (quality 11), as precompressed static files. */
+  brotli: number;
+  /** Requests for DuckDB or Pagefind files made before any interaction (must be none). */
+  forbidden: string[];
+}
+
+/** First filter interaction on /explore/ against the DuckDB-WASM floor. */
+export interface FirstFilter {
+  state: string;
+  realMs: number[];
+  floorMs: number[];
+  /** Bytes loaded after the interaction (engine, worker, wasm, database ranges). */
+  afterBytes: number | null;
+}
+
+/** Later filter changes once the engine runs. */
+export interface LaterFilters {
+  /** explore:query-start → explore:results-drawn, per change (ms). */
+  drawnMs: number[];
+  /** explore:query-start → the frame after the redraw was painted, per change (ms). */
+  paintMs: number[];
+  /** Rows each change drew (estimates). */
+  rows: number[];
+  /** Medians over the same changes: DuckDB queries alone (floor page) and re-pool + render in JS (Node). */
+  queryMs: number | null;
+  jsMs: number | null;
+  /** Median size of the results HTML the changes drew (characters). */
+  htmlChars: number | null;
+}
+
+/** A first Pagefind query. */
+export interface SearchResult {
+  term: string;
+  /** Header box: focus and type, until the first results show (ms; the box's 150 ms debounce runs while Pagefind loads). */
+  boxMs: number | null;
+  boxBytes: number | null;
+  total: number | null;
+  /** Pagefind's API alone in a blank page of the site: import, init, search, first 5 results' data. */
+  apiMs: number | null;
+  apiBytes: number | null;
+  /** Where the API's time went: module import, options + init, search, the first 5 results' data (ms); then a second query (search + 5 results) in the warm engine. */
+  apiPhases: { importMs: number; initMs: number; searchMs: number; dataMs: number; warmMs?: number } | null;
+  /** The search page (/search/?q=…), which loads every hit's data (ms, bytes), capped. */
+  pageMs: number | null;
+  pageBytes: number | null;
+  pageRequests: number | null;
+}
+
+/** Browser results for one served site. */
+export interface SiteResult {
+  label: string;
+  studies: number;
+  estimates: number;
+  bytes: PageBytes[];
+  first: FirstFilter | null;
+  later: LaterFilters | null;
+  search: SearchResult[];
+  skipped: string[];
+}
+
+/** One budget's verdict. */
+export interface BudgetResult {
+  name: string;
+  limit: string;
+  actual: string;
+  verdict: 'PASS' | 'FAIL' | 'SKIP';
+  note: string;
+}
+
+/** Everything one run measured. */
+export interface BenchResults {
+  startedAt: string;
+  finishedAt: string;
+  machine: { cpus: number; memoryGiB: number; node: string; loadStart: number[]; loadEnd: number[] };
+  options: { studies: number[]; parts: string[]; seed: number; keep: boolean; variant: string | null };
+  sizes: SizeResult[];
+  sites: SiteResult[];
+  budgets: BudgetResult[];
+  methods: string[];
+}

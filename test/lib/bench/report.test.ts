@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateBudgets } from '../../../src/lib/bench/budgets.ts';
+import { renderReport, renderTable } from '../../../src/lib/bench/table.ts';
+import type { BenchResults, CommandCost, SiteResult, SizeResult } from '../../../src/lib/bench/types.ts';
+
+const GB = 1024 ** 3;
+const cmd = (wallMs: number, peak = 0.5 * GB, extra: Partial<CommandCost> = {}): CommandCost => ({ wallMs, exitCode: 0, timedOut: false, treePeakBytes: peak, maxProcessBytes: peak, cpuSeconds: wallMs / 1000, steps: [], ...extra });
+
+function size(studies: number, build: CommandCost, bare: CommandCost): SizeResult {
+  return { studies, estimates: studies * 5, estimatesIntended: studies * 5, sourceBytes: 1, ingest: cmd(100), build, pagefind: cmd(50), bare, htmlPages: studies, files: studies, distBytes: 1, variant: null, notes: [] };
+}
+
+function site(extra: Partial<SiteResult> = {}): SiteResult {
+  return {
+    label: '10,000 studies',
+    studies: 10_000,
+    estimates: 50_000,
+    bytes: [
+      { page: 'home', path: '/', requests: 5, transferred: 200_000, gzip: 40_000, brotli: 30_000, forbidden: [] },
+      { page: 'study', path: '/studies/x/', requests: 5, transferred: 200_000, gzip: 70_000, brotli: 50_000, forbidden: [] },
+    ],
+    first: { state: 'outcome=x', realMs: [1200, 1300, 1250], floorMs: [1000, 1000, 1000], afterBytes: 1 },
+    later: null,
+    search: [{ term: 'x', boxMs: 200, boxBytes: 150_000, total: 3, apiMs: 120, apiBytes: 160_000, apiPhases: null, pageMs: null, pageBytes: null, pageRequests: null }],
+    skipped: [],
+    ...extra,
+  };
+}
+
+describe('benchmark budgets', () => {
+  it('passes and fails each budget against its limit, at the 10,000-study size', () => {
+    const budgets = evaluateBudgets({ sizes: [size(1000, cmd(50_000), cmd(10_000)), size(10_000, cmd(140_000, 5 * GB), cmd(100_000))], sites: [site()] });
+    const by = Object.fromEntries(budgets.map((b) => [b.name, b]));
+    expect(by['Build pipeline (npm run build) vs bare Astro']!.verdict).toBe('PASS');
+    expect(by['Build pipeline (npm run build) vs bare Astro']!.actual).toBe('1.40×');
+    expect(by['Build peak memory (process tree)']!.verdict).toBe('FAIL');
+    expect(by['First filter result vs DuckDB-WASM floor']!.actual).toBe('1.25×');
+    expect(by['First filter result vs DuckDB-WASM floor']!.verdict).toBe('PASS');
+    expect(by['Study page bytes before interaction (gzip)']!.verdict).toBe('FAIL');
+    expect(by['Home page bytes before interaction (gzip)']!.verdict).toBe('PASS');
+    expect(by['Pagefind first query, time']!.verdict).toBe('PASS');
+    expect(by['Later filter change, median']!.verdict).toBe('SKIP');
+  });
+
+  it('fails the build budget when the build was stopped, and leaves a low memory peak unjudged', () => {
+    const stopped = cmd(1_800_000, 3 * GB, { timedOut: true, exitCode: 1 });
+    const budgets = evaluateBudgets({ sizes: [size(10_000, stopped, cmd(100_000))], sites: [] });
+    expect(budgets[0]!.verdict).toBe('FAIL');
+    expect(budgets[0]!.note).toMatch(/timed out/);
+    expect(budgets[1]!.verdict).toBe('SKIP');
+  });
+
+  it('fails a page budget when DuckDB or Pagefind bytes load before any interaction', () => {
+    const s = site();
+    s.bytes[0]!.forbidden = ['/pagefind/pagefind.js'];
+    const home = evaluateBudgets({ sizes: [], sites: [s] }).find((b) => b.name.startsWith('Home'))!;
+    expect(home.verdict).toBe('FAIL');
+    expect(home.note).toMatch(/LOADED \/pagefind\/pagefind.js/);
+  });
+});
+
+describe('the printed report', () => {
+  it('aligns numbers right and text left', () => {
+    expect(renderTable(['name', 'ms'], [['a', '5'], ['bbb', '120']])).toBe('name   ms\n----  ---\na       5\nbbb   120');
+  });
+
+  it('prints every section with its baseline, ratio and verdicts', () => {
+    const results: BenchResults = {
+      startedAt: 'a',
+      finishedAt: 'b',
+      machine: { cpus: 2, memoryGiB: 24, node: '24', loadStart: [1, 1, 1], loadEnd: [1, 1, 1] },
+      options: { studies: [10_000], parts: ['build', 'browser', 'search'], seed: 1, keep: false, variant: null },
+      sizes: [size(10_000, cmd(140_000), cmd(100_000))],
+      sites: [site({ later: { drawnMs: [10, 12, 30], paintMs: [15, 16, 40], rows: [5, 6, 7], queryMs: 4, jsMs: 3, htmlChars: 1000 } })],
+      budgets: [],
+      methods: [],
+    };
+    results.budgets = evaluateBudgets(results);
+    const text = renderReport(results);
+    for (const heading of ['BUILD', 'BYTES BEFORE ANY INTERACTION', 'EXPLORE', 'SEARCH', 'BUDGETS']) expect(text).toContain(heading);
+    expect(text).toMatch(/npm run build \(whole\)\s+2 min 20 s\s+14\.0 ms\s+140\.0 s\s+512\.00 MB\s+512\.00 MB\s+1\.40×/);
+    expect(text).toMatch(/PASS|FAIL/);
+  });
+});

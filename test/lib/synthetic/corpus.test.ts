@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateCorpus } from '../../../src/lib/synthetic/corpus.ts';
+import { workingCombos } from '../../../src/lib/synthetic/probe.ts';
+import { NOTATIONS } from '../../../src/lib/synthetic/notations.ts';
+import { createRng } from '../../../src/lib/synthetic/prng.ts';
+import { parseListing } from '../../../src/lib/ingest/listing.ts';
+import { planIngest } from '../../../src/lib/ingest/plan.ts';
+import { validateReviewSource } from '../../../src/lib/content/validate.ts';
+import { parse } from 'yaml';
+import { ROOT } from '../../helpers.ts';
+
+const review = validateReviewSource(readFileSync(join(ROOT, 'content', 'review.yaml'), 'utf8'), 'content/review.yaml').review!;
+const combos = workingCombos(review.outcomes);
+
+describe('the seeded generator', () => {
+  it('gives the same sequence for the same seed and another for another seed', () => {
+    const a = createRng(7);
+    const b = createRng(7);
+    const c = createRng(8);
+    const seq = (r: typeof a) => Array.from({ length: 5 }, () => r.next());
+    const first = seq(a);
+    expect(seq(b)).toEqual(first);
+    expect(seq(c)).not.toEqual(first);
+    expect(first.every((x) => x >= 0 && x < 1)).toBe(true);
+  });
+});
+
+describe('the synthetic corpus', () => {
+  const corpus = generateCorpus({ studies: 60, outcomes: review.outcomes, seed: 3, recordsPerFile: 25, combos });
+
+  it('is the same text for the same options and differs for another seed', () => {
+    const again = generateCorpus({ studies: 60, outcomes: review.outcomes, seed: 3, recordsPerFile: 25, combos });
+    expect(again.files).toEqual(corpus.files);
+    expect(generateCorpus({ studies: 60, outcomes: review.outcomes, seed: 4, recordsPerFile: 25, combos }).files[0]!.text).not.toBe(corpus.files[0]!.text);
+  });
+
+  it('writes listing files that parse back into every record without problems', () => {
+    expect(corpus.files.map((f) => f.name)).toEqual(['synthetic-0001.txt', 'synthetic-0002.txt', 'synthetic-0003.txt']);
+    const parsed = corpus.files.map((f) => parseListing(f.text, f.name));
+    expect(parsed.flatMap((p) => p.problems)).toEqual([]);
+    expect(parsed.reduce((n, p) => n + p.records.length, 0)).toBe(60);
+  });
+
+  it('has realistic abstracts: 1,500 to about 2,500 characters, labelled sections, 3 to 8 estimates, several journals and years', () => {
+    for (const r of corpus.records) {
+      expect(r.characters).toBeGreaterThanOrEqual(1400);
+      expect(r.characters).toBeLessThanOrEqual(2700);
+      expect(r.estimates.length).toBeGreaterThanOrEqual(3);
+      expect(r.estimates.length).toBeLessThanOrEqual(8);
+    }
+    expect(new Set(corpus.records.map((r) => r.journal)).size).toBeGreaterThan(5);
+    expect(new Set(corpus.records.map((r) => r.year)).size).toBeGreaterThan(4);
+    expect(corpus.files[0]!.text).toMatch(/^Results: /m);
+  });
+
+  it('reports every declared outcome in at least two studies, so the site pools', () => {
+    for (const o of review.outcomes) {
+      const studies = corpus.records.filter((r) => r.estimates.some((e) => e.outcome === o.id));
+      expect(studies.length, o.id).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('uses every notation of the catalogue somewhere in a larger corpus', () => {
+    const big = generateCorpus({ studies: 300, outcomes: review.outcomes, seed: 5, combos });
+    for (const n of NOTATIONS) expect(combos.some((c) => c.notation.id === n.id), n.id).toBe(true);
+    expect(big.files[0]!.text).toMatch(/\[95%CI /);
+    expect(big.files[0]!.text).toMatch(/95% CI [\d.]+ to [\d.]+/);
+    expect(big.files[0]!.text).toMatch(/κ = /);
+  });
+
+  it('is read back by the ingest with exactly the intended estimates, outcomes and values', async () => {
+    const small = generateCorpus({ studies: 30, outcomes: review.outcomes, seed: 11, combos });
+    const plan = await planIngest(small.files.map((f) => ({ file: `content/sources/${f.name}`, text: f.text })), [], review);
+    expect(plan.problems).toEqual([]);
+    expect(plan.create).toHaveLength(30);
+    plan.create.forEach((page, i) => {
+      const front = parse(page.content.split('\n---\n')[0]!.slice(4)) as { estimates: { outcome: string; measure: string; value: number; ci_low: number | null; ci_high: number | null; needs_review: boolean }[] };
+      const want = small.records[i]!.estimates;
+      expect(front.estimates.map((e) => [e.outcome, e.measure, e.value, e.ci_low, e.ci_high, e.needs_review])).toEqual(want.map((e) => [e.outcome, e.measure, e.value, e.ci_low, e.ci_high, false]));
+    });
+  });
+});
