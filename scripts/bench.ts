@@ -62,8 +62,10 @@ async function main(): Promise<void> {
   const started = Date.now();
   const deadline = started + Number(values.minutes) * 60_000;
   const browserParts = parts.includes('browser') || parts.includes('search');
-  // Time kept for the browser side after the builds (measured: ~4-6 min on 2 cores).
-  const buildDeadline = deadline - (browserParts ? 7 * 60_000 : 0);
+  // Time kept for the browser side after the builds (measured on 2 cores: ~4 min at 1,000 studies with the
+  // 100,000-estimate table, ~7.5 min more at 10,000 studies, whose /explore/ page is 60 MB).
+  const reserveMin = browserParts ? Math.max(4, 2 + 0.55 * studies.reduce((n, k) => n + k, 0) / 1000) : 0;
+  const buildDeadline = deadline - reserveMin * 60_000;
 
   const results: BenchResults = {
     startedAt: new Date(started).toISOString(),
@@ -91,7 +93,14 @@ async function main(): Promise<void> {
     if (browserParts && built.length) {
       const browser = await launchChromium();
       try {
+        const late = (label: string, n: number) => {
+          if (Date.now() < deadline) return false;
+          log(`${label}: browser side skipped, past the run's deadline (--minutes ${values.minutes})`);
+          results.sites.push({ label, studies: n, estimates: 0, bytes: [], first: null, later: null, search: [], skipped: [`not measured: past the run's deadline (--minutes ${values.minutes})`] });
+          return true;
+        };
         for (const b of built) {
+          if (late(`${b.studies.toLocaleString('en-US')} studies`, b.studies)) continue;
           log(`${b.studies} studies: browser side`);
           results.sites.push(
             await benchSite(browser, {
@@ -109,7 +118,7 @@ async function main(): Promise<void> {
             }),
           );
         }
-        if (parts.includes('browser')) {
+        if (parts.includes('browser') && !late(`${Number(values.estimates).toLocaleString('en-US')}-estimates table`, 0)) {
           const largest = built[built.length - 1]!;
           const n = Number(values.estimates);
           log(`${n} estimates table: writing review.duckdb and serving the ${largest.studies}-study site with it`);

@@ -3,7 +3,7 @@
  * focus and typing to the first results shown: the box starts loading Pagefind on focus and waits
  * its 150 ms debounce meanwhile; the bytes of every request after the focus), through Pagefind's
  * API alone in a blank page of the same site (import, init, search, first 5 results' data, each
- * timed), and through the search page (/search/?q=…), which loads the data of every hit.
+ * timed; the median of three cold starts), and through the search page (/search/?q=…), which loads the data of every hit.
  */
 import type { Browser } from 'playwright-core';
 import type { SearchResult } from '../../src/lib/bench/types.ts';
@@ -56,6 +56,7 @@ async function apiAlone(browser: Browser, served: Served, term: string): Promise
       const t = [performance.now()];
       const url = '/pagefind/pagefind.js';
       const pf = (await import(url)) as { options(o: unknown): Promise<void>; init(): Promise<void>; search(t: string): Promise<{ results: { data(): Promise<unknown> }[] }> };
+      (window as unknown as { __pf: typeof pf }).__pf = pf;
       t.push(performance.now());
       await pf.options({ baseUrl: '/' });
       await pf.init();
@@ -64,15 +65,19 @@ async function apiAlone(browser: Browser, served: Served, term: string): Promise
       t.push(performance.now());
       await Promise.all(found.results.slice(0, 5).map((r) => r.data()));
       t.push(performance.now());
-      // A second query in the warm engine (another term: new index chunk and fragments, no start-up).
-      const again = await pf.search(`${q.slice(0, 4)}`);
-      await Promise.all(again.results.slice(0, 5).map((r) => r.data()));
-      t.push(performance.now());
-      return { importMs: t[1]! - t[0]!, initMs: t[2]! - t[1]!, searchMs: t[3]! - t[2]!, dataMs: t[4]! - t[3]!, warmMs: t[5]! - t[4]! };
+      return { importMs: t[1]! - t[0]!, initMs: t[2]! - t[1]!, searchMs: t[3]! - t[2]!, dataMs: t[4]! - t[3]! };
     }, term);
     const apiMs = phases.importMs + phases.initMs + phases.searchMs + phases.dataMs;
-    const apiBytes = (await logSince(served, from)).bytes; // the warm query's requests may still be on their way: counted or not, they are small
-    return { apiMs, apiBytes, apiPhases: phases };
+    const apiBytes = (await logSince(served, from)).bytes;
+    // A second query in the warm engine (another, common word: new index chunk and fragments, no start-up).
+    const warmMs = await page.evaluate(async () => {
+      const pf = (window as unknown as { __pf: { search(t: string): Promise<{ results: { data(): Promise<unknown> }[] }> } }).__pf;
+      const t0 = performance.now();
+      const again = await pf.search('model');
+      await Promise.all(again.results.slice(0, 5).map((r) => r.data()));
+      return performance.now() - t0;
+    });
+    return { apiMs, apiBytes, apiPhases: { ...phases, warmMs } };
   } finally {
     await context.close();
   }
@@ -107,7 +112,12 @@ export async function searchFirstQuery(browser: Browser, served: Served, term: s
     }
   };
   await attempt('header box', () => headerBox(browser, served, term));
-  await attempt('Pagefind API', () => apiAlone(browser, served, term));
+  await attempt('Pagefind API', async () => {
+    // A cold start is a single-shot measurement: take the median of three fresh contexts.
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(await apiAlone(browser, served, term));
+    return runs.sort((a, b) => a.apiMs! - b.apiMs!)[1]!;
+  });
   await attempt('search page', () => searchPage(browser, served, term));
   return out;
 }
