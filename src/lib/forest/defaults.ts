@@ -1,17 +1,8 @@
 /** Measure-aware defaults of the forest plot: axis type, line of no effect, natural bounds. */
-import type { Measure } from '../schema/index.ts';
+import { PROPORTION_MEASURES, type Measure } from '../schema/index.ts';
 
 const RATIOS: ReadonlySet<Measure> = new Set<Measure>(['OR', 'HR', 'RR']);
-const PROPORTIONS: ReadonlySet<Measure> = new Set<Measure>([
-  'AUC',
-  'sensitivity',
-  'specificity',
-  'accuracy',
-  'PPV',
-  'NPV',
-  'F1',
-  'Dice',
-]);
+const PROPORTIONS = PROPORTION_MEASURES as ReadonlySet<Measure>;
 
 /** Whether the measure is a ratio (OR, HR, RR), plotted on a log axis by default. */
 export function isRatio(measure: Measure): boolean {

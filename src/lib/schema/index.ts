@@ -23,6 +23,9 @@ export const MEASURES = [
   'MD',
 ] as const;
 
+/** Measures reported as proportions (0–1, or 0–100 with unit percent); pooled on the logit scale. */
+export const PROPORTION_MEASURES: ReadonlySet<string> = new Set(['AUC', 'sensitivity', 'specificity', 'accuracy', 'PPV', 'NPV', 'F1', 'Dice']);
+
 /** One of the recognised effect measures. */
 export const Measure = z.enum(MEASURES);
 /** A recognised effect measure, e.g. `AUC` or `OR`. */

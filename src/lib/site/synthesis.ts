@@ -3,7 +3,7 @@
  * pooling scale, and the pooled estimate (default REML + Knapp-Hartung) once two or more
  * studies report the outcome with the same measure. Used at build time and in the browser.
  */
-import type { Measure } from '../schema/index.ts';
+import { PROPORTION_MEASURES, type Measure } from '../schema/index.ts';
 import type { EstimateRow, StudyRow } from '../data/tables.ts';
 import { pool, tryEffectFromCI, backTransformPooled, scaleFor, type PoolMethod, type PoolTest, type Scale } from '../stats/index.ts';
 
@@ -67,8 +67,8 @@ export interface SynthesisOptions {
   level?: number;
 }
 
-/** Measures reported as proportions; a value in percent is divided by 100 for display and pooling. */
-export const PROPORTION_MEASURES: ReadonlySet<string> = new Set(['AUC', 'sensitivity', 'specificity', 'accuracy', 'PPV', 'NPV', 'F1', 'Dice']);
+/** Measures reported as proportions (defined once in the schema). */
+export { PROPORTION_MEASURES };
 
 /** Group estimates by outcome and measure and pool each group with two or more studies. */
 export function synthesize(inputs: readonly SynthesisInput[], options: SynthesisOptions = {}): OutcomeSynthesis[] {

@@ -3,6 +3,7 @@
  * plurals), the words around a name that belong to it or rule it out, and each measure's family
  * and unit.
  */
+import { PROPORTION_MEASURES as SCHEMA_PROPORTIONS } from '../../schema/index.ts';
 import type { Measure } from '../../schema/index.ts';
 import type { ExtractedEstimate } from '../extract.ts';
 
@@ -68,7 +69,7 @@ export const AREA_UNDER_WORDS = new Set([
 ]);
 
 /** Measures reported as a proportion (or percent) between 0 and 1. */
-export const PROPORTION_MEASURES: ReadonlySet<Measure> = new Set(['AUC', 'sensitivity', 'specificity', 'accuracy', 'PPV', 'NPV', 'F1', 'Dice']);
+export const PROPORTION_MEASURES = SCHEMA_PROPORTIONS as ReadonlySet<Measure>;
 /** Measures reported as a ratio, which must be positive. */
 export const RATIO_MEASURES: ReadonlySet<Measure> = new Set(['OR', 'HR', 'RR']);
 
