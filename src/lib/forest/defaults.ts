@@ -1,5 +1,6 @@
 /** Measure-aware defaults of the forest plot: axis type, line of no effect, natural bounds. */
-import { PROPORTION_MEASURES, type Measure } from '../schema/index.ts';
+import type { Measure } from '../schema/index.ts';
+import { PROPORTION_MEASURES } from '../schema/measures.ts';
 
 const RATIOS: ReadonlySet<Measure> = new Set<Measure>(['OR', 'HR', 'RR']);
 const PROPORTIONS = PROPORTION_MEASURES as ReadonlySet<Measure>;

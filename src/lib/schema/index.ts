@@ -4,6 +4,7 @@
  * the client all derive from these schemas; add a field here and nowhere else.
  */
 import { z } from 'zod';
+export { PROPORTION_MEASURES } from './measures.ts';
 
 /** Effect measures the extractor recognises and the site can plot. */
 export const MEASURES = [
@@ -22,9 +23,6 @@ export const MEASURES = [
   'RR',
   'MD',
 ] as const;
-
-/** Measures reported as proportions (0–1, or 0–100 with unit percent); pooled on the logit scale. */
-export const PROPORTION_MEASURES: ReadonlySet<string> = new Set(['AUC', 'sensitivity', 'specificity', 'accuracy', 'PPV', 'NPV', 'F1', 'Dice']);
 
 /** One of the recognised effect measures. */
 export const Measure = z.enum(MEASURES);

@@ -3,7 +3,8 @@
  * pooling scale, and the pooled estimate (default REML + Knapp-Hartung) once two or more
  * studies report the outcome with the same measure. Used at build time and in the browser.
  */
-import { PROPORTION_MEASURES, type Measure } from '../schema/index.ts';
+import type { Measure } from '../schema/index.ts';
+import { PROPORTION_MEASURES } from '../schema/measures.ts';
 import type { EstimateRow, StudyRow } from '../data/tables.ts';
 import { pool, tryEffectFromCI, backTransformPooled, scaleFor, type PoolMethod, type PoolTest, type Scale } from '../stats/index.ts';
 

@@ -3,7 +3,7 @@
  * plurals), the words around a name that belong to it or rule it out, and each measure's family
  * and unit.
  */
-import { PROPORTION_MEASURES as SCHEMA_PROPORTIONS } from '../../schema/index.ts';
+import { PROPORTION_MEASURES as SCHEMA_PROPORTIONS } from '../../schema/measures.ts';
 import type { Measure } from '../../schema/index.ts';
 import type { ExtractedEstimate } from '../extract.ts';
 
