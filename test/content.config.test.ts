@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { promisify, stripVTControlCharacters } from 'node:util';
 import { ROOT } from './helpers.ts';
 
 const run = promisify(execFile);
@@ -24,7 +24,8 @@ describe('the studies content collection', () => {
       expect(data).toContain('content/studies/2025-optimization-framework-integrates-deep-learning-solar.mdx:20: status: Invalid option');
       const result = await run(join(ROOT, 'node_modules', '.bin', 'node'), [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { cwd: dir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } }).then(
         () => ({ failed: false, output: '' }),
-        (e: { stdout: string; stderr: string }) => ({ failed: true, output: `${e.stdout}\n${e.stderr}` }),
+        // Astro colours its messages when FORCE_COLOR is set (as on CI): compare the plain text.
+        (e: { stdout: string; stderr: string }) => ({ failed: true, output: stripVTControlCharacters(`${e.stdout}\n${e.stderr}`) }),
       );
       expect(result.failed).toBe(true);
       expect(result.output).toContain('2025-optimization-framework-integrates-deep-learning-solar');
