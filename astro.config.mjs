@@ -3,7 +3,6 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
 import { dataFiles } from './scripts/astro/data-files.ts';
-import { pagefindIndex } from './scripts/astro/pagefind.ts';
 import { csp } from './scripts/astro/csp.ts';
 
 // SITE_DATA_DIR / SITE_OUT_DIR let tests and benchmarks build into their own folders.
@@ -14,7 +13,7 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   outDir: process.env.SITE_OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  integrations: [mdx(), dataFiles(dataDir, fileURLToPath(new URL('./data/README.md', import.meta.url))), pagefindIndex()],
+  integrations: [mdx(), dataFiles(dataDir, fileURLToPath(new URL('./data/README.md', import.meta.url)))],
   build: { format: 'directory' },
   // Content-Security-Policy meta on every page (scripts/astro/csp.ts).
   security: { csp },

@@ -1,7 +1,7 @@
 /**
  * npm run bench [-- --studies 1000,10000 --parts build,browser,search --keep --minutes 30 --variant no-png]
  * Performance benchmark on synthetic corpora (never content/): build side (ingest, npm run build
- * and its steps, Pagefind alone, a bare Astro baseline), browser side (bytes before interaction,
+ * and its steps: check, data, astro build, PNGs, Pagefind; a bare Astro baseline), browser side (bytes before interaction,
  * Explore's first filter vs a DuckDB-WASM floor, later filter changes also on a 100,000-estimate
  * table, Pagefind's first query). Prints a table with budgets and writes bench/results.json.
  * Not a test: it never runs in npm test and budgets never fail it.

@@ -1,8 +1,8 @@
 /**
  * Build-side benchmark for one corpus size: generate the synthetic project, time the real
  * `npm run ingest`, mark the pages synthetic (untimed), time the bare Astro baseline and the
- * whole `npm run build` (check, data and astro build with Pagefind, split into steps from the
- * process tree), then Pagefind alone on the output. Every command runs as a child process,
+ * whole `npm run build` (check, data, astro build, PNGs, Pagefind, split into steps from the
+ * process tree). Every command runs as a child process,
  * measured by measure.ts, and is stopped when it would overrun the run's deadline.
  */
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
@@ -30,17 +30,11 @@ export interface SizeOptions {
 
 /** What-if variants of the site, applied to the bench's copy of the code only (never to the project): each replaces one text. */
 export const VARIANTS: Record<string, { file: string; from: string; to: string; append?: string; what: string }> = {
-  'no-study-png': {
-    file: 'src/pages/figures/[id].png.ts',
-    from: '(await loadFigures()).map(',
-    to: "(await loadFigures()).filter((f) => f.kind !== 'study').map(",
-    what: 'per-study figure PNGs not rendered',
-  },
   'no-png': {
-    file: 'src/pages/figures/[id].png.ts',
-    from: '(await loadFigures()).map(',
-    to: '(await loadFigures()).filter(() => false).map(',
-    what: 'no figure PNG rendered',
+    file: 'src/lib/figures/png.ts',
+    from: 'export const PNG_MAX_ROWS = 100;',
+    to: 'export const PNG_MAX_ROWS = -1;',
+    what: 'no figure PNG rendered (and none linked)',
   },
 };
 
@@ -62,7 +56,9 @@ export async function applyVariants(dir: string, names: string): Promise<string[
 const BUILD_STEPS = [
   { name: 'check', match: /\bnode \S*scripts\/check\.ts/ },
   { name: 'data', match: /\bnode \S*scripts\/build-data\.ts/ },
-  { name: 'astro build (+ Pagefind)', match: /\bnode \S*astro(\.mjs)? build\b/ },
+  { name: 'astro build', match: /\bnode \S*astro(\.mjs)? build\b/ },
+  { name: 'png', match: /\bnode \S*scripts\/build-png\.ts/ },
+  { name: 'search (Pagefind)', match: /\bnode \S*scripts\/build-search\.ts/ },
 ];
 
 function cost(m: Measurement): CommandCost {
@@ -97,7 +93,7 @@ export async function benchSize(o: SizeOptions): Promise<{ result: SizeResult; s
   const data = join(project, 'data');
   const dist = join(project, 'dist');
   const env = { ...process.env, PATH: `${join(project, 'node_modules', '.bin')}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1', SITE_DATA_DIR: data, SITE_OUT_DIR: dist };
-  const result: SizeResult = { studies: n, estimates: 0, estimatesIntended: 0, sourceBytes: 0, ingest: null, build: null, pagefind: null, bare: null, htmlPages: null, files: null, distBytes: null, variant: o.variant, notes: [] };
+  const result: SizeResult = { studies: n, estimates: 0, estimatesIntended: 0, sourceBytes: 0, ingest: null, build: null, bare: null, htmlPages: null, files: null, distBytes: null, variant: o.variant, notes: [] };
   const left = () => Math.max(30_000, o.deadline - Date.now());
   const run = async (name: string, argv: string[], cwd: string, steps?: typeof BUILD_STEPS) => {
     o.log(`  ${n}: ${name}…`);
@@ -129,8 +125,5 @@ export async function benchSize(o: SizeOptions): Promise<{ result: SizeResult; s
   if (result.build.exitCode !== 0) return { result, site: null, data, project };
   const s = await folderStats(dist);
   [result.files, result.htmlPages, result.distBytes] = [s.files, s.html, s.bytes];
-
-  const alone = join(project, 'scripts', 'bench', 'pagefind-alone.ts');
-  result.pagefind = await run('pagefind alone', [join(project, 'node_modules', '.bin', 'node'), alone, dist], project);
   return { result, site: dist, data, project };
 }

@@ -34,6 +34,7 @@ export async function linkNodeModules(dir: string): Promise<void> {
 export async function clearBuildCaches(dir: string): Promise<void> {
   for (const c of PRIVATE_CACHES) await rm(join(dir, 'node_modules', c), { recursive: true, force: true });
   await rm(join(dir, '.astro'), { recursive: true, force: true });
+  await rm(join(dir, '.cache'), { recursive: true, force: true });
 }
 
 /** Copy the site's code and configuration into `dir` (a snapshot: other engineers may be editing the originals). */

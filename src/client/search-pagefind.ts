@@ -1,5 +1,5 @@
 /**
- * Loads the Pagefind bundle that the build writes to <base>pagefind/ (scripts/astro/pagefind.ts)
+ * Loads the Pagefind bundle that the build writes to <base>pagefind/ (scripts/lib/search-index.ts)
  * on demand, once per page, and runs searches with it. Nothing here runs until a caller asks:
  * the header box calls it on focus, the search page when it opens with a query.
  */

@@ -5,6 +5,7 @@ import * as cheerio from 'cheerio';
 import { csvParse } from 'd3-dsv';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { FIGURE_CSV_COLUMNS } from '../../src/lib/figures/csv.ts';
+import { PNG_MAX_ROWS } from '../../src/lib/figures/png.ts';
 
 const DIST = inject('distDir');
 const VERSION = (JSON.parse(readFileSync(join(inject('dataDir'), 'manifest.json'), 'utf8')) as { version: string }).version;
@@ -16,7 +17,7 @@ interface Entry {
   page: string;
   anchor: string;
   rows: number;
-  files: { svg: string; png: string; csv: string; r: string; embed: string };
+  files: { svg: string; png: string | null; csv: string; r: string; embed: string };
 }
 const { figures } = JSON.parse(readFileSync(join(DIST, 'figures', 'index.json'), 'utf8')) as { figures: Entry[] };
 const file = (path: string) => join(DIST, decodeURIComponent(path));
@@ -71,9 +72,11 @@ describe('the figure registry in the build', () => {
     expect(new Set(figures.map((f) => f.kind))).toEqual(new Set(['study', 'outcome', 'headline']));
   });
 
-  it('gives every figure its SVG, PNG, CSV, R script and embed page', () => {
+  it('gives every figure its SVG, PNG (every plot here has at most PNG_MAX_ROWS rows), CSV, R script and embed page', () => {
     for (const f of figures) {
-      for (const path of [f.files.svg, f.files.png, f.files.csv, f.files.r]) expect(existsSync(file(path)), path).toBe(true);
+      expect(f.rows).toBeLessThanOrEqual(PNG_MAX_ROWS);
+      expect(f.files.png, f.id).not.toBeNull();
+      for (const path of [f.files.svg, f.files.png!, f.files.csv, f.files.r]) expect(existsSync(file(path)), path).toBe(true);
       expect(existsSync(join(file(f.files.embed), 'index.html')), f.files.embed).toBe(true);
     }
   });
@@ -102,7 +105,7 @@ describe('the figure files', () => {
     for (const f of figures) {
       const svg = readFileSync(file(f.files.svg), 'utf8');
       const [, w, h] = /<svg[^>]* width="([\d.]+)" height="([\d.]+)"/.exec(svg)!;
-      const png = pngInfo(readFileSync(file(f.files.png)));
+      const png = pngInfo(readFileSync(file(f.files.png!)));
       expect(png.width, f.id).toBe(Math.round((Number(w) / 96) * 300));
       expect(png.height, f.id).toBe(Math.round((Number(h) / 96) * 300));
       expect(png.ppm, f.id).toBe(Math.round(300 / 0.0254));

@@ -37,12 +37,11 @@ function buildRows(s: SizeResult): string[][] {
     vsBare ? `${c && !complete && (c.timedOut || c.exitCode !== 0) ? '> ' : ''}${formatRatio(ratio(ms, bare))}` : '',
   ];
   const rows: string[][] = [row('ingest (npm run ingest)', s.ingest)];
-  for (const step of ['check', 'data', 'astro build (+ Pagefind)']) {
+  for (const step of ['check', 'data', 'astro build', 'png', 'search (Pagefind)']) {
     const x = stepMs(s.build, step);
     if (x) rows.push(row(`  ${step}`, s.build, x.ms, x.peak, step.startsWith('astro'), !x.last));
   }
   rows.push(row(`npm run build (whole)${s.variant ? ` [variant: ${s.variant}]` : ''}`, s.build, undefined, undefined, true));
-  rows.push(row('Pagefind alone (Node API)', s.pagefind));
   rows.push(row('bare Astro build (baseline)', s.bare, undefined, undefined, true));
   return rows;
 }

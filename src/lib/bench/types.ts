@@ -19,10 +19,8 @@ export interface SizeResult {
   estimatesIntended: number;
   sourceBytes: number;
   ingest: CommandCost | null;
-  /** `npm run build` (check + data + astro build with Pagefind), steps from the process tree. */
+  /** `npm run build` (check, data, astro build, PNGs, Pagefind), steps from the process tree. */
   build: CommandCost | null;
-  /** Pagefind alone on the built output (its Node API, as the integration runs it). */
-  pagefind: CommandCost | null;
   /** `astro build` of the bare baseline with as many trivial MDX pages. */
   bare: CommandCost | null;
   htmlPages: number | null;

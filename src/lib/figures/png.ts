@@ -6,6 +6,18 @@
 /** CSS pixels per inch: an SVG `width="720"` is 720/96 = 7.5 inches wide. */
 export const CSS_PX_PER_INCH = 96;
 
+/**
+ * Plots with more rows than this get no PNG: at 24 px a row, 100 rows print 25 inches tall,
+ * taller than any journal page, and rasterising thousands of rows took 17 s and 37,000 px per
+ * figure at 10,000 studies. Their SVG (vector, any size) is still there.
+ */
+export const PNG_MAX_ROWS = 100;
+
+/** Whether a plot of `rows` rows gets a PNG (see PNG_MAX_ROWS). */
+export function hasPng(rows: number): boolean {
+  return rows <= PNG_MAX_ROWS;
+}
+
 /** Physical size and pixel size of a figure printed at `dpi`. */
 export interface PrintSize {
   dpi: number;

@@ -3,7 +3,8 @@
 /** The take-away files of a figure, by format. */
 export interface FigureLinks {
   svg: string;
-  png: string;
+  /** Null for plots too tall for a raster (see hasPng in png.ts). */
+  png: string | null;
   csv: string;
   r: string;
   embed: string;
@@ -24,10 +25,10 @@ export function figureId(...parts: string[]): string {
     .replace(/^-|-$/g, '');
 }
 
-/** Paths (under `base`) of a figure's SVG, PNG, CSV, R script and embed page. */
-export function figureLinks(id: string, base: string): FigureLinks {
+/** Paths (under `base`) of a figure's SVG, PNG (unless `png` is false), CSV, R script and embed page. */
+export function figureLinks(id: string, base: string, png = true): FigureLinks {
   const b = normalBase(base);
-  return { svg: `${b}figures/${id}.svg`, png: `${b}figures/${id}.png`, csv: `${b}figures/${id}.csv`, r: `${b}figures/${id}.R`, embed: `${b}embed/${id}/` };
+  return { svg: `${b}figures/${id}.svg`, png: png ? `${b}figures/${id}.png` : null, csv: `${b}figures/${id}.csv`, r: `${b}figures/${id}.R`, embed: `${b}embed/${id}/` };
 }
 
 /** An absolute URL for a site path, given the configured site (falls back to the path alone). */

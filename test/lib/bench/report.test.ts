@@ -7,7 +7,7 @@ const GB = 1024 ** 3;
 const cmd = (wallMs: number, peak = 0.5 * GB, extra: Partial<CommandCost> = {}): CommandCost => ({ wallMs, exitCode: 0, timedOut: false, treePeakBytes: peak, maxProcessBytes: peak, cpuSeconds: wallMs / 1000, steps: [], ...extra });
 
 function size(studies: number, build: CommandCost, bare: CommandCost): SizeResult {
-  return { studies, estimates: studies * 5, estimatesIntended: studies * 5, sourceBytes: 1, ingest: cmd(100), build, pagefind: cmd(50), bare, htmlPages: studies, files: studies, distBytes: 1, variant: null, notes: [] };
+  return { studies, estimates: studies * 5, estimatesIntended: studies * 5, sourceBytes: 1, ingest: cmd(100), build, bare, htmlPages: studies, files: studies, distBytes: 1, variant: null, notes: [] };
 }
 
 function site(extra: Partial<SiteResult> = {}): SiteResult {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deflateSync } from 'node:zlib';
-import { pngChunks, printSize, withPngDpi } from '../../../src/lib/figures/png.ts';
+import { hasPng, PNG_MAX_ROWS, pngChunks, printSize, withPngDpi } from '../../../src/lib/figures/png.ts';
 
 function chunk(type: string, data: Uint8Array): Buffer {
   const b = Buffer.alloc(12 + data.length);
@@ -58,5 +58,14 @@ describe('withPngDpi', () => {
 
   it('rejects data that is not a PNG', () => {
     expect(() => withPngDpi(new Uint8Array([1, 2, 3]), 300)).toThrow(/not a PNG/);
+  });
+});
+
+describe('which plots get a PNG', () => {
+  it('makes PNGs up to PNG_MAX_ROWS rows and none for taller plots, which would print taller than a page', () => {
+    expect(hasPng(1)).toBe(true);
+    expect(hasPng(PNG_MAX_ROWS)).toBe(true);
+    expect(hasPng(PNG_MAX_ROWS + 1)).toBe(false);
+    expect(printSize(720, 24 * PNG_MAX_ROWS).heightIn).toBeGreaterThan(11.7);
   });
 });

@@ -15,6 +15,7 @@ describe('figure ids and links', () => {
       r: '/review/figures/headline-auc.R',
       embed: '/review/embed/headline-auc/',
     });
+    expect(figureLinks('outcome-auc', '/', false).png).toBeNull();
     expect(absoluteUrl('/review/embed/x/', 'https://example.org')).toBe('https://example.org/review/embed/x/');
   });
 

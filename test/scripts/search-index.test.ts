@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSearchIndex } from '../../scripts/astro/pagefind.ts';
+import { buildSearchIndex } from '../../scripts/lib/search-index.ts';
 
 const site = mkdtempSync(join(tmpdir(), 'pagefind-test-'));
 afterAll(() => rmSync(site, { recursive: true, force: true }));
@@ -13,8 +13,9 @@ function page(path: string, html: string): void {
 }
 
 describe('the Pagefind build step', () => {
-  it('indexes only pages marked data-pagefind-body and writes the bundle next to them', async () => {
+  it('indexes only study pages, only what is marked data-pagefind-body, and writes the bundle next to them', async () => {
     page('', '<h1>Overview</h1><p>echocardiography on the home page</p>');
+    page('embed/x', '<main data-pagefind-body><p>echocardiography in an embed page</p></main>');
     page('studies/a', '<article data-pagefind-body><h1 data-pagefind-meta="title">Study A</h1><span hidden data-pagefind-ignore data-pagefind-filter="status">excluded</span><p>echocardiography videos</p><svg><text>plot label</text></svg></article>');
     page('studies/b', '<article data-pagefind-body><h1>Study B</h1><span hidden data-pagefind-ignore data-pagefind-filter="status">included</span><p>radiographs</p></article>');
     expect(await buildSearchIndex(site)).toBe(2);
