@@ -4,7 +4,7 @@
  * matching studies are listed under the box as the reader types; Enter still opens the full
  * search page with filters. Escape, or leaving the box, closes the list.
  */
-import { loadPagefind, searchStudies } from './search-pagefind.ts';
+import { loadPagefind, preloadTerm, searchStudies } from './search-pagefind.ts';
 import { renderHits } from './search-render.ts';
 
 const SHOWN = 5;
@@ -54,6 +54,8 @@ function enhance(form: HTMLFormElement): void {
   input.addEventListener('focus', () => void loadPagefind().catch(() => {}), { once: true });
   input.addEventListener('input', () => {
     clearTimeout(timer);
+    // Fetch the term's index chunks now; the debounced search then finds them loaded.
+    preloadTerm(input.value);
     timer = setTimeout(run, 150);
   });
   form.addEventListener('keydown', (e) => {

@@ -5,8 +5,11 @@
  * asked for results), otherwise only when the reader focuses the box or submits it.
  * Address values only ever reach the page as input values and textContent.
  */
-import { filterCounts, loadPagefind, searchStudies, type FilterCounts, type SearchFilters } from './search-pagefind.ts';
-import { renderHits } from './search-render.ts';
+import { filterCounts, loadPagefind, preloadTerm, searchStudies, type FilterCounts, type SearchFilters } from './search-pagefind.ts';
+import { renderHits, resultItem } from './search-render.ts';
+
+/** Results loaded at a time: Pagefind fetches one file per result shown (2,297 hits were 2,316 requests when all were loaded). */
+const PAGE = 20;
 
 /** Facets in the order they are shown, with their labels. */
 const FACETS: [name: string, label: string][] = [
@@ -22,6 +25,7 @@ const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
 const facets = document.querySelector<HTMLElement>('[data-results-facets]')!;
 const status = document.querySelector<HTMLElement>('[data-results-status]')!;
 const results = document.querySelector<HTMLElement>('[data-results-list]')!;
+const moreButton = document.querySelector<HTMLButtonElement>('[data-results-more]')!;
 
 const params = new URLSearchParams(location.search);
 input.value = params.get('q') ?? '';
@@ -80,7 +84,16 @@ function describe(total: number, term: string): string {
   const active = FACETS.flatMap(([name]) => selected[name]!.map((v) => `${name}: ${v}`));
   const what = [term ? `“${term}”` : '', active.length ? `filters ${active.join(', ')}` : ''].filter(Boolean).join(' with ');
   if (total === 0) return `No study matches ${what}.`;
-  return `${total} ${total === 1 ? 'study matches' : 'studies match'} ${what}.`;
+  return `${total.toLocaleString('en-US')} ${total === 1 ? 'study matches' : 'studies match'} ${what}${shown < total ? `; the first ${shown.toLocaleString('en-US')} are listed` : ''}.`;
+}
+
+/** How many results are listed, of how many, for the current query. */
+let shown = 0;
+let total = 0;
+
+function showMoreButton(): void {
+  moreButton.hidden = shown >= total;
+  moreButton.textContent = `Show ${Math.min(PAGE, total - shown)} more`;
 }
 
 async function run(): Promise<void> {
@@ -89,22 +102,50 @@ async function run(): Promise<void> {
   const anyFilter = FACETS.some(([name]) => selected[name]!.length > 0);
   if (!term && !anyFilter) {
     results.replaceChildren();
+    [shown, total] = [0, 0];
+    showMoreButton();
     status.textContent = 'Type words to search the title, abstract and notes of every study, or pick filters.';
     void showFacets();
     return;
   }
   status.textContent = 'Searching…';
   try {
-    const [found] = await Promise.all([searchStudies(term, selected), showFacets()]);
+    const [found] = await Promise.all([searchStudies(term, selected, PAGE), showFacets()]);
     if (mine !== seq) return;
     renderHits(results, found.hits);
-    status.textContent = describe(found.total, term);
+    [shown, total] = [found.hits.length, found.total];
+    status.textContent = describe(total, term);
+    showMoreButton();
   } catch {
     if (mine !== seq) return;
     results.replaceChildren();
+    [shown, total] = [0, 0];
+    showMoreButton();
     status.textContent = 'Search could not be loaded. Every study is listed in the studies index.';
   }
 }
+
+async function more(): Promise<void> {
+  const mine = seq;
+  moreButton.disabled = true;
+  try {
+    const found = await searchStudies(input.value.trim(), selected, PAGE, shown);
+    if (mine !== seq) return;
+    const items = found.hits.map((h) => resultItem(h));
+    results.append(...items);
+    [shown, total] = [shown + found.hits.length, found.total];
+    status.textContent = describe(total, input.value.trim());
+    // Keyboard readers land on the first new result rather than back at the button.
+    items[0]?.querySelector('a')?.focus();
+  } catch {
+    status.textContent = 'More results could not be loaded. Every study is listed in the studies index.';
+  } finally {
+    moreButton.disabled = false;
+    showMoreButton();
+  }
+}
+
+moreButton.addEventListener('click', () => void more());
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 input.addEventListener('focus', () => {
@@ -112,6 +153,7 @@ input.addEventListener('focus', () => {
 }, { once: true });
 input.addEventListener('input', () => {
   clearTimeout(timer);
+  preloadTerm(input.value);
   timer = setTimeout(() => {
     writeAddress();
     void run();

@@ -55,19 +55,25 @@ export function toPagefindFilters(filters: SearchFilters): Record<string, { any:
   return Object.fromEntries(Object.entries(filters).filter(([, v]) => v.length > 0).map(([k, v]) => [k, { any: v }]));
 }
 
-/** Search the index (a null or blank term with filters lists every page matching them); returns every hit, loaded. */
-export async function searchStudies(term: string | null, filters: SearchFilters = {}, limit = Infinity): Promise<{ total: number; hits: SearchHit[] }> {
+/** Search the index (a null or blank term with filters lists every page matching them); returns the count and the hits from `offset`, at most `limit` of them loaded (one request each). */
+export async function searchStudies(term: string | null, filters: SearchFilters = {}, limit = Infinity, offset = 0): Promise<{ total: number; hits: SearchHit[] }> {
   const api = await loadPagefind();
   const q = term && term.trim() ? term.trim() : null;
   const pf = toPagefindFilters(filters);
   if (q === null && Object.keys(pf).length === 0) return { total: 0, hits: [] };
   const found = await api.search(q, { filters: pf });
   if (!found) return { total: 0, hits: [] };
-  const data = await Promise.all(found.results.slice(0, limit).map((r) => r.data()));
+  const data = await Promise.all(found.results.slice(offset, offset + limit).map((r) => r.data()));
   return {
     total: found.results.length,
     hits: data.map((d) => ({ url: d.url, title: d.meta.title ?? d.url, excerpt: d.excerpt, date: d.meta.date ?? null, journal: d.filters?.journal?.[0] ?? null })),
   };
+}
+
+/** Start fetching the index chunks for a term while the reader is still typing (Pagefind's preload); errors are left to the search itself. */
+export function preloadTerm(term: string): void {
+  const q = term.trim();
+  if (q) void loadPagefind().then((api) => api.preload(q), () => {}).catch(() => {});
 }
 
 /** The filter names and values in the index, with their page counts. */
