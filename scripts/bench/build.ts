@@ -53,12 +53,13 @@ export async function applyVariants(dir: string, names: string): Promise<string[
   return out;
 }
 
-const BUILD_STEPS = [
-  { name: 'check', match: /\bnode \S*scripts\/check\.ts/ },
-  { name: 'data', match: /\bnode \S*scripts\/build-data\.ts/ },
-  { name: 'astro build', match: /\bnode \S*astro(\.mjs)? build\b/ },
-  { name: 'png', match: /\bnode \S*scripts\/build-png\.ts/ },
-  { name: 'search (Pagefind)', match: /\bnode \S*scripts\/build-search\.ts/ },
+/** The steps of npm run build, told apart by their processes' command lines (anchored at the start: the `sh -c` running npm's script line names every step too). */
+export const BUILD_STEPS = [
+  { name: 'check', match: /^(\S*\/)?node \S*scripts\/check\.ts/ },
+  { name: 'data', match: /^(\S*\/)?node \S*scripts\/build-data\.ts/ },
+  { name: 'astro build', match: /^(\S*\/)?node \S*astro(\.mjs)? build\b/ },
+  { name: 'png', match: /^(\S*\/)?node \S*scripts\/build-png\.ts/ },
+  { name: 'search (Pagefind)', match: /^(\S*\/)?node \S*scripts\/build-search\.ts/ },
 ];
 
 function cost(m: Measurement): CommandCost {
