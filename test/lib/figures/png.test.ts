@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deflateSync } from 'node:zlib';
-import { hasPng, PNG_MAX_ROWS, pngChunks, printSize, withPngDpi } from '../../../src/lib/figures/png.ts';
+import { deflateSync, inflateSync } from 'node:zlib';
+import { greyPng, greyScanlines, hasPng, PNG_MAX_ROWS, pngChunks, printSize, withPngDpi } from '../../../src/lib/figures/png.ts';
 
 function chunk(type: string, data: Uint8Array): Buffer {
   const b = Buffer.alloc(12 + data.length);
@@ -67,5 +67,34 @@ describe('which plots get a PNG', () => {
     expect(hasPng(PNG_MAX_ROWS)).toBe(true);
     expect(hasPng(PNG_MAX_ROWS + 1)).toBe(false);
     expect(printSize(720, 24 * PNG_MAX_ROWS).heightIn).toBeGreaterThan(11.7);
+  });
+});
+
+describe('greyscale PNGs', () => {
+  const rgba = (pixels: number[][]) => Uint8Array.from(pixels.flat());
+  it('turns opaque grey RGBA pixels into scanlines of one byte a pixel behind filter byte 0', () => {
+    const px = rgba([[0, 0, 0, 255], [85, 85, 85, 255], [255, 255, 255, 255], [10, 10, 10, 255]]);
+    expect([...greyScanlines(px, 2, 2)!]).toEqual([0, 0, 85, 0, 255, 10]);
+  });
+
+  it('gives up (null) on any coloured or transparent pixel, so such figures keep their colour', () => {
+    expect(greyScanlines(rgba([[0, 0, 0, 255], [255, 0, 0, 255]]), 2, 1)).toBeNull();
+    expect(greyScanlines(rgba([[0, 0, 0, 255], [0, 0, 0, 128]]), 2, 1)).toBeNull();
+    expect(() => greyScanlines(rgba([[0, 0, 0, 255]]), 2, 1)).toThrow(/expected 2×1 RGBA pixels/);
+  });
+
+  it('writes a PNG whose IHDR says 8-bit grey, whose pHYs says the dpi and whose IDAT inflates back to the scanlines', () => {
+    const lines = greyScanlines(rgba([[0, 0, 0, 255], [200, 200, 200, 255], [255, 255, 255, 255]]), 3, 1)!;
+    const png = greyPng(3, 1, deflateSync(lines), 300);
+    const chunks = pngChunks(png);
+    expect(chunks.map((c) => c.type)).toEqual(['IHDR', 'pHYs', 'IDAT', 'IEND']);
+    const view = new DataView(png.buffer);
+    const ihdr = chunks[0]!;
+    expect([view.getUint32(ihdr.offset), view.getUint32(ihdr.offset + 4), png[ihdr.offset + 8], png[ihdr.offset + 9]]).toEqual([3, 1, 8, 0]);
+    expect(view.getUint32(chunks[1]!.offset)).toBe(Math.round(300 / 0.0254));
+    const idat = chunks[2]!;
+    expect([...inflateSync(png.subarray(idat.offset, idat.offset + idat.length))]).toEqual([...lines]);
+    // Same chunks (with their CRCs) as withPngDpi would write for this image.
+    expect([...withPngDpi(png, 300)]).toEqual([...png]);
   });
 });
