@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --studies 1000,10000 --parts build,browser,search --keep --minutes 30 --variant no-png]
+ * npm run bench [-- --studies 1000,10000 --parts build,browser,search --keep --minutes 30 --variant no-png --rebuild-max 1000]
  * Performance benchmark on synthetic corpora (never content/): build side (ingest, npm run build
  * and its steps: check, data, astro build, PNGs, Pagefind; a bare Astro baseline), browser side (bytes before interaction,
  * Explore's first filter vs a DuckDB-WASM floor, later filter changes also on a 100,000-estimate
@@ -46,6 +46,7 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '1' },
       minutes: { type: 'string', default: '30' },
       variant: { type: 'string' },
+      'rebuild-max': { type: 'string', default: '1000' },
       runs: { type: 'string', default: '5' },
       estimates: { type: 'string', default: '100000' },
       out: { type: 'string', default: join(PROJECT_ROOT, 'bench', 'results.json') },
@@ -85,7 +86,7 @@ async function main(): Promise<void> {
   try {
     for (const n of studies) {
       log(`${n} studies: build side`);
-      const { result, site, data } = await benchSize({ studies: n, seed, review, combos, workDir: work, deadline: buildDeadline, variant, log });
+      const { result, site, data } = await benchSize({ studies: n, seed, review, combos, workDir: work, deadline: buildDeadline, variant, rebuild: n <= Number(values['rebuild-max']), log });
       results.sizes.push(result);
       if (site) built.push({ studies: n, estimates: result.estimates, site, database: join(data, 'review.duckdb') });
       if (!site && browserParts) log(`${n} studies: not built, so no browser measurements at this size`);

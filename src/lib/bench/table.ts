@@ -42,6 +42,13 @@ function buildRows(s: SizeResult): string[][] {
     if (x) rows.push(row(`  ${step}`, s.build, x.ms, x.peak, step.startsWith('astro'), !x.last));
   }
   rows.push(row(`npm run build (whole)${s.variant ? ` [variant: ${s.variant}]` : ''}`, s.build, undefined, undefined, true));
+  if (s.rebuild) {
+    for (const step of ['astro build', 'png']) {
+      const x = stepMs(s.rebuild, step);
+      if (x) rows.push(row(`  again: ${step}`, s.rebuild, x.ms, x.peak, false, !x.last));
+    }
+    rows.push(row('npm run build again (1 page changed, caches kept)', s.rebuild, undefined, undefined, true));
+  }
   rows.push(row('bare Astro build (baseline)', s.bare, undefined, undefined, true));
   return rows;
 }

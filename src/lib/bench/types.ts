@@ -21,6 +21,8 @@ export interface SizeResult {
   ingest: CommandCost | null;
   /** `npm run build` (check, data, astro build, PNGs, Pagefind), steps from the process tree. */
   build: CommandCost | null;
+  /** `npm run build` again after one study page changed, caches kept (the PNG cache warm): a living review's usual update. */
+  rebuild: CommandCost | null;
   /** `astro build` of the bare baseline with as many trivial MDX pages. */
   bare: CommandCost | null;
   htmlPages: number | null;
