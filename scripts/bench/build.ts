@@ -11,6 +11,7 @@ import type { Review } from '../../src/lib/schema/index.ts';
 import type { Combo } from '../../src/lib/synthetic/probe.ts';
 import type { CommandCost, SizeResult } from '../../src/lib/bench/types.ts';
 import { formatMs } from '../../src/lib/bench/stats.ts';
+import { routeCosts } from '../../src/lib/bench/routes.ts';
 import { measure, type Measurement } from './measure.ts';
 import { clearBuildCaches, commitContent, copySiteCode, createSyntheticProject, markProject } from './synthetic.ts';
 import { createBareAstro } from './bare-astro.ts';
@@ -96,13 +97,14 @@ export async function benchSize(o: SizeOptions): Promise<{ result: SizeResult; s
   const data = join(project, 'data');
   const dist = join(project, 'dist');
   const env = { ...process.env, PATH: `${join(project, 'node_modules', '.bin')}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1', SITE_DATA_DIR: data, SITE_OUT_DIR: dist };
-  const result: SizeResult = { studies: n, estimates: 0, estimatesIntended: 0, sourceBytes: 0, ingest: null, build: null, rebuild: null, bare: null, htmlPages: null, files: null, distBytes: null, variant: o.variant, notes: [] };
+  const result: SizeResult = { studies: n, estimates: 0, estimatesIntended: 0, sourceBytes: 0, ingest: null, build: null, rebuild: null, routes: null, bareRoutes: null, bare: null, htmlPages: null, files: null, distBytes: null, variant: o.variant, notes: [] };
   const left = () => Math.max(30_000, o.deadline - Date.now());
+  const logFile = (name: string) => join(o.workDir, `${name.replace(/\W+/g, '-')}-${n}.log`);
   const run = async (name: string, argv: string[], cwd: string, steps?: typeof BUILD_STEPS) => {
     o.log(`  ${n}: ${name}…`);
-    const m = await measure(argv, { cwd, env, logFile: join(o.workDir, `${name.replace(/\W+/g, '-')}-${n}.log`), steps, timeoutMs: left() });
+    const m = await measure(argv, { cwd, env, logFile: logFile(name), steps, timeoutMs: left() });
     o.log(`  ${n}: ${name} ${m.timedOut ? 'TIMED OUT after' : m.exitCode ? `FAILED (exit ${m.exitCode}) after` : 'took'} ${formatMs(m.wallMs)}`);
-    if (m.timedOut || m.exitCode) result.notes.push(`${name}: ${m.timedOut ? `stopped at the run's deadline after ${formatMs(m.wallMs)}` : `exit ${m.exitCode}`}; log ${join(o.workDir, `${name.replace(/\W+/g, '-')}-${n}.log`)}`);
+    if (m.timedOut || m.exitCode) result.notes.push(`${name}: ${m.timedOut ? `stopped at the run's deadline after ${formatMs(m.wallMs)}` : `exit ${m.exitCode}`}; log ${logFile(name)}`);
     return cost(m);
   };
 
@@ -122,9 +124,11 @@ export async function benchSize(o: SizeOptions): Promise<{ result: SizeResult; s
   const bareDir = join(o.workDir, `bare-${n}`);
   await createBareAstro(bareDir, n);
   result.bare = await run('bare astro build', [join(bareDir, 'node_modules', '.bin', 'astro'), 'build'], bareDir);
+  result.bareRoutes = routeCosts(await readFile(logFile('bare astro build'), 'utf8').catch(() => ''));
 
   await clearBuildCaches(project);
   result.build = await run('npm run build', ['npm', 'run', 'build', '--silent'], project, BUILD_STEPS);
+  result.routes = routeCosts(await readFile(logFile('npm run build'), 'utf8').catch(() => ''));
   if (result.build.exitCode !== 0) return { result, site: null, data, project };
   const s = await folderStats(dist);
   [result.files, result.htmlPages, result.distBytes] = [s.files, s.html, s.bytes];

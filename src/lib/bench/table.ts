@@ -1,6 +1,7 @@
 /** The printed benchmark report: plain-text tables of the build, browser and budget results (pure). */
 import { formatBytes, formatMs, formatRatio, median, quantile, ratio } from './stats.ts';
 import type { BenchResults, CommandCost, SiteResult, SizeResult } from './types.ts';
+import type { RouteCost } from './routes.ts';
 
 /** Render rows as an aligned text table with a header rule. */
 export function renderTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -53,6 +54,13 @@ function buildRows(s: SizeResult): string[][] {
   return rows;
 }
 
+function routeRows(s: SizeResult): string[][] {
+  const n = s.studies.toLocaleString('en-US');
+  const rows = (costs: readonly RouteCost[]) =>
+    costs.map((c) => [`${n}  ${c.kind}`, c.files.toLocaleString('en-US'), (c.files / s.studies).toFixed(2), formatMs(c.ms), `${(c.ms / c.files).toFixed(2)} ms`]);
+  return [...rows(s.routes ?? []), ...rows(s.bareRoutes ?? [])];
+}
+
 function siteRows(site: SiteResult): { bytes: string[][]; explore: string[][]; search: string[][] } {
   const bytes = site.bytes.map((b) => [site.label, `${b.page} ${b.path}`, String(b.requests), formatBytes(b.transferred), formatBytes(b.gzip), formatBytes(b.brotli), b.forbidden.length ? `YES: ${b.forbidden.join(', ')}` : 'none']);
   const explore: string[][] = [];
@@ -82,6 +90,11 @@ export function renderReport(r: BenchResults): string {
       const facts = `${s.studies.toLocaleString('en-US')} studies: ${s.estimates.toLocaleString('en-US')} estimates ingested of ${s.estimatesIntended.toLocaleString('en-US')} written; sources ${formatBytes(s.sourceBytes)}; dist ${s.files ?? '–'} files, ${s.htmlPages ?? '–'} HTML pages, ${formatBytes(s.distBytes)}`;
       out.push(`  ${facts}${s.notes.length ? `\n    ${s.notes.join('\n    ')}` : ''}`);
     }
+  }
+  const routed = r.sizes.filter((s) => s.routes?.length);
+  if (routed.length) {
+    out.push('', "ASTRO BUILD BY OUTPUT (Astro's logged time per file written, summed by kind; the bare baseline's trivial pages below each size)");
+    out.push(renderTable(['studies  output', 'files', 'per study', 'total', 'per file'], routed.flatMap(routeRows)));
   }
   const sites = r.sites.map((s) => ({ s, rows: siteRows(s) }));
   if (sites.some((x) => x.rows.bytes.length)) {

@@ -1,4 +1,5 @@
 /** The shape of bench/results.json: what `npm run bench` measured (pure types, no code). */
+import type { RouteCost } from './routes.ts';
 
 /** A measured child process (see scripts/bench/measure.ts). */
 export interface CommandCost {
@@ -23,6 +24,9 @@ export interface SizeResult {
   build: CommandCost | null;
   /** `npm run build` again after one study page changed, caches kept (the PNG cache warm): a living review's usual update. */
   rebuild: CommandCost | null;
+  /** Astro's logged time per kind of output in our build, and in the bare baseline's (routes.ts). */
+  routes: RouteCost[] | null;
+  bareRoutes: RouteCost[] | null;
   /** `astro build` of the bare baseline with as many trivial MDX pages. */
   bare: CommandCost | null;
   htmlPages: number | null;

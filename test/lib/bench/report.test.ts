@@ -7,7 +7,7 @@ const GB = 1024 ** 3;
 const cmd = (wallMs: number, peak = 0.5 * GB, extra: Partial<CommandCost> = {}): CommandCost => ({ wallMs, exitCode: 0, timedOut: false, treePeakBytes: peak, maxProcessBytes: peak, cpuSeconds: wallMs / 1000, steps: [], ...extra });
 
 function size(studies: number, build: CommandCost, bare: CommandCost): SizeResult {
-  return { studies, estimates: studies * 5, estimatesIntended: studies * 5, sourceBytes: 1, ingest: cmd(100), build, rebuild: null, bare, htmlPages: studies, files: studies, distBytes: 1, variant: null, notes: [] };
+  return { studies, estimates: studies * 5, estimatesIntended: studies * 5, sourceBytes: 1, ingest: cmd(100), build, rebuild: null, routes: null, bareRoutes: null, bare, htmlPages: studies, files: studies, distBytes: 1, variant: null, notes: [] };
 }
 
 function site(extra: Partial<SiteResult> = {}): SiteResult {
@@ -70,7 +70,7 @@ describe('the printed report', () => {
       finishedAt: 'b',
       machine: { cpus: 2, memoryGiB: 24, node: '24', loadStart: [1, 1, 1], loadEnd: [1, 1, 1] },
       options: { studies: [10_000], parts: ['build', 'browser', 'search'], seed: 1, keep: false, variant: null },
-      sizes: [{ ...size(10_000, cmd(140_000), cmd(100_000)), rebuild: cmd(30_000) }],
+      sizes: [{ ...size(10_000, cmd(140_000), cmd(100_000)), rebuild: cmd(30_000), routes: [{ kind: 'study pages', files: 10_000, ms: 65_000 }], bareRoutes: [{ kind: 'bare pages', files: 10_000, ms: 30_000 }] }],
       sites: [site({ later: { drawnMs: [10, 12, 30], paintMs: [15, 16, 40], rows: [5, 6, 7], queryMs: 4, jsMs: 3, htmlChars: 1000 } })],
       budgets: [],
       methods: [],
@@ -80,6 +80,8 @@ describe('the printed report', () => {
     for (const heading of ['BUILD', 'BYTES BEFORE ANY INTERACTION', 'EXPLORE', 'SEARCH', 'BUDGETS']) expect(text).toContain(heading);
     expect(text).toMatch(/npm run build \(whole\)\s+2 min 20 s\s+14\.0 ms\s+140\.0 s\s+512\.00 MB\s+512\.00 MB\s+1\.40×/);
     expect(text).toMatch(/npm run build again \(1 page changed, caches kept\)\s+30\.0 s\s+3\.00 ms\s+30\.0 s\s+512\.00 MB\s+512\.00 MB\s+0\.30×/);
+    expect(text).toMatch(/10,000  study pages\s+10,000\s+1\.00\s+65\.0 s\s+6\.50 ms/);
+    expect(text).toMatch(/10,000  bare pages\s+10,000\s+1\.00\s+30\.0 s\s+3\.00 ms/);
     expect(text).toMatch(/PASS|FAIL/);
   });
 });
