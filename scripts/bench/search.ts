@@ -3,7 +3,7 @@
  * focus and typing to the first results shown: the box starts loading Pagefind on focus and waits
  * its 150 ms debounce meanwhile; the bytes of every request after the focus), through Pagefind's
  * API alone in a blank page of the same site (import, init, search, first 5 results' data, each
- * timed; the median of three cold starts), and through the search page (/search/?q=…), which loads the data of every hit.
+ * timed; the median of three cold starts), and through the search page (/search/?q=…), which loads the data of the first 20 hits (its first page).
  */
 import type { Browser } from 'playwright-core';
 import type { SearchResult } from '../../src/lib/bench/types.ts';

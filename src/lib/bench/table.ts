@@ -106,7 +106,7 @@ export function renderReport(r: BenchResults): string {
     out.push(renderTable(['site', 'measure', 'ours', 'baseline', 'ratio', 'detail'], sites.flatMap((x) => x.rows.explore)));
   }
   if (sites.some((x) => x.rows.search.length)) {
-    out.push('', 'SEARCH (first Pagefind query, cold: API alone in a blank page, median of 3 = import / init / search / data of 5 results; header box = focus + typing → results shown, its 150 ms debounce overlapping the load; warm query = a second query ("model": search + 5 results) once Pagefind has started; search page = load → every hit listed)');
+    out.push('', 'SEARCH (first Pagefind query, cold: API alone in a blank page, median of 3 = import / init / search / data of 5 results; header box = focus + typing → results shown, its 150 ms debounce overlapping the load; warm query = a second query ("model": search + 5 results) once Pagefind has started; search page = load → status and the first 20 hits listed)');
     out.push(renderTable(['site', 'term', 'API time', 'API bytes', 'import / init / search / 5 results', 'warm query', 'box time', 'box bytes', 'hits', 'search page'], sites.flatMap((x) => x.rows.search)));
   }
   const skipped = r.sites.flatMap((s) => s.skipped.map((k) => `${s.label}: ${k}`));
