@@ -1,17 +1,17 @@
 /**
  * Where a filter change's time goes, outside the browser: the same rows the page's queries
- * return (read from the same review.duckdb with @duckdb/node-api) are re-pooled and rendered to
- * HTML with the page's own code (src/lib/explore/render.ts) in Node's V8, and timed.
+ * return (read from the same review.duckdb with @duckdb/node-api) are re-pooled (synthesizeRows) and
+ * rendered to HTML with the page's own code (src/lib/explore/render.ts) in Node's V8, and timed.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { renderResults, type RenderContext } from '../../src/lib/explore/render.ts';
-import { plainRow, type ExploreResult } from '../../src/lib/explore/rows.ts';
-import { SCHEMA, type BoundQuery } from '../../src/lib/explore/sql.ts';
-import { studiesQuery, estimatesQuery } from '../../src/lib/explore/sql.ts';
+import { synthesizeRows } from '../../src/lib/site/synthesis-rows.ts';
+import { SCHEMA } from '../../src/lib/explore/sql.ts';
 import type { FilterState } from '../../src/lib/explore/state.ts';
-import { synthesize } from '../../src/lib/site/synthesis.ts';
+import { FOREST_ROWS } from '../../src/lib/explore/view.ts';
+import { nodeQueries } from './explore-view.ts';
 
-/** Per state: ms to re-pool (synthesize) and to re-pool + render the results HTML, and the HTML size. */
+/** Per state: ms to re-pool (synthesizeRows) and to re-pool + render the results HTML, and the HTML size. */
 export interface JsCost {
   synthesizeMs: number;
   renderMs: number;
@@ -24,18 +24,17 @@ export async function jsCosts(database: string, states: readonly FilterState[], 
   const conn = await instance.connect();
   try {
     await conn.run(`ATTACH '${database.replace(/'/g, "''")}' AS ${SCHEMA} (READ_ONLY)`);
-    const rows = async (q: BoundQuery) => (await conn.runAndReadAll(q.sql, q.params)).getRowObjectsJS().map((r) => plainRow(r as Record<string, unknown>));
     const total = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM ${SCHEMA}.studies`)).getRowObjectsJS()[0]!.n);
     const out: JsCost[] = [];
     for (const state of states) {
-      const result = { studies: await rows(studiesQuery(state)), estimates: await rows(estimatesQuery(state)) } as unknown as ExploreResult;
+      const { studies, matching, rows } = await nodeQueries(conn, state);
+      const estimates = rows.groups.reduce((n, g) => n + g.estimates, 0);
       let [synthesizeMs, renderMs, htmlBytes] = [Infinity, Infinity, 0];
       for (let i = 0; i < repeat; i++) {
-        let t = performance.now();
-        synthesize(result.estimates);
+        const t = performance.now();
+        const syntheses = synthesizeRows(rows, FOREST_ROWS);
         synthesizeMs = Math.min(synthesizeMs, performance.now() - t);
-        t = performance.now();
-        const html = renderResults(result, { ...ctx, total });
+        const html = renderResults({ matching, estimates, studies, syntheses }, { ...ctx, total });
         renderMs = Math.min(renderMs, performance.now() - t);
         htmlBytes = html.length;
       }

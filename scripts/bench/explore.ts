@@ -5,7 +5,8 @@
  * until the next frame is painted).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { estimatesQuery, studiesQuery, totalQuery, type BoundQuery } from '../../src/lib/explore/sql.ts';
+import { groupsQuery, poolQuery, studiesQuery, totalQuery, type BoundQuery } from '../../src/lib/explore/sql.ts';
+import { STUDY_PAGE } from '../../src/lib/explore/view.ts';
 import { parseState, type FilterState, type Vocabulary } from '../../src/lib/explore/state.ts';
 import type { RenderContext } from '../../src/lib/explore/render.ts';
 import { median } from '../../src/lib/bench/stats.ts';
@@ -39,7 +40,7 @@ export function stateAfter(changes: readonly Change[], vocabulary: Vocabulary): 
 
 /** The queries the page runs for a state (after the engine's one count of all studies). */
 export function queriesFor(state: FilterState, first: boolean): BoundQuery[] {
-  return [...(first ? [totalQuery()] : []), studiesQuery(state), estimatesQuery(state)];
+  return [...(first ? [totalQuery()] : []), studiesQuery(state, STUDY_PAGE, 0), groupsQuery(state), poolQuery(state)];
 }
 
 async function openExplore(browser: Browser, served: Served): Promise<{ context: BrowserContext; page: Page; config: ExploreConfig }> {
@@ -176,9 +177,9 @@ export async function applyChanges(page: Page, changes: readonly Change[], timeo
     const t = await page.evaluate(([name]) => {
       const last = (n: string) => performance.getEntriesByName(n).at(-1)!.startTime;
       const start = last('explore:query-start');
-      const text = document.querySelector('.explore-count')?.textContent ?? '';
-      const m = /([\d,]+) estimates?\b/.exec(text);
-      return { drawn: last(name as string) - start, painted: (window as unknown as { __painted: number }).__painted - start, rows: m ? Number(m[1]!.replace(/,/g, '')) : -1 };
+      // Rows drawn: the forest-plot rows in the results (each plot draws at most its first rows).
+      const rows = document.querySelectorAll('[data-explore-results] g.forest-row').length;
+      return { drawn: last(name as string) - start, painted: (window as unknown as { __painted: number }).__painted - start, rows };
     }, [DRAWN] as const);
     out.drawnMs.push(t.drawn);
     out.paintMs.push(t.painted);

@@ -211,22 +211,37 @@ describe('Explore with the engine (DuckDB-WASM)', { timeout: 90_000 }, () => {
   });
 });
 
+/** Serve a copy of the built site (symlinks) whose review.duckdb holds `n` synthetic studies, one wall-motion AUC each. */
+async function syntheticSite(n: number): Promise<{ root: string; server: StaticServer }> {
+  const dist = inject('distDir');
+  const root = mkdtempSync(join(tmpdir(), 'explore-synthetic-'));
+  const site = join(root, 'site');
+  mkdirSync(join(site, 'data'), { recursive: true });
+  for (const name of readdirSync(dist)) if (name !== 'data') symlinkSync(join(dist, name), join(site, name));
+  for (const name of readdirSync(join(dist, 'data'))) if (name !== 'review.duckdb') symlinkSync(join(dist, 'data', name), join(site, 'data', name));
+  const { studies, estimates } = syntheticTables(n);
+  await writeTables(join(root, 'tables'), studies, estimates);
+  symlinkSync(join(root, 'tables', 'review.duckdb'), join(site, 'data', 'review.duckdb'));
+  return { root, server: await serveStatic(site) };
+}
+
+/** REML + Knapp-Hartung on the logit scale, computed in node from the rows' reported intervals. */
+function expectedPool(rows: readonly { value: number; ci_low: number | null; ci_high: number | null }[]) {
+  const effects = rows.map((e) => {
+    const r = tryEffectFromCI({ measure: 'AUC', estimate: e.value, lower: e.ci_low, upper: e.ci_high, unit: 'proportion', level: 0.95 });
+    if (!r.ok) throw new Error(r.error);
+    return r.effect;
+  });
+  const fit = pool({ yi: effects.map((x) => x.yi), vi: effects.map((x) => x.vi) }, { method: 'REML', test: 'knha', level: 0.95 });
+  return { fit, back: backTransformPooled(fit, 'logit') };
+}
+
 describe('Explore re-pooling on a synthetic database (3 studies on one outcome)', { timeout: 90_000 }, () => {
   let root: string;
   let server: StaticServer;
 
   beforeAll(async () => {
-    // A second copy of the built site (symlinks), with its own review.duckdb written here.
-    const dist = inject('distDir');
-    root = mkdtempSync(join(tmpdir(), 'explore-synthetic-'));
-    const site = join(root, 'site');
-    mkdirSync(join(site, 'data'), { recursive: true });
-    for (const name of readdirSync(dist)) if (name !== 'data') symlinkSync(join(dist, name), join(site, name));
-    for (const name of readdirSync(join(dist, 'data'))) if (name !== 'review.duckdb') symlinkSync(join(dist, 'data', name), join(site, 'data', name));
-    const { studies, estimates } = syntheticTables();
-    await writeTables(join(root, 'tables'), studies, estimates);
-    symlinkSync(join(root, 'tables', 'review.duckdb'), join(site, 'data', 'review.duckdb'));
-    server = await serveStatic(site);
+    ({ root, server } = await syntheticSite(3));
   });
   afterAll(async () => {
     await server?.close();
@@ -235,13 +250,7 @@ describe('Explore re-pooling on a synthetic database (3 studies on one outcome)'
 
   it('shows the pooled estimate that pool() computes in node for the same rows (REML + Knapp-Hartung, logit scale)', async () => {
     const { estimates } = syntheticTables();
-    const effects = estimates.map((e) => {
-      const r = tryEffectFromCI({ measure: 'AUC', estimate: e.value, lower: e.ci_low, upper: e.ci_high, unit: 'proportion', level: 0.95 });
-      if (!r.ok) throw new Error(r.error);
-      return r.effect;
-    });
-    const fit = pool({ yi: effects.map((x) => x.yi), vi: effects.map((x) => x.vi) }, { method: 'REML', test: 'knha', level: 0.95 });
-    const expected = backTransformPooled(fit, 'logit');
+    const { fit, back: expected } = expectedPool(estimates);
 
     const { page, errors } = await open('/explore/', { origin: server.origin });
     await page.locator('.explore-filters [name=measure]').focus();
@@ -265,6 +274,69 @@ describe('Explore re-pooling on a synthetic database (3 studies on one outcome)'
     const two = synthesize(estimates.filter((e) => e.value <= 0.85).map((e) => ({ ...e, title: '', status: 'included' })))[0]!.pooled!;
     expect(await read('estimate')).toBeCloseTo(two.estimate, 12);
     expect(await page.locator('.explore-count').getAttribute('data-excluded')).toBe('1');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('Explore on a synthetic database larger than a page and a plot (70 studies on one outcome)', { timeout: 120_000 }, () => {
+  let root: string;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    ({ root, server } = await syntheticSite(70));
+  });
+  afterAll(async () => {
+    await server?.close();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('draws the first 30 estimates, pools all 70 as pool() does in node, and re-pools a filtered subset still larger than the cap', async () => {
+    const { estimates } = syntheticTables(70);
+    const { page, errors } = await open('/explore/', { origin: server.origin });
+    await page.locator('.explore-filters [name=measure]').focus();
+    await waitReady(page);
+    expect(await status(page).textContent()).toBe('Showing 70 studies of 70; 0 studies excluded by the filter.');
+    const section = page.locator(`.explore-synthesis[data-outcome="${WALL}"]`);
+    const summary = section.locator('.pooled-summary');
+    const read = async (name: string) => Number(await summary.getAttribute(`data-${name}`));
+    const check = async (rows: typeof estimates) => {
+      const { fit, back } = expectedPool(rows);
+      expect(await read('k')).toBe(rows.length);
+      expect(await read('estimate')).toBeCloseTo(back.estimate, 12);
+      expect(await read('ci-low')).toBeCloseTo(back.ciLow, 12);
+      expect(await read('ci-high')).toBeCloseTo(back.ciHigh, 12);
+      expect(await read('pi-low')).toBeCloseTo(back.piLow, 12);
+      expect(await read('pi-high')).toBeCloseTo(back.piHigh, 12);
+      expect(await read('tau2')).toBeCloseTo(fit.tau2, 12);
+      expect(await read('i2')).toBeCloseTo(fit.I2, 10);
+      expect(await section.locator('g.forest-row').count()).toBe(30);
+      expect(await section.locator('.explore-capped').textContent()).toBe(`First 30 of ${rows.length} estimates shown (newest studies first); the pooled estimate and the counts use all ${rows.length}.`);
+    };
+    await check(estimates);
+
+    const subset = estimates.filter((e) => e.value <= 0.8);
+    expect(subset.length).toBeGreaterThan(30);
+    expect(subset.length).toBeLessThan(70);
+    await page.fill('.explore-filters [name=value_max]', '0.8');
+    await expect.poll(() => read('k')).toBe(subset.length);
+    await check(subset);
+    expect(await page.locator('.explore-count').getAttribute('data-estimates')).toBe(String(subset.length));
+    expect(errors).toEqual([]);
+  });
+
+  it('lists the first 50 studies and shows the next ones on "Show more", moving focus to the first new one', async () => {
+    const { page, errors } = await open('/explore/', { origin: server.origin });
+    await page.locator('.explore-filters [name=q]').focus();
+    await waitReady(page);
+    expect(await page.locator('.explore-studies li').count()).toBe(50);
+    expect(await page.locator('.explore-more').textContent()).toMatch(/^Showing the first 50 studies of 70\. Show 20 more Every study of the review/);
+    await page.getByRole('button', { name: 'Show 20 more' }).click();
+    await expect.poll(() => page.locator('.explore-studies li').count()).toBe(70);
+    expect(await page.locator('.explore-more').count()).toBe(0);
+    const slugs = await page.locator('.explore-studies li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-slug')));
+    expect(new Set(slugs).size).toBe(70);
+    expect(await page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('data-slug'))).toBe(slugs[50]);
+    expect(await status(page).textContent()).toBe('Listed 70 of 70 matching studies.');
     expect(errors).toEqual([]);
   });
 });

@@ -1,45 +1,66 @@
 /**
  * The explore client, loaded by boot.ts on first interaction: starts DuckDB-WASM, then on every
- * filter change runs the bound SQL (src/lib/explore/sql.ts), re-pools and redraws with the same
- * renderer the build used (src/lib/explore/render.ts → synthesize, layoutForest, renderForestSvg),
- * and keeps the filters in the URL. Performance marks: explore:first-interaction (boot.ts),
- * explore:query-start and explore:results-drawn on every run.
+ * filter change runs the bound SQL (src/lib/explore/sql.ts: a page of studies, the counts, the
+ * pooling columns of every matching estimate), re-pools all of them (synthesizeRows in
+ * src/lib/site/synthesis-rows.ts), redraws with the
+ * renderer the build used (render.ts: the first rows of each plot) and keeps the filters in the
+ * URL; "Show more" appends the next page of studies. Performance marks: explore:first-interaction
+ * (boot.ts), explore:query-start and explore:results-drawn on every filter run.
  */
+import { plural, moreNote, studyItems } from '../../lib/explore/render-studies.ts';
 import { renderResults } from '../../lib/explore/render.ts';
-import type { ExploreResult } from '../../lib/explore/rows.ts';
-import { estimatesQuery, studiesQuery, totalQuery, versionQuery } from '../../lib/explore/sql.ts';
-import { parseState, serializeState, type FilterState } from '../../lib/explore/state.ts';
+import { synthesizeRows, type PoolGroup } from '../../lib/site/synthesis-rows.ts';
+import type { ExploreStudy } from '../../lib/explore/rows.ts';
+import { groupsQuery, poolQuery, studiesQuery, totalQuery, versionQuery } from '../../lib/explore/sql.ts';
+import { EMPTY_STATE, parseState, serializeState, type FilterState } from '../../lib/explore/state.ts';
+import { FOREST_ROWS, STUDY_PAGE, type ExploreView } from '../../lib/explore/view.ts';
 import { databaseUrl, openEngine, type Engine } from './engine.ts';
-import { formPairs, setStatus, showNotices, type ExplorePage } from './page.ts';
+import { formPairs, revealMore, setStatus, showNotices, type ExplorePage } from './page.ts';
+import { poolRowsOf, rowsOf } from './read.ts';
 
-function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+/** A running explore client. */
+export interface Explorer {
+  /** Append the next page of matching studies (the "Show more" button). */
+  more(): Promise<void>;
 }
 
-async function select(engine: Engine, state: FilterState): Promise<ExploreResult> {
-  const studies = await engine.query(studiesQuery(state));
-  const estimates = await engine.query(estimatesQuery(state));
-  return { studies, estimates } as unknown as ExploreResult;
+type PageRow = ExploreStudy & { matching?: number };
+
+async function studyPage(engine: Engine, state: FilterState, offset: number): Promise<{ studies: ExploreStudy[]; matching: number }> {
+  const rows = rowsOf<PageRow>(await engine.query(studiesQuery(state, STUDY_PAGE, offset)));
+  const matching = rows[0]?.matching ?? 0;
+  return { studies: rows.map(({ matching: _m, ...s }) => s), matching };
 }
 
-/** Start the engine and take over the form; resolves false (prerendered list kept, message shown) when the engine fails. */
-export async function startExplore(page: ExplorePage): Promise<boolean> {
+async function select(engine: Engine, state: FilterState): Promise<ExploreView> {
+  const { studies, matching } = await studyPage(engine, state, 0);
+  const groups = rowsOf<PoolGroup>(await engine.query(groupsQuery(state)));
+  const rows = poolRowsOf(await engine.query(poolQuery(state)), groups);
+  return { matching, estimates: groups.reduce((n, g) => n + g.estimates, 0), studies, syntheses: synthesizeRows(rows, FOREST_ROWS) };
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0]!.slice(0, 160) : String(error);
+}
+
+/** Start the engine and take over the form; null (prerendered list kept, message shown) when the engine fails. */
+export async function startExplore(page: ExplorePage): Promise<Explorer | null> {
   const { form, results } = page;
   results.setAttribute('aria-busy', 'true');
   let engine: Engine;
   let total: number;
   try {
     engine = await openEngine(databaseUrl());
-    total = Number((await engine.query(totalQuery()))[0]?.n ?? 0);
-    page.root.dataset.engine = String((await engine.query(versionQuery()))[0]?.v ?? '');
+    total = rowsOf<{ n: number }>(await engine.query(totalQuery()))[0]?.n ?? 0;
+    page.root.dataset.engine = String(rowsOf<{ v: string }>(await engine.query(versionQuery()))[0]?.v ?? '');
   } catch (error) {
     results.removeAttribute('aria-busy');
-    const reason = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 160) : String(error);
-    setStatus(page, 'error', `The filters could not start (${reason}). The list below shows every study, unfiltered.`);
-    return false;
+    setStatus(page, 'error', `The filters could not start (${reason(error)}). The list below shows every study, unfiltered.`);
+    return null;
   }
   const ctx = { ...page.ctx, total };
   let seq = 0;
+  let shownState: FilterState = EMPTY_STATE;
   const run = async (fromForm: boolean) => {
     const mine = ++seq;
     const { state, notices } = parseState(formPairs(form), page.vocabulary);
@@ -47,10 +68,12 @@ export async function startExplore(page: ExplorePage): Promise<boolean> {
     performance.mark('explore:query-start');
     results.setAttribute('aria-busy', 'true');
     try {
-      const result = await select(engine, state);
+      const view = await select(engine, state);
       if (mine !== seq) return; // a newer change is already running
-      results.innerHTML = renderResults(result, ctx); // escaped by renderResults, like the prerender
-      const n = result.studies.length;
+      results.innerHTML = renderResults(view, ctx); // escaped by renderResults, like the prerender
+      revealMore(page);
+      shownState = state;
+      const n = view.matching;
       setStatus(page, 'ready', `Showing ${plural(n, 'study', 'studies')} of ${total}; ${plural(total - n, 'study', 'studies')} excluded by the filter.`);
       const query = serializeState(state);
       const url = `${location.pathname}${query ? `?${query}` : ''}`;
@@ -60,9 +83,29 @@ export async function startExplore(page: ExplorePage): Promise<boolean> {
       performance.mark('explore:results-drawn');
     } catch (error) {
       if (mine !== seq) return;
-      setStatus(page, 'error', `The filter could not be applied (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`);
+      setStatus(page, 'error', `The filter could not be applied (${reason(error)}).`);
     } finally {
       if (mine === seq) results.removeAttribute('aria-busy');
+    }
+  };
+  const more = async () => {
+    const note = results.querySelector<HTMLElement>('.explore-more');
+    const list = results.querySelector<HTMLElement>('.explore-studies');
+    if (!note || !list) return;
+    const mine = seq;
+    const shown = Number(note.dataset.shown);
+    note.querySelector('button')?.setAttribute('disabled', '');
+    try {
+      const { studies, matching } = await studyPage(engine, shownState, shown);
+      if (mine !== seq || !note.isConnected) return; // the filters changed meanwhile
+      const first = list.children.length;
+      list.insertAdjacentHTML('beforeend', studyItems(studies, ctx.base));
+      note.outerHTML = moreNote(shown + studies.length, matching || shown, ctx.base);
+      revealMore(page);
+      list.children[first]?.querySelector('a')?.focus();
+      setStatus(page, 'ready', `Listed ${(shown + studies.length).toLocaleString('en-US')} of ${plural(Math.max(matching, shown), 'matching study', 'matching studies')}.`);
+    } catch (error) {
+      if (mine === seq) setStatus(page, 'error', `More studies could not be listed (${reason(error)}).`);
     }
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -77,5 +120,5 @@ export async function startExplore(page: ExplorePage): Promise<boolean> {
     void run(true);
   });
   await run(false);
-  return true;
+  return { more };
 }

@@ -8,13 +8,13 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import { plainRow } from '../../lib/explore/rows.ts';
+import type { Table } from 'apache-arrow';
 import { SCHEMA, type BoundQuery } from '../../lib/explore/sql.ts';
 
 /** A ready engine with the review attached. */
 export interface Engine {
-  /** Run a prepared statement (prepared once per SQL text) with its bound parameters; rows as plain objects. */
-  query(q: BoundQuery): Promise<Record<string, unknown>[]>;
+  /** Run a prepared statement (prepared once per SQL text) with its bound parameters; the result as an Arrow table (read.ts reads it). */
+  query(q: BoundQuery): Promise<Table>;
 }
 
 /** The URL of review.duckdb on this site (respects the site's base path). */
@@ -42,8 +42,7 @@ export async function openEngine(url: string): Promise<Engine> {
       async query({ sql, params }) {
         let statement = prepared.get(sql);
         if (!statement) prepared.set(sql, (statement = conn.prepare(sql)));
-        const table = await (await statement).query(...params);
-        return table.toArray().map((row) => plainRow(row.toJSON() as Record<string, unknown>));
+        return (await statement).query(...params);
       },
     };
   } catch (error) {

@@ -63,3 +63,8 @@ export function fillForm(form: HTMLFormElement, state: FilterState): void {
 export function formPairs(form: HTMLFormElement): [string, string][] {
   return [...new FormData(form)].map(([k, v]) => [k, typeof v === 'string' ? v : '']);
 }
+
+/** Show the "Show more" button (rendered hidden: without JavaScript the note's Studies index link stands alone). */
+export function revealMore(page: ExplorePage): void {
+  for (const b of page.results.querySelectorAll<HTMLButtonElement>('[data-explore-more]')) b.hidden = false;
+}

@@ -1,17 +1,20 @@
 /**
- * The Explore page's results as an HTML string: counts, matching studies, and one forest plot per
- * outcome × measure re-pooled with `synthesize` and drawn with `layoutForest` + `renderForestSvg`.
- * The build prerenders the unfiltered view with it and the browser redraws filtered views with it,
- * so both are the same markup. Every text and attribute value goes through escapeXml.
+ * The Explore page's results as an HTML string: counts, a page of the matching studies, and one
+ * forest plot per outcome × measure (its first rows drawn with `layoutForest` + `renderForestSvg`,
+ * pooled from all its estimates by synthesizeRows in src/lib/site/synthesis-rows.ts). The build prerenders the unfiltered view with it and
+ * the browser redraws filtered views with it, so both are the same markup. Every text and
+ * attribute value goes through escapeXml.
  */
 import { escapeXml as esc } from '../forest/escape.ts';
 import { layoutForest } from '../forest/layout.ts';
 import { renderForestSvg, safeId } from '../forest/svg.ts';
 import { forestTableRows } from '../forest/table.ts';
 import { fmt } from '../site/format.ts';
-import { synthesize, type OutcomeSynthesis } from '../site/synthesis.ts';
+import type { OutcomeSynthesis } from '../site/synthesis.ts';
 import { synthesisForest } from '../site/synthesis-forest.ts';
-import type { ExploreResult, ExploreStudy } from './rows.ts';
+import type { CappedSynthesis } from '../site/synthesis-rows.ts';
+import { plural, studiesSection } from './render-studies.ts';
+import { FOREST_ROWS, type ExploreView } from './view.ts';
 
 /** What the results need besides the rows: site base, outcome labels and the unfiltered counts. */
 export interface RenderContext {
@@ -34,17 +37,12 @@ export function studiesPerGroup(syntheses: readonly OutcomeSynthesis[]): Record<
   return Object.fromEntries(syntheses.map((s) => [groupKey(s.outcome, s.measure), s.studies]));
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}
-
-function studyItem(s: ExploreStudy, base: string): string {
-  const facts = [s.journal ?? 'Preprint', s.published ?? 'undated', s.status, s.n_participants === null ? null : `${s.n_participants.toLocaleString('en-US')} participants`].filter(Boolean);
-  return `<li data-slug="${esc(s.slug)}"><a href="${esc(`${base}studies/${s.slug}/`)}">${esc(s.title)}</a> <span class="note">${esc(facts.join(' · '))}</span></li>`;
-}
-
-function figure(s: OutcomeSynthesis, title: string, base: string): string {
+function figure(s: CappedSynthesis, title: string, base: string): string {
   const { rows, options } = synthesisForest(s, title, base);
+  const p = s.pooled;
+  if (s.estimates > s.rows.length) {
+    options.description = `${plural(s.estimates, 'estimate', 'estimates')} from ${plural(s.studies, 'study', 'studies')}, the first ${s.rows.length} drawn${p ? `; pooled ${s.measure} ${fmt(p.estimate)} (${fmt(p.ciLow)} to ${fmt(p.ciHigh)})` : ''}`;
+  }
   const layout = layoutForest(rows, options);
   const svg = renderForestSvg(layout, { idPrefix: safeId(`explore-${s.outcome}-${s.measure}`) });
   const table = forestTableRows(layout)
@@ -76,33 +74,34 @@ function pooledText(s: OutcomeSynthesis): string {
   );
 }
 
-function synthesisSection(s: OutcomeSynthesis, ctx: RenderContext): string {
+function cappedNote(s: CappedSynthesis): string {
+  if (s.estimates <= s.rows.length) return '';
+  return `<p class="note explore-capped" data-drawn="${s.rows.length}" data-estimates="${s.estimates}">First ${s.rows.length} of ${esc(plural(s.estimates, 'estimate', 'estimates'))} shown (newest studies first); the pooled estimate and the counts use all ${esc(s.estimates.toLocaleString('en-US'))}.</p>`;
+}
+
+function synthesisSection(s: CappedSynthesis, ctx: RenderContext): string {
   const label = ctx.outcomeLabels[s.outcome] ?? s.outcome;
   const all = ctx.groupStudies[groupKey(s.outcome, s.measure)] ?? s.studies;
   const out = Math.max(0, all - s.studies);
   const id = safeId(`explore-${s.outcome}-${s.measure}-h`);
   return (
     `<section class="explore-synthesis" aria-labelledby="${esc(id)}" data-outcome="${esc(s.outcome)}" data-measure="${esc(s.measure)}">` +
-    `<h3 id="${esc(id)}">${esc(label)}: ${esc(s.measure)}</h3>${figure(s, label, ctx.base)}${pooledText(s)}` +
+    `<h3 id="${esc(id)}">${esc(label)}: ${esc(s.measure)}</h3>${cappedNote(s)}${figure(s, label, ctx.base)}${pooledText(s)}` +
     `<p class="note explore-group-excluded" data-excluded="${out}">${esc(plural(out, 'study', 'studies'))} of ${all} reporting this outcome with this measure excluded by the filter.</p></section>`
   );
 }
 
-/** The results region: counts, the matching studies and the re-pooled forest plots. */
-export function renderResults(result: ExploreResult, ctx: RenderContext): string {
-  const n = result.studies.length;
+/** The results region: counts, a page of the matching studies and the re-pooled forest plots. */
+export function renderResults(view: ExploreView, ctx: RenderContext): string {
+  const n = view.matching;
   const excluded = Math.max(0, ctx.total - n);
-  const syntheses = synthesize(result.estimates);
   const counts =
-    `<p class="explore-count" data-matching="${n}" data-excluded="${excluded}"><strong>${esc(plural(n, 'study', 'studies'))}</strong> of ${ctx.total} match; ` +
-    `<strong>${esc(plural(excluded, 'study', 'studies'))}</strong> excluded by the filter; ${esc(plural(result.estimates.length, 'estimate', 'estimates'))}.</p>`;
-  const list = n ? `<ul class="explore-studies">${result.studies.map((s) => studyItem(s, ctx.base)).join('')}</ul>` : '<p>No study matches these filters.</p>';
-  const plots = syntheses.length
-    ? syntheses.map((s) => synthesisSection(s, ctx)).join('')
-    : '<p>No estimate matches these filters.</p>';
+    `<p class="explore-count" data-matching="${n}" data-excluded="${excluded}" data-estimates="${view.estimates}"><strong>${esc(plural(n, 'study', 'studies'))}</strong> of ${esc(ctx.total.toLocaleString('en-US'))} match; ` +
+    `<strong>${esc(plural(excluded, 'study', 'studies'))}</strong> excluded by the filter; ${esc(plural(view.estimates, 'estimate', 'estimates'))}.</p>`;
+  const plots = view.syntheses.length ? view.syntheses.map((s) => synthesisSection(s, ctx)).join('') : '<p>No estimate matches these filters.</p>';
   return (
-    `${counts}<section aria-labelledby="explore-studies-h"><h2 id="explore-studies-h">Matching studies</h2>${list}</section>` +
+    `${counts}${studiesSection(view.studies, n, ctx.base)}` +
     `<section aria-labelledby="explore-plots-h"><h2 id="explore-plots-h">Estimates, re-pooled</h2>` +
-    `<p class="note">One forest plot per outcome and measure; where two or more matching studies report it, the estimate is pooled again from exactly these rows (random effects, REML with Knapp-Hartung; proportions on the logit scale).</p>${plots}</section>`
+    `<p class="note">One forest plot per outcome and measure, drawing at most its first ${FOREST_ROWS} estimates; where two or more matching studies report it, the estimate is pooled again from all of its matching estimates (random effects, REML with Knapp-Hartung; proportions on the logit scale).</p>${plots}</section>`
   );
 }

@@ -1,10 +1,12 @@
 /**
- * The SQL the browser runs against the attached review.duckdb (schema `review`). The text is
- * assembled only from the fixed fragments in filters.ts and fixed column lists; every value a
- * reader chose is a bound `?` parameter, in `params`, never part of `sql`.
+ * The SQL the browser runs against the attached review.duckdb (schema `review`): per filter state,
+ * a page of the matching studies with the count of all, the counts per outcome × measure, and the
+ * pooling columns of every matching estimate (grouped as the counts are). The text is assembled
+ * only from the fixed fragments in filters.ts and fixed lists; every value a reader chose (and
+ * every limit and offset) is a bound `?` parameter, in `params`, never part of `sql`.
  */
 import { activeFilters, ESTIMATE_FILTERS, STUDY_FILTERS } from './filters.ts';
-import { EXPLORE_ESTIMATE_COLUMNS, EXPLORE_STUDY_COLUMNS } from './rows.ts';
+import { EXPLORE_STUDY_COLUMNS } from './rows.ts';
 import type { FilterState } from './state.ts';
 
 /** A statement to prepare and the values to bind to its `?` placeholders, in order. */
@@ -16,8 +18,13 @@ export interface BoundQuery {
 /** The name the browser attaches review.duckdb as. */
 export const SCHEMA = 'review';
 
+/** Units the pool query sends as a number (its index + 1; 0 = null, -1 = another text, read from `unit`). */
+export const UNIT_CODES = ['proportion', 'percent', 'ratio', 'difference'] as const;
+if (!UNIT_CODES.every((u) => /^[a-z]+$/.test(u))) throw new Error('unit names must be plain words');
+
 const STUDY_ORDER = 's.published DESC NULLS LAST, s.slug';
 const ESTIMATE_ORDER = `${STUDY_ORDER}, CAST(split_part(e.estimate_id, '#', 2) AS INTEGER)`;
+const FROM_ESTIMATES = `FROM ${SCHEMA}.estimates AS e JOIN ${SCHEMA}.studies AS s ON s.slug = e.slug`;
 
 function conditions(state: FilterState): { study: BoundQuery; estimate: BoundQuery } {
   const study = activeFilters(STUDY_FILTERS, state);
@@ -28,23 +35,48 @@ function conditions(state: FilterState): { study: BoundQuery; estimate: BoundQue
   };
 }
 
-/** Studies matching the study filters that (when estimate filters are set) have a matching estimate. */
-export function studiesQuery(state: FilterState): BoundQuery {
+function where(parts: string[]): string {
+  const set = parts.filter(Boolean);
+  return set.length ? ` WHERE ${set.join(' AND ')}` : '';
+}
+
+/**
+ * `limit` matching studies from `offset`, in display order, each with `matching` = the count of
+ * all (studies matching the study filters that, when estimate filters are set, have a matching estimate).
+ */
+export function studiesQuery(state: FilterState, limit: number, offset = 0): BoundQuery {
   const { study, estimate } = conditions(state);
-  const where = [study.sql, estimate.sql && `EXISTS (SELECT 1 FROM ${SCHEMA}.estimates AS e WHERE e.slug = s.slug AND ${estimate.sql})`].filter(Boolean);
+  const exists = estimate.sql && `EXISTS (SELECT 1 FROM ${SCHEMA}.estimates AS e WHERE e.slug = s.slug AND ${estimate.sql})`;
   return {
-    sql: `SELECT ${EXPLORE_STUDY_COLUMNS.map((c) => `s.${c}`).join(', ')} FROM ${SCHEMA}.studies AS s${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${STUDY_ORDER}`,
+    sql: `SELECT ${EXPLORE_STUDY_COLUMNS.map((c) => `s.${c}`).join(', ')}, count(*) OVER () AS matching FROM ${SCHEMA}.studies AS s${where([study.sql, exists])} ORDER BY ${STUDY_ORDER} LIMIT ? OFFSET ?`,
+    params: [...study.params, ...estimate.params, limit, offset],
+  };
+}
+
+/** Per outcome × measure (ordered by them, as poolQuery groups its rows): matching estimates and distinct studies. */
+export function groupsQuery(state: FilterState): BoundQuery {
+  const { study, estimate } = conditions(state);
+  return {
+    sql: `SELECT e.outcome, e.measure, count(*) AS estimates, count(DISTINCT e.slug) AS studies ${FROM_ESTIMATES}${where([study.sql, estimate.sql])} GROUP BY e.outcome, e.measure ORDER BY e.outcome, e.measure`,
     params: [...study.params, ...estimate.params],
   };
 }
 
-/** Matching estimates of matching studies, joined to their study's title and status, in display order. */
-export function estimatesQuery(state: FilterState): BoundQuery {
+/**
+ * Every matching estimate of a matching study, grouped by outcome × measure (as groupsQuery orders
+ * them) and in display order within a group: numbers for pooling (`study` = the study's row id,
+ * `unit_code` from UNIT_CODES, `included` = the study's status is "included") and the texts of the
+ * row, which the browser decodes only for the rows it draws.
+ */
+export function poolQuery(state: FilterState): BoundQuery {
   const { study, estimate } = conditions(state);
-  const where = [study.sql, estimate.sql].filter(Boolean);
-  const columns = [...EXPLORE_ESTIMATE_COLUMNS.map((c) => `e.${c}`), 's.title', 's.status'];
+  const unitCode = `CASE WHEN e.unit IS NULL THEN 0 ${UNIT_CODES.map((u, i) => `WHEN e.unit = '${u}' THEN ${i + 1}`).join(' ')} ELSE -1 END`;
+  const columns = [
+    's.rowid AS study', 'e.value', 'e.ci_low', 'e.ci_high', 'e.ci_level', `${unitCode} AS unit_code`, "s.status = 'included' AS included", 'e.needs_review',
+    'e.estimate_id', 'e.slug', 'e.outcome', 'e.label', 'e.measure', 'e.unit', 's.title', 's.status',
+  ];
   return {
-    sql: `SELECT ${columns.join(', ')} FROM ${SCHEMA}.estimates AS e JOIN ${SCHEMA}.studies AS s ON s.slug = e.slug${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${ESTIMATE_ORDER}`,
+    sql: `SELECT ${columns.join(', ')} ${FROM_ESTIMATES}${where([study.sql, estimate.sql])} ORDER BY e.outcome, e.measure, ${ESTIMATE_ORDER}`,
     params: [...study.params, ...estimate.params],
   };
 }

@@ -6,7 +6,8 @@
 import type { Measure } from '../schema/index.ts';
 import { PROPORTION_MEASURES } from '../schema/measures.ts';
 import type { EstimateRow, StudyRow } from '../data/tables.ts';
-import { pool, tryEffectFromCI, backTransformPooled, scaleFor, type PoolMethod, type PoolTest, type Scale } from '../stats/index.ts';
+import type { PoolMethod, PoolTest, Scale } from '../stats/index.ts';
+import { poolRows, synthesizeRows } from './synthesis-rows.ts';
 
 /** The estimate fields a synthesis needs: columns of the estimates table plus the study's title and status. */
 export type SynthesisInput = Pick<EstimateRow, 'estimate_id' | 'slug' | 'outcome' | 'label' | 'measure' | 'value' | 'ci_low' | 'ci_high' | 'ci_level' | 'unit' | 'needs_review'> &
@@ -71,60 +72,7 @@ export interface SynthesisOptions {
 /** Measures reported as proportions (defined once in the schema). */
 export { PROPORTION_MEASURES };
 
-/** Group estimates by outcome and measure and pool each group with two or more studies. */
+/** Group estimates by outcome and measure and pool each group with two or more studies (every row kept). */
 export function synthesize(inputs: readonly SynthesisInput[], options: SynthesisOptions = {}): OutcomeSynthesis[] {
-  const method = options.method ?? 'REML';
-  const test = options.test ?? 'knha';
-  const level = options.level ?? 0.95;
-  const groups = new Map<string, SynthesisInput[]>();
-  for (const e of inputs) {
-    const key = `${e.outcome}\u0000${e.measure}`;
-    groups.set(key, [...(groups.get(key) ?? []), e]);
-  }
-  const out: OutcomeSynthesis[] = [];
-  for (const [key, group] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
-    const [outcome, measure] = key.split('\u0000') as [string, Measure];
-    const seen = new Set<string>();
-    const rows: SynthesisRow[] = group.map((e) => {
-      const div = e.unit === 'percent' && PROPORTION_MEASURES.has(e.measure) ? 100 : 1;
-      const row: SynthesisRow = {
-        estimateId: e.estimate_id,
-        slug: e.slug,
-        title: e.title,
-        label: e.label,
-        value: e.value / div,
-        ciLow: e.ci_low === null ? null : e.ci_low / div,
-        ciHigh: e.ci_high === null ? null : e.ci_high / div,
-        yi: null,
-        vi: null,
-        weight: null,
-        notPooled: null,
-      };
-      if (e.status !== 'included') row.notPooled = `study is ${e.status}`;
-      else if (e.needs_review) row.notPooled = 'estimate needs review';
-      else if (seen.has(e.slug)) row.notPooled = 'second estimate from the same study (only the first is pooled)';
-      else {
-        const unit = (e.unit ?? null) as 'proportion' | 'percent' | 'ratio' | 'difference' | null;
-        const scaled = tryEffectFromCI({ measure: e.measure, estimate: e.value, lower: e.ci_low, upper: e.ci_high, unit, level: e.ci_level ?? level });
-        if (!scaled.ok) row.notPooled = scaled.error;
-        else {
-          row.yi = scaled.effect.yi;
-          row.vi = scaled.effect.vi;
-          seen.add(e.slug);
-        }
-      }
-      return row;
-    });
-    const pooledRows = rows.filter((r) => r.yi !== null);
-    let pooled: PooledSummary | null = null;
-    if (pooledRows.length >= 2) {
-      const scale = scaleFor(measure);
-      const r = pool({ yi: pooledRows.map((p) => p.yi!), vi: pooledRows.map((p) => p.vi!) }, { method, test, level });
-      pooledRows.forEach((p, i) => (p.weight = r.weights[i] ?? null));
-      const back = backTransformPooled(r, scale);
-      pooled = { k: r.k, method, test: r.test, ...back, tau2: r.tau2, I2: r.I2, H2: r.H2, Q: r.Q, QPval: r.QPval, pval: r.pval, scale, yi: r.estimate, sei: r.se, warnings: r.warnings };
-    }
-    out.push({ outcome, measure, rows, pooled, studies: new Set(rows.map((r) => r.slug)).size });
-  }
-  return out;
+  return synthesizeRows(poolRows(inputs), Infinity, options).map(({ estimates: _all, ...s }) => s);
 }

@@ -1,15 +1,18 @@
 /**
  * The browser's SQL (sql.ts), run here by @duckdb/node-api against the test build's
- * review.duckdb with the same bound parameters, returns exactly the rows applyFilters returns
- * from the unfiltered tables (which is what the build prerenders).
+ * review.duckdb with the same bound parameters and re-pooled with the same code, gives exactly
+ * the view the build's applyFilters + viewOf gives from the unfiltered tables (which is what the
+ * build prerenders): the same page of studies, counts, drawn rows and pooled numbers.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { join } from 'node:path';
 import { applyFilters } from '../../../src/lib/explore/apply.ts';
 import { EXPLORE_ESTIMATE_COLUMNS, EXPLORE_STUDY_COLUMNS, plainRow, type ExploreData } from '../../../src/lib/explore/rows.ts';
-import { estimatesQuery, studiesQuery, totalQuery, type BoundQuery } from '../../../src/lib/explore/sql.ts';
+import { studiesQuery, totalQuery, type BoundQuery } from '../../../src/lib/explore/sql.ts';
 import { EMPTY_STATE, type FilterState } from '../../../src/lib/explore/state.ts';
+import { viewOf } from '../../../src/lib/explore/view.ts';
+import { nodeQueries, nodeView } from '../../../scripts/bench/explore-view.ts';
 import { ESTIMATE_COLUMNS, STUDY_COLUMNS } from '../../../src/lib/data/tables.ts';
 import { DATA } from './fixture.ts';
 
@@ -47,7 +50,7 @@ const states: [string, Partial<FilterState>][] = [
 ];
 
 describe('the browser SQL against review.duckdb', () => {
-  it('returns the same studies and estimates, in the same order, as applyFilters', async () => {
+  it('gives the same view (studies, counts, drawn rows, pooled numbers) as applyFilters + viewOf, for every cap', async () => {
     const data: ExploreData = {
       studies: (await run({ sql: `SELECT ${EXPLORE_STUDY_COLUMNS.join(', ')} FROM review.studies`, params: [] })) as unknown as ExploreData['studies'],
       estimates: (await run({ sql: `SELECT ${EXPLORE_ESTIMATE_COLUMNS.join(', ')} FROM review.estimates`, params: [] })) as unknown as ExploreData['estimates'],
@@ -57,23 +60,35 @@ describe('the browser SQL against review.duckdb', () => {
     for (const [name, partial] of states) {
       const state = { ...EMPTY_STATE, ...partial };
       const expected = applyFilters(data, state);
-      const actual = { studies: await run(studiesQuery(state)), estimates: await run(estimatesQuery(state)) };
-      expect(actual, name).toEqual(expected);
-      seen.add(`${actual.studies.length}/${actual.estimates.length}`);
+      for (const cap of [1, 2, 30]) expect(await nodeView(conn, state, cap), `${name}, cap ${cap}`).toEqual(viewOf(expected, undefined, cap));
+      seen.add(`${expected.studies.length}/${expected.estimates.length}`);
     }
     expect(seen.size, 'the states select different subsets').toBeGreaterThan(3);
     expect(await run(totalQuery())).toEqual([{ n: data.studies.length }]);
   });
 
+  it('pages through the matching studies with a bound page size and offset, counting all of them on every page', async () => {
+    const all = applyFilters({ studies: (await run({ sql: `SELECT ${EXPLORE_STUDY_COLUMNS.join(', ')} FROM review.studies`, params: [] })) as unknown as ExploreData['studies'], estimates: [] }, EMPTY_STATE).studies;
+    expect(all.length).toBeGreaterThan(4);
+    const pages = [];
+    for (let offset = 0; offset < all.length; offset += 2) {
+      const page = await nodeQueries(conn, EMPTY_STATE, 2, offset);
+      expect(page.matching).toBe(all.length);
+      pages.push(...page.studies);
+    }
+    expect(pages).toEqual(all);
+    expect((await nodeQueries(conn, EMPTY_STATE, 2, all.length)).studies).toEqual([]);
+  });
+
   it('leaves both tables in place after the hostile values', async () => {
-    await run(studiesQuery({ ...EMPTY_STATE, q: "'; DROP TABLE review.studies; --", journal: '1; DROP TABLE studies' }));
+    await run(studiesQuery({ ...EMPTY_STATE, q: "'; DROP TABLE review.studies; --", journal: '1; DROP TABLE studies' }, 50));
     const tables = await run({ sql: "SELECT table_name FROM duckdb_tables() WHERE database_name = 'review' ORDER BY 1", params: [] });
     expect(tables.map((t) => t.table_name)).toEqual(['estimates', 'studies']);
   });
 });
 
 describe('the browser SQL against tables with percent units, undated studies and hostile titles', () => {
-  it('returns the same rows as applyFilters on the unit-test fixture', async () => {
+  it('gives the same view as applyFilters + viewOf on the unit-test fixture', async () => {
     const db = await DuckDBInstance.create(':memory:');
     const c = await db.connect();
     try {
@@ -89,8 +104,7 @@ describe('the browser SQL against tables with percent units, undated studies and
       const more: Partial<FilterState>[] = [{}, { valueMin: 0.6, valueMax: 0.7 }, { outcome: 'wma' }, { q: '<SCRIPT>' }, { minN: 60 }, { yearTo: 2024, measure: 'AUC' }];
       for (const partial of more) {
         const state = { ...EMPTY_STATE, ...partial };
-        const actual = { studies: await run(studiesQuery(state), c), estimates: await run(estimatesQuery(state), c) };
-        expect(actual, JSON.stringify(partial)).toEqual(applyFilters(DATA, state));
+        for (const cap of [1, 30]) expect(await nodeView(c, state, cap), JSON.stringify(partial)).toEqual(viewOf(applyFilters(DATA, state), undefined, cap));
       }
     } finally {
       c.closeSync();

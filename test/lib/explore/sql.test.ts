@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { estimatesQuery, studiesQuery, totalQuery } from '../../../src/lib/explore/sql.ts';
+import { groupsQuery, poolQuery, studiesQuery, totalQuery } from '../../../src/lib/explore/sql.ts';
 import { ESTIMATE_FILTERS, STUDY_FILTERS } from '../../../src/lib/explore/filters.ts';
 import { EMPTY_STATE, type FilterState } from '../../../src/lib/explore/state.ts';
 
@@ -22,25 +22,26 @@ const anyState = fc.record<FilterState>({
 const placeholders = (sql: string) => (sql.match(/\?/g) ?? []).length;
 
 describe('the SQL builder', () => {
-  it('selects everything, in display order, for the empty state', () => {
-    expect(studiesQuery(EMPTY_STATE)).toEqual({
-      sql: 'SELECT s.slug, s.title, s.journal, s.published, s.published_year, s.status, s.n_participants, s.outcomes FROM review.studies AS s ORDER BY s.published DESC NULLS LAST, s.slug',
-      params: [],
+  it('selects everything, in display order, for the empty state, with the page size and offset bound', () => {
+    expect(studiesQuery(EMPTY_STATE, 50, 100)).toEqual({
+      sql: 'SELECT s.slug, s.title, s.journal, s.published, s.published_year, s.status, s.n_participants, s.outcomes, count(*) OVER () AS matching FROM review.studies AS s ORDER BY s.published DESC NULLS LAST, s.slug LIMIT ? OFFSET ?',
+      params: [50, 100],
     });
-    expect(estimatesQuery(EMPTY_STATE).sql).toMatch(/^SELECT e\.estimate_id, .* FROM review\.estimates AS e JOIN review\.studies AS s ON s\.slug = e\.slug ORDER BY .*CAST\(split_part\(e\.estimate_id, '#', 2\) AS INTEGER\)$/);
+    expect(groupsQuery(EMPTY_STATE).sql).toBe('SELECT e.outcome, e.measure, count(*) AS estimates, count(DISTINCT e.slug) AS studies FROM review.estimates AS e JOIN review.studies AS s ON s.slug = e.slug GROUP BY e.outcome, e.measure ORDER BY e.outcome, e.measure');
+    expect(poolQuery(EMPTY_STATE).sql).toMatch(/^SELECT s\.rowid AS study, .* FROM review\.estimates AS e JOIN review\.studies AS s ON s\.slug = e\.slug ORDER BY e\.outcome, e\.measure, s\.published DESC NULLS LAST, s\.slug, CAST\(split_part\(e\.estimate_id, '#', 2\) AS INTEGER\)$/);
     expect(totalQuery()).toEqual({ sql: 'SELECT count(*) AS n FROM review.studies', params: [] });
   });
 
   it('puts study filters on the study and estimate filters in an EXISTS over its estimates', () => {
-    const q = studiesQuery({ ...EMPTY_STATE, outcome: 'wall-motion-abnormality', yearFrom: 2024, q: 'Deep' });
+    const q = studiesQuery({ ...EMPTY_STATE, outcome: 'wall-motion-abnormality', yearFrom: 2024, q: 'Deep' }, 50);
     expect(q.sql).toContain('WHERE s.published_year >= ? AND contains(lower(s.title), ?) AND EXISTS (SELECT 1 FROM review.estimates AS e WHERE e.slug = s.slug AND e.outcome = ?)');
-    expect(q.params).toEqual([2024, 'deep', 'wall-motion-abnormality']);
+    expect(q.params).toEqual([2024, 'deep', 'wall-motion-abnormality', 50, 0]);
   });
 
   it('binds every hostile value as a parameter and never writes it into the SQL text', () => {
     for (const bad of HOSTILE) {
       const state: FilterState = { ...EMPTY_STATE, outcome: bad, measure: bad, journal: bad, status: bad, q: bad };
-      for (const query of [studiesQuery(state), estimatesQuery(state)]) {
+      for (const query of [studiesQuery(state, 50, 50), groupsQuery(state), poolQuery(state)]) {
         expect(query.sql).not.toContain(bad);
         expect(query.sql.toLowerCase()).not.toContain(bad.toLowerCase());
         expect(query.params).toContain(bad);
@@ -50,11 +51,12 @@ describe('the SQL builder', () => {
   });
 
   it('builds its text only from the fixed fragments, with one placeholder per bound value, for any state', () => {
-    const empty = [studiesQuery(EMPTY_STATE).sql, estimatesQuery(EMPTY_STATE).sql];
+    const queries = (state: FilterState) => [studiesQuery(state, 50, 150), groupsQuery(state), poolQuery(state)];
+    const empty = queries(EMPTY_STATE).map((q) => q.sql);
     const fragments = [...STUDY_FILTERS, ...ESTIMATE_FILTERS].map((f) => f.sql);
     fc.assert(
       fc.property(anyState, (state) => {
-        for (const [i, query] of [studiesQuery(state), estimatesQuery(state)].entries()) {
+        for (const [i, query] of queries(state).entries()) {
           expect(placeholders(query.sql)).toBe(query.params.length);
           // Removing the fixed fragments and the glue leaves exactly the unfiltered statement.
           let rest = query.sql;
