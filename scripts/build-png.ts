@@ -1,75 +1,140 @@
 /**
- * node scripts/build-png.ts [-- --out DIR --no-cache]  (run by npm run build after astro build)
- * Rasterises every figure listed in <out>/figures/index.json with a PNG link from its SVG
- * (<out>/figures/<id>.svg) to <out>/figures/<id>.png at 300 dpi: several at once on libuv's
- * thread pool, outside Astro's page rendering, and cached by content in .cache/figures-png/ so a
- * rebuild after one study changes re-renders only that study's figures.
+ * node scripts/build-png.ts [-- --out DIR --no-cache]    place: after astro build
+ * node scripts/build-png.ts --warm [-- --root DIR]        warm: beside check, data and astro build
+ *
+ * Every figure listed in <out>/figures/index.json with a PNG link gets <out>/figures/<id>.png, a
+ * 300 dpi rasterisation of <out>/figures/<id>.svg, several at once on libuv's thread pool. PNGs
+ * are cached by content (the SVG text and the renderer) in .cache/figures-png/. The warm mode
+ * fills that cache before Astro has written a file: it draws each figure's standalone SVG from
+ * content/ with the same code the site uses (src/lib/figures/standalone.ts), so it runs on the
+ * core astro build leaves idle; placing then copies the PNGs from the cache, and renders any
+ * figure whose SVG the warm-up did not predict.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildFigures } from '../src/lib/figures/registry.ts';
+import { hasPng } from '../src/lib/figures/png.ts';
+import { standaloneSvg } from '../src/lib/figures/standalone.ts';
+import { compareStudyRecords, type StudyRecord } from '../src/lib/data/tables.ts';
+import { synthesize } from '../src/lib/site/synthesis.ts';
+import { synthesisInputs } from '../src/lib/site/synthesis-inputs.ts';
+import { readReview, readStudies } from './lib/content-fs.ts';
 import { RASTER_FINGERPRINT, rasterizeSvgAsync, svgSize } from './lib/rasterize.ts';
 
-/** What a build-png run did. */
+/** What a run did. */
 export interface PngReport {
   rendered: number;
   cached: number;
-  /** Figures listed without a PNG (too many rows, see PNG_MAX_ROWS). */
+  /** Figures without a PNG (too many rows, see PNG_MAX_ROWS). */
   withoutPng: number;
 }
 
-interface Listed {
-  id: string;
-  files: { png: string | null };
+const DPI = 300;
+/** Four at once by default: libuv's pool has 4 threads, and on 2 busy cores 4 beat 2 (400 figures: 2.8 vs 3.4 s; 1 at a time 5.1 s). */
+const PARALLEL = Math.min(4, availableParallelism() * 2);
+
+/** The cache file of an SVG's PNG (SHA-256 of the renderer's fingerprint, the dpi and the SVG text). */
+function cacheFile(cacheDir: string, svg: string): string {
+  return join(cacheDir, `${createHash('sha256').update(`${RASTER_FINGERPRINT} dpi ${DPI}`).update('\0').update(svg).digest('hex')}.png`);
 }
 
-const DPI = 300;
+async function rasterize(svg: string, label: string): Promise<Uint8Array> {
+  try {
+    const { width, height } = svgSize(svg);
+    return (await rasterizeSvgAsync(svg, width, height, DPI)).png;
+  } catch (e) {
+    throw new Error(`${label}: could not rasterise: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
 
-/** Render the PNGs of the site in `outDir`; `cacheDir` null renders every figure afresh. Four at once by default: libuv's pool has 4 threads, and on 2 busy cores 4 beat 2 (400 figures: 2.8 vs 3.4 s; 1 at a time 5.1 s). */
-export async function buildPngs(outDir: string, cacheDir: string | null, parallel = Math.min(4, availableParallelism() * 2)): Promise<PngReport> {
+/** Write atomically (a reader never sees half a PNG: the place step may read while the warm-up writes). */
+async function writeAtomic(file: string, bytes: Uint8Array): Promise<void> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, bytes);
+  await rename(tmp, file);
+}
+
+async function eachParallel<T>(items: readonly T[], parallel: number, f: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await f(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, parallel) }, worker));
+}
+
+/** Render the PNGs of the built site in `outDir` from its SVG files; `cacheDir` null renders every figure afresh. */
+export async function buildPngs(outDir: string, cacheDir: string | null, parallel = PARALLEL): Promise<PngReport> {
   const indexFile = join(outDir, 'figures', 'index.json');
-  const { figures } = JSON.parse(await readFile(indexFile, 'utf8').catch(() => { throw new Error(`${indexFile} is missing: run astro build first`); })) as { figures: Listed[] };
+  const text = await readFile(indexFile, 'utf8').catch(() => null);
+  if (text === null) throw new Error(`${indexFile} is missing: run astro build first`);
+  const { figures } = JSON.parse(text) as { figures: { id: string; files: { png: string | null } }[] };
   const todo = figures.filter((f) => f.files.png !== null);
   const report: PngReport = { rendered: 0, cached: 0, withoutPng: figures.length - todo.length };
   if (cacheDir) await mkdir(cacheDir, { recursive: true });
-  let next = 0;
-  const worker = async () => {
-    while (next < todo.length) {
-      const { id } = todo[next++]!;
-      const svgFile = join(outDir, 'figures', `${id}.svg`);
-      const svg = await readFile(svgFile, 'utf8');
-      const key = createHash('sha256').update(`${RASTER_FINGERPRINT} dpi ${DPI}`).update('\0').update(svg).digest('hex');
-      const cached = cacheDir ? await readFile(join(cacheDir, `${key}.png`)).catch(() => null) : null;
-      let png: Uint8Array = cached ?? new Uint8Array();
-      if (cached) report.cached++;
-      else {
-        try {
-          const { width, height } = svgSize(svg);
-          png = (await rasterizeSvgAsync(svg, width, height, DPI)).png;
-        } catch (e) {
-          throw new Error(`${svgFile}: could not rasterise: ${e instanceof Error ? e.message : String(e)}`);
-        }
-        if (cacheDir) await writeFile(join(cacheDir, `${key}.png`), png);
-        report.rendered++;
-      }
-      await writeFile(join(outDir, 'figures', `${id}.png`), png);
+  await eachParallel(todo, parallel, async ({ id }) => {
+    const svgFile = join(outDir, 'figures', `${id}.svg`);
+    const svg = await readFile(svgFile, 'utf8');
+    const cached = cacheDir ? await readFile(cacheFile(cacheDir, svg)).catch(() => null) : null;
+    let png: Uint8Array;
+    if (cached) {
+      png = cached;
+      report.cached++;
+    } else {
+      png = await rasterize(svg, svgFile);
+      if (cacheDir) await writeAtomic(cacheFile(cacheDir, svg), png);
+      report.rendered++;
     }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, parallel) }, worker));
+    await writeFile(join(outDir, 'figures', `${id}.png`), png);
+  });
+  return report;
+}
+
+/** The site's figures drawn from content/ in `root` (null when a page is invalid: check reports it). */
+async function contentFigures(root: string, base: string) {
+  const [review, pages] = await Promise.all([readReview(root), readStudies(root)]);
+  if (pages.some((p) => p.problems.length > 0 || !p.study)) return null;
+  const records: StudyRecord[] = pages.map((p) => ({ slug: p.slug, study: p.study!, sections: p.sections })).sort(compareStudyRecords);
+  const label = (id: string) => review.outcomes.find((o) => o.id === id)?.label ?? id;
+  return buildFigures(records, synthesize(synthesisInputs(records)), { base, outcomeLabel: label });
+}
+
+/** Fill the cache with the PNGs of the figures the site will have, drawn from content/ (no build output needed). */
+export async function warmPngCache(root: string, cacheDir: string, base = '/', parallel = PARALLEL): Promise<PngReport | null> {
+  const figures = await contentFigures(root, base);
+  if (!figures) return null;
+  const todo = figures.filter((f) => hasPng(f.rows.length));
+  const report: PngReport = { rendered: 0, cached: 0, withoutPng: figures.length - todo.length };
+  await mkdir(cacheDir, { recursive: true });
+  await eachParallel(todo, parallel, async (f) => {
+    const { svg } = standaloneSvg(f);
+    const file = cacheFile(cacheDir, svg);
+    if (await readFile(file).then(() => true, () => false)) report.cached++;
+    else {
+      await writeAtomic(file, await rasterize(svg, `figure ${f.id}`));
+      report.rendered++;
+    }
+  });
   return report;
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { out: { type: 'string' }, 'no-cache': { type: 'boolean', default: false } } });
-  const outDir = values.out ?? process.env.SITE_OUT_DIR ?? join(process.cwd(), 'dist');
+  const { values } = parseArgs({ options: { out: { type: 'string' }, root: { type: 'string', default: process.cwd() }, warm: { type: 'boolean', default: false }, 'no-cache': { type: 'boolean', default: false } } });
+  const root = values.root!;
+  const cacheDir = values['no-cache'] || process.env.PNG_CACHE === '0' ? null : join(root, '.cache', 'figures-png');
   const started = performance.now();
-  buildPngs(outDir, values['no-cache'] || process.env.PNG_CACHE === '0' ? null : join(process.cwd(), '.cache', 'figures-png')).then(
-    (r) => console.log(`png: ${r.rendered} figures rendered, ${r.cached} from the cache, ${r.withoutPng} without a PNG (over the row limit) in ${Math.round(performance.now() - started)} ms`),
-    (error: unknown) => {
-      console.error(`png: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(1);
-    },
-  );
+  const ms = () => Math.round(performance.now() - started);
+  const done = values.warm
+    ? warmPngCache(root, cacheDir ?? join(root, '.cache', 'figures-png'), process.env.BASE_PATH ?? '/').then((r) =>
+        console.log(r ? `png (warm-up): ${r.rendered} figures rendered into the cache, ${r.cached} already there, in ${ms()} ms` : 'png (warm-up): skipped, some study page is invalid (npm run check lists why)'),
+      )
+    : buildPngs(values.out ?? process.env.SITE_OUT_DIR ?? join(root, 'dist'), cacheDir).then((r) =>
+        console.log(`png: ${r.rendered} figures rendered, ${r.cached} from the cache, ${r.withoutPng} without a PNG (over the row limit) in ${ms()} ms`),
+      );
+  done.catch((error: unknown) => {
+    console.error(`png: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
 }

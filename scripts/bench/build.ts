@@ -61,7 +61,8 @@ export const BUILD_STEPS = [
   { name: 'check', match: /^(\S*\/)?node \S*scripts\/check\.ts/ },
   { name: 'data', match: /^(\S*\/)?node \S*scripts\/build-data\.ts/ },
   { name: 'astro build', match: /^(\S*\/)?node \S*astro(\.mjs)? build\b/ },
-  { name: 'png', match: /^(\S*\/)?node \S*scripts\/build-png\.ts/ },
+  { name: 'png warm-up (beside check, data, astro build)', match: /^(\S*\/)?node \S*scripts\/build-png\.ts --warm/ },
+  { name: 'png', match: /^(\S*\/)?node \S*scripts\/build-png\.ts(?! --warm)/ },
   { name: 'search (Pagefind)', match: /^(\S*\/)?node \S*scripts\/build-search\.ts/ },
 ];
 

@@ -151,14 +151,14 @@ export async function measure(command: string[], options: { cwd: string; env?: N
     await rm(timeFile, { force: true });
   }
 
-  // Step windows: each step starts when its first process starts and ends when the next step starts (the last at exit).
+  // Step windows: from the start of a step's first process to the last sample that saw one of them (steps may overlap).
   const starts = (options.steps ?? []).flatMap((s) => {
     const procs = [...seen.values()].filter((p) => s.match.test(p.cmd));
     return procs.length ? [{ name: s.name, startMs: Math.max(0, Math.min(...procs.map((p) => p.startMs))), lastMs: Math.max(...procs.map((p) => p.lastMs)) }] : [];
   });
   starts.sort((a, b) => a.startMs - b.startMs);
-  const steps = starts.map((s, i) => {
-    const endMs = i + 1 < starts.length ? starts[i + 1]!.startMs : Math.min(wallMs, s.lastMs + interval);
+  const steps = starts.map((s) => {
+    const endMs = Math.min(wallMs, s.lastMs + interval);
     const peakBytes = Math.max(0, ...timeline.filter((x) => x.t >= s.startMs && x.t <= endMs + interval).map((x) => x.bytes));
     return { name: s.name, startMs: s.startMs, endMs, peakBytes };
   });

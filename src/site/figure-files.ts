@@ -1,24 +1,10 @@
-/** Build-time rendering of a registry figure into its take-away files (SVG, CSV, R) and embed markup. */
-import { layoutForest } from '../lib/forest/layout.ts';
-import { renderForestSvg } from '../lib/forest/svg.ts';
+/** Build-time rendering of a registry figure into its take-away files: CSV and R (the SVG: src/lib/figures/standalone.ts). */
 import { figureCsv } from '../lib/figures/csv.ts';
 import { figureRScript } from '../lib/figures/r-script.ts';
 import { absoluteUrl, figureLinks } from '../lib/figures/urls.ts';
-import type { ForestLayout } from '../lib/forest/types.ts';
-import { portableRows, type Figure } from './figures.ts';
+import type { Figure } from './figures.ts';
 import { review } from './load.ts';
 import { readManifest } from './manifest.ts';
-
-/** The figure's layout without links into the site and titled out of context (files and embeds). */
-export function portableLayout(f: Figure): ForestLayout {
-  return layoutForest(portableRows(f), { ...f.options, title: f.longTitle });
-}
-
-/** The standalone SVG document (XML declaration, xmlns, size, its own styles). */
-export function figureSvg(f: Figure): { svg: string; layout: ForestLayout } {
-  const layout = portableLayout(f);
-  return { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${renderForestSvg(layout, { idPrefix: f.id, standalone: true })}\n`, layout };
-}
 
 /** The CSV of the plotted rows. */
 export function figureCsvFile(f: Figure): string {

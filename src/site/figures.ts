@@ -4,7 +4,6 @@
  */
 import { loadModel, outcomeLabel } from './model.ts';
 import { buildFigures, type Figure } from '../lib/figures/registry.ts';
-import type { ForestRow } from '../lib/forest/types.ts';
 import { hasPng } from '../lib/figures/png.ts';
 import { figureLinks, type FigureLinks } from '../lib/figures/urls.ts';
 
@@ -49,9 +48,4 @@ export async function figureById(id: string): Promise<Figure> {
 /** The figure's take-away files (no PNG for plots over PNG_MAX_ROWS rows; scripts/build-png.ts renders the rest). */
 export function figureFiles(f: Figure): FigureLinks {
   return figureLinks(f.id, import.meta.env.BASE_URL, hasPng(f.rows.length));
-}
-
-/** The rows as drawn in take-away files and embeds: same data, without links into the site. */
-export function portableRows(f: Figure): ForestRow[] {
-  return f.rows.map(({ href: _href, ...r }) => r);
 }

@@ -6,7 +6,7 @@ import { getCollection } from 'astro:content';
 import reviewText from '../../content/review.yaml?raw';
 import { formatProblem, validateReviewSource } from '../lib/content/validate.ts';
 import { parseAbstractBody } from '../lib/ingest/mdx.ts';
-import type { StudyRecord } from '../lib/data/tables.ts';
+import { compareStudyRecords, type StudyRecord } from '../lib/data/tables.ts';
 
 function loadReview() {
   const { review, problems } = validateReviewSource(reviewText, 'content/review.yaml');
@@ -27,7 +27,7 @@ export function loadStudies(): Promise<StudyRecord[]> {
         const { sections } = parseAbstractBody(e.body ?? '');
         return { slug: e.id, study: e.data, sections };
       })
-      .sort((a, b) => (b.study.published ?? '').localeCompare(a.study.published ?? '') || a.slug.localeCompare(b.slug)),
+      .sort(compareStudyRecords),
   );
   return cache;
 }

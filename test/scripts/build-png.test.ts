@@ -1,8 +1,9 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildPngs } from '../../scripts/build-png.ts';
+import { buildPngs, warmPngCache } from '../../scripts/build-png.ts';
+import { ROOT } from '../helpers.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'build-png-test-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -66,5 +67,19 @@ describe('the PNG build step', () => {
     const out = site('broken', [{ id: 'nosize', png: true, svg: '<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>' }]);
     await expect(buildPngs(out, null)).rejects.toThrow(/figures\/nosize\.svg.*width and height/);
     await expect(buildPngs(join(root, 'nothing'), null)).rejects.toThrow(/figures\/index\.json is missing: run astro build first/);
+  });
+});
+
+describe('the PNG warm-up', () => {
+  it('draws from content/ exactly the SVGs the site writes, so placing after astro build renders nothing', async () => {
+    const cache = join(root, 'warm-cache');
+    const warm = await warmPngCache(ROOT, cache);
+    expect(warm).not.toBeNull();
+    expect(warm!.rendered).toBeGreaterThan(0);
+    const out = join(root, 'built');
+    cpSync(join(inject('distDir'), 'figures'), join(out, 'figures'), { recursive: true });
+    for (const f of readdirSync(join(out, 'figures'))) if (f.endsWith('.png')) rmSync(join(out, 'figures', f));
+    expect(await buildPngs(out, cache)).toEqual({ rendered: 0, cached: warm!.rendered, withoutPng: warm!.withoutPng });
+    expect(await warmPngCache(ROOT, cache)).toEqual({ ...warm, rendered: 0, cached: warm!.rendered });
   });
 });

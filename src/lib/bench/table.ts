@@ -38,13 +38,13 @@ function buildRows(s: SizeResult): string[][] {
     vsBare ? `${c && !complete && (c.timedOut || c.exitCode !== 0) ? '> ' : ''}${formatRatio(ratio(ms, bare))}` : '',
   ];
   const rows: string[][] = [row('ingest (npm run ingest)', s.ingest)];
-  for (const step of ['check', 'data', 'astro build', 'png', 'search (Pagefind)']) {
+  for (const step of ['png warm-up (beside check, data, astro build)', 'check', 'data', 'astro build', 'png', 'search (Pagefind)']) {
     const x = stepMs(s.build, step);
     if (x) rows.push(row(`  ${step}`, s.build, x.ms, x.peak, step.startsWith('astro'), !x.last));
   }
   rows.push(row(`npm run build (whole)${s.variant ? ` [variant: ${s.variant}]` : ''}`, s.build, undefined, undefined, true));
   if (s.rebuild) {
-    for (const step of ['astro build', 'png']) {
+    for (const step of ['png warm-up (beside check, data, astro build)', 'astro build', 'png']) {
       const x = stepMs(s.rebuild, step);
       if (x) rows.push(row(`  again: ${step}`, s.rebuild, x.ms, x.peak, false, !x.last));
     }

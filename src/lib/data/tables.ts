@@ -118,6 +118,11 @@ export interface StudyRecord {
   sections: BodySection[];
 }
 
+/** The site's order of studies: newest first (undated last), then by slug. */
+export function compareStudyRecords(a: Pick<StudyRecord, 'slug' | 'study'>, b: Pick<StudyRecord, 'slug' | 'study'>): number {
+  return (b.study.published ?? '').localeCompare(a.study.published ?? '') || a.slug.localeCompare(b.slug);
+}
+
 /** Flatten a validated page into its studies row. */
 export function studyRow({ slug, study, sections }: StudyRecord): StudyRow {
   const people = study.sample_sizes.find((s) => PEOPLE.test(s.unit));

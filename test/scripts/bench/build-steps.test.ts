@@ -9,7 +9,10 @@ describe('the build steps the bench times', () => {
     expect(stepOf('node scripts/check.ts')).toEqual(['check']);
     expect(stepOf('/work/x/node_modules/node/bin/node scripts/build-data.ts')).toEqual(['data']);
     expect(stepOf('node /tmp/site/node_modules/.bin/astro build')).toEqual(['astro build']);
+    expect(stepOf('/x/node_modules/node/bin/node /x/node_modules/astro/bin/astro.mjs build')).toEqual(['astro build']);
+    expect(stepOf('node scripts/build-site.ts')).toEqual([]);
     expect(stepOf('node scripts/build-png.ts')).toEqual(['png']);
+    expect(stepOf('/x/node scripts/build-png.ts --warm')).toEqual(['png warm-up (beside check, data, astro build)']);
     expect(stepOf('node scripts/build-search.ts')).toEqual(['search (Pagefind)']);
   });
 });
