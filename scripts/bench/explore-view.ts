@@ -4,10 +4,10 @@
  * JS part and the tests compare it with the prerender's applyFilters + viewOf.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { poolRowsFromColumns, type PoolQueryColumns } from '../../src/lib/explore/pool-columns.ts';
+import { drawnRowIds, poolRowsFromColumns, type DrawnRow, type PoolQueryColumns } from '../../src/lib/explore/pool-columns.ts';
 import { synthesizeRows, type PoolGroup, type PoolRows } from '../../src/lib/site/synthesis-rows.ts';
 import { plainRow, type ExploreStudy } from '../../src/lib/explore/rows.ts';
-import { groupsQuery, poolQuery, studiesQuery, type BoundQuery } from '../../src/lib/explore/sql.ts';
+import { drawnQuery, groupsQuery, poolQuery, studiesQuery, type BoundQuery } from '../../src/lib/explore/sql.ts';
 import type { FilterState } from '../../src/lib/explore/state.ts';
 import { FOREST_ROWS, STUDY_PAGE, type ExploreView } from '../../src/lib/explore/view.ts';
 
@@ -22,16 +22,17 @@ export async function nodeRows<T>(conn: DuckDBConnection, q: BoundQuery): Promis
   return (await reader(conn, q)).getRowObjectsJS().map((r) => plainRow(r as Record<string, unknown>)) as T[];
 }
 
-/** What the browser's queries return for a state: a page of studies with the count, and the pool rows. */
-export async function nodeQueries(conn: DuckDBConnection, state: FilterState, page = STUDY_PAGE, offset = 0): Promise<{ studies: ExploreStudy[]; matching: number; rows: PoolRows }> {
+/** What the browser's queries return for a state: a page of studies with the count, and the pool rows (the first `cap` of each group in full). */
+export async function nodeQueries(conn: DuckDBConnection, state: FilterState, page = STUDY_PAGE, offset = 0, cap = FOREST_ROWS): Promise<{ studies: ExploreStudy[]; matching: number; rows: PoolRows }> {
   const studyRows = await nodeRows<ExploreStudy & { matching: number }>(conn, studiesQuery(state, page, offset));
   const groups = await nodeRows<PoolGroup>(conn, groupsQuery(state));
   const columns = (await reader(conn, poolQuery(state))).getColumnsObjectJS() as unknown as PoolQueryColumns;
-  return { studies: studyRows.map(({ matching: _m, ...s }) => s), matching: studyRows[0]?.matching ?? 0, rows: poolRowsFromColumns(columns, groups) };
+  const drawn = await nodeRows<DrawnRow>(conn, drawnQuery(drawnRowIds(groups, columns.estimate_row as (number | bigint)[], cap)));
+  return { studies: studyRows.map(({ matching: _m, ...s }) => s), matching: studyRows[0]?.matching ?? 0, rows: poolRowsFromColumns(columns, groups, drawn) };
 }
 
 /** The view the browser draws for a state (first page, FOREST_ROWS rows per plot unless `cap` says otherwise). */
 export async function nodeView(conn: DuckDBConnection, state: FilterState, cap = FOREST_ROWS): Promise<ExploreView> {
-  const { studies, matching, rows } = await nodeQueries(conn, state);
+  const { studies, matching, rows } = await nodeQueries(conn, state, STUDY_PAGE, 0, cap);
   return { matching, estimates: rows.groups.reduce((n, g) => n + g.estimates, 0), studies, syntheses: synthesizeRows(rows, cap) };
 }

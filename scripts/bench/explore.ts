@@ -6,7 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { groupsQuery, poolQuery, studiesQuery, totalQuery, type BoundQuery } from '../../src/lib/explore/sql.ts';
-import { STUDY_PAGE } from '../../src/lib/explore/view.ts';
+import { FOREST_ROWS, STUDY_PAGE } from '../../src/lib/explore/view.ts';
 import { parseState, type FilterState, type Vocabulary } from '../../src/lib/explore/state.ts';
 import type { RenderContext } from '../../src/lib/explore/render.ts';
 import { median } from '../../src/lib/bench/stats.ts';
@@ -38,9 +38,12 @@ export function stateAfter(changes: readonly Change[], vocabulary: Vocabulary): 
   return parseState([...fields].filter(([, v]) => v !== ''), vocabulary).state;
 }
 
+/** A query for the floor page: bound, or { drawn: cap } = the drawn rows the page asks for after the groups and pool results. */
+export type FloorQuery = BoundQuery | { drawn: number };
+
 /** The queries the page runs for a state (after the engine's one count of all studies). */
-export function queriesFor(state: FilterState, first: boolean): BoundQuery[] {
-  return [...(first ? [totalQuery()] : []), studiesQuery(state, STUDY_PAGE, 0), groupsQuery(state), poolQuery(state)];
+export function queriesFor(state: FilterState, first: boolean): FloorQuery[] {
+  return [...(first ? [totalQuery()] : []), studiesQuery(state, STUDY_PAGE, 0), groupsQuery(state), poolQuery(state), { drawn: FOREST_ROWS }];
 }
 
 async function openExplore(browser: Browser, served: Served): Promise<{ context: BrowserContext; page: Page; config: ExploreConfig }> {
@@ -91,7 +94,7 @@ async function realFirst(browser: Browser, served: Served, change: Change): Prom
 }
 
 /** Open the floor page in a fresh context and start DuckDB-WASM with `queries`; ms for the whole (bundle import included). */
-async function floorFirst(browser: Browser, served: Served, queries: BoundQuery[]): Promise<{ ms: number; page: Page; context: BrowserContext }> {
+async function floorFirst(browser: Browser, served: Served, queries: FloorQuery[]): Promise<{ ms: number; page: Page; context: BrowserContext }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${served.server.origin}/${FLOOR_DIR}/`, { waitUntil: 'load' });

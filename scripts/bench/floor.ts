@@ -2,7 +2,8 @@
  * The DuckDB-WASM floor: a bare page, served by the same server as the site, that only loads
  * DuckDB-WASM (the same eh worker and wasm files the site ships, copied from
  * node_modules/@duckdb/duckdb-wasm/dist; the JS API bundled with esbuild, minified, as Vite
- * bundles it for the site), attaches the site's review.duckdb over HTTP and runs given queries.
+ * bundles it for the site), attaches the site's review.duckdb over HTTP and runs given queries
+ * (one after another; the drawn rows asked for from the groups and pool results, as the site does).
  * Also a blank same-origin page for timing Pagefind's API alone.
  */
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
@@ -14,6 +15,8 @@ export const FLOOR_DIR = '__bench_floor';
 
 const ENTRY = `
 import * as duckdb from '@duckdb/duckdb-wasm';
+import { drawnRowIds } from './src/lib/explore/pool-columns.ts';
+import { drawnQuery } from './src/lib/explore/sql.ts';
 let conn = null;
 const prepared = new Map();
 /** Start DuckDB-WASM, attach the database, run the queries (prepared, bound) and read every row. */
@@ -34,11 +37,19 @@ export async function runFloor({ dbUrl, queries }) {
 export async function queryOnly(queries) {
   const t0 = performance.now();
   let rows = 0;
-  for (const q of queries) {
+  const results = [];
+  for (let q of queries) {
+    // { drawn: cap }: the full rows of the first cap estimates per group, from the two results before (groups, pool), as the site asks.
+    if (q.drawn) {
+      const [groups, pool] = results.slice(-2);
+      q = drawnQuery(drawnRowIds(groups.read.map((g) => ({ ...g, estimates: Number(g.estimates) })), pool.table.getChild('estimate_row').toArray(), q.drawn));
+    }
     // Prepared once per SQL text, as the site's engine does.
     if (!prepared.has(q.sql)) prepared.set(q.sql, await conn.prepare(q.sql));
     const table = await prepared.get(q.sql).query(...q.params);
-    rows += table.toArray().map((r) => r.toJSON()).length;
+    const read = table.toArray().map((r) => r.toJSON());
+    rows += read.length;
+    results.push({ table, read });
   }
   return { ms: performance.now() - t0, rows };
 }

@@ -118,8 +118,8 @@ describe('Explore with the engine (DuckDB-WASM)', { timeout: 90_000 }, () => {
     expect(await rowIds(page)).toEqual(['2024-deep-learning-applied-echocardiography-could-predict#1']);
     expect(await page.locator('.explore-studies li a').textContent()).toMatch(/Predict Cardiovascular Magnetic Resonance Findings/);
     expect(await page.locator('.explore-synthesis').getAttribute('data-outcome')).toBe(WALL);
-    expect(new URL(page.url()).search).toBe(`?outcome=${WALL}`);
     expect(await page.locator('[data-explore-permalink]').getAttribute('href')).toBe(`/explore/?outcome=${WALL}`);
+    await expect.poll(() => new URL(page.url()).search).toBe(`?outcome=${WALL}`);
 
     await page.fill('.explore-filters [name=value_min]', '0.9');
     await expect.poll(() => page.locator('.explore-count').getAttribute('data-matching')).toBe('0');
@@ -142,7 +142,7 @@ describe('Explore with the engine (DuckDB-WASM)', { timeout: 90_000 }, () => {
     await waitReady(simple.page);
     expect(await simple.page.locator('.explore-filters [name=outcome]').inputValue()).toBe(WALL);
     expect(await rowIds(simple.page)).toEqual(['2024-deep-learning-applied-echocardiography-could-predict#1']);
-    expect(new URL(simple.page.url()).search).toBe(`?outcome=${WALL}`);
+    await expect.poll(() => new URL(simple.page.url()).search).toBe(`?outcome=${WALL}`);
     expect(simple.errors).toEqual([]);
   });
 

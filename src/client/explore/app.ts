@@ -1,22 +1,23 @@
 /**
  * The explore client, loaded by boot.ts on first interaction: starts DuckDB-WASM, then on every
  * filter change runs the bound SQL (src/lib/explore/sql.ts: a page of studies, the counts, the
- * pooling columns of every matching estimate), re-pools all of them (synthesizeRows in
- * src/lib/site/synthesis-rows.ts), redraws with the
- * renderer the build used (render.ts: the first rows of each plot) and keeps the filters in the
- * URL; "Show more" appends the next page of studies. Performance marks: explore:first-interaction
+ * pooling numbers of every matching estimate, then the full rows of only the ones drawn), re-pools
+ * all of them (synthesizeRows in src/lib/site/synthesis-rows.ts), redraws with the renderer the
+ * build used (render.ts: the first rows of each plot) and then, once painted, keeps the filters in
+ * the URL; "Show more" appends the next page of studies. Performance marks: explore:first-interaction
  * (boot.ts), explore:query-start and explore:results-drawn on every filter run.
  */
 import { plural, moreNote, studyItems } from '../../lib/explore/render-studies.ts';
 import { renderResults } from '../../lib/explore/render.ts';
 import { synthesizeRows, type PoolGroup } from '../../lib/site/synthesis-rows.ts';
 import type { ExploreStudy } from '../../lib/explore/rows.ts';
-import { groupsQuery, poolQuery, studiesQuery, totalQuery, versionQuery } from '../../lib/explore/sql.ts';
+import { drawnRowIds } from '../../lib/explore/pool-columns.ts';
+import { drawnQuery, groupsQuery, poolQuery, studiesQuery, totalQuery, versionQuery } from '../../lib/explore/sql.ts';
 import { EMPTY_STATE, parseState, serializeState, type FilterState } from '../../lib/explore/state.ts';
 import { FOREST_ROWS, STUDY_PAGE, type ExploreView } from '../../lib/explore/view.ts';
 import { databaseUrl, openEngine, type Engine } from './engine.ts';
 import { formPairs, revealMore, setStatus, showNotices, type ExplorePage } from './page.ts';
-import { poolRowsOf, rowsOf } from './read.ts';
+import { estimateRowsOf, poolRowsOf, rowsOf } from './read.ts';
 
 /** A running explore client. */
 export interface Explorer {
@@ -33,10 +34,17 @@ async function studyPage(engine: Engine, state: FilterState, offset: number): Pr
 }
 
 async function select(engine: Engine, state: FilterState): Promise<ExploreView> {
-  const { studies, matching } = await studyPage(engine, state, 0);
-  const groups = rowsOf<PoolGroup>(await engine.query(groupsQuery(state)));
-  const rows = poolRowsOf(await engine.query(poolQuery(state)), groups);
-  return { matching, estimates: groups.reduce((n, g) => n + g.estimates, 0), studies, syntheses: synthesizeRows(rows, FOREST_ROWS) };
+  // Sent together: the worker runs them in turn while this thread reads each result as it comes.
+  const [page, groupsTable, pool] = await Promise.all([studyPage(engine, state, 0), engine.query(groupsQuery(state)), engine.query(poolQuery(state))]);
+  const groups = rowsOf<PoolGroup>(groupsTable);
+  const drawn = await engine.query(drawnQuery(drawnRowIds(groups, estimateRowsOf(pool), FOREST_ROWS)));
+  const rows = poolRowsOf(pool, groups, drawn);
+  return { matching: page.matching, estimates: groups.reduce((n, g) => n + g.estimates, 0), studies: page.studies, syntheses: synthesizeRows(rows, FOREST_ROWS) };
+}
+
+/** Run `f` once the redrawn results are painted and the page is idle (the address follows them: Chromium's replaceState takes 20–80 ms on this page). */
+function afterPaint(f: () => unknown): void {
+  requestAnimationFrame(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 500 }) : setTimeout(f, 50)));
 }
 
 function reason(error: unknown): string {
@@ -77,10 +85,10 @@ export async function startExplore(page: ExplorePage): Promise<Explorer | null> 
       setStatus(page, 'ready', `Showing ${plural(n, 'study', 'studies')} of ${total}; ${plural(total - n, 'study', 'studies')} excluded by the filter.`);
       const query = serializeState(state);
       const url = `${location.pathname}${query ? `?${query}` : ''}`;
-      history.replaceState(history.state, '', url);
       page.permalink.href = url;
       page.permalink.hidden = !query;
       performance.mark('explore:results-drawn');
+      afterPaint(() => mine === seq && history.replaceState(history.state, '', url));
     } catch (error) {
       if (mine !== seq) return;
       setStatus(page, 'error', `The filter could not be applied (${reason(error)}).`);

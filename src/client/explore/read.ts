@@ -1,11 +1,10 @@
 /**
  * Query results (Apache Arrow tables) read column by column: small results as plain rows, and
- * the pool query's columns as PoolRows, whose texts are decoded only for the rows drawn.
+ * the pool query's numeric columns with the drawn query's rows as PoolRows.
  */
 import type { Table, Vector } from 'apache-arrow';
 import type { PoolGroup, PoolRows } from '../../lib/site/synthesis-rows.ts';
-import { UNIT_CODES } from '../../lib/explore/sql.ts';
-import type { SynthesisInput } from '../../lib/site/synthesis.ts';
+import { drawnInput, unitOf, type DrawnRow } from '../../lib/explore/pool-columns.ts';
 
 const plain = (v: unknown) => (typeof v === 'bigint' ? Number(v) : v);
 
@@ -35,22 +34,17 @@ function numbers(v: Vector): ArrayLike<number | null> {
   return out;
 }
 
-/** The pool query's result (sql.ts poolQuery) with the groups query's counts, as pooling reads it. */
-export function poolRowsOf(table: Table, groups: readonly PoolGroup[]): PoolRows {
+/** The pool query's estimate row ids (sql.ts poolQuery), to ask drawnQuery for the rows drawn. */
+export function estimateRowsOf(table: Table): ArrayLike<bigint> {
+  return table.getChild('estimate_row')!.toArray() as BigInt64Array;
+}
+
+/** The pool query's numbers with the groups query's counts and the drawn query's rows, as pooling reads them. */
+export function poolRowsOf(table: Table, groups: readonly PoolGroup[], drawn: Table): PoolRows {
   const col = (name: string) => table.getChild(name)!;
   const unitCode = col('unit_code').toArray() as Int32Array;
-  const unitText = col('unit');
-  const text = (name: string) => {
-    const v = col(name);
-    return (i: number) => v.get(i) as string | null;
-  };
-  const [estimateId, slug, outcome, label, measure, title, status] = ['estimate_id', 'slug', 'outcome', 'label', 'measure', 'title', 'status'].map(text) as ((i: number) => string)[];
+  const unitOther = col('unit_other');
   const [value, ciLow, ciHigh, ciLevel] = ['value', 'ci_low', 'ci_high', 'ci_level'].map((n) => numbers(col(n))) as [ArrayLike<number>, ...ArrayLike<number | null>[]];
-  const needsReview = col('needs_review').toArray() as ArrayLike<boolean | null>;
-  const unit = (i: number): string | null => {
-    const code = unitCode[i]!;
-    return code === 0 ? null : code > 0 ? UNIT_CODES[code - 1]! : (unitText.get(i) as string);
-  };
   return {
     groups,
     study: col('study').toArray() as ArrayLike<bigint>,
@@ -58,23 +52,9 @@ export function poolRowsOf(table: Table, groups: readonly PoolGroup[]): PoolRows
     ciLow: ciLow!,
     ciHigh: ciHigh!,
     ciLevel: ciLevel!,
-    unit,
+    unit: (i) => unitOf(unitCode[i]!, () => unitOther.get(i) as string | null),
     included: col('included').toArray() as ArrayLike<boolean | null>,
-    needsReview,
-    input: (i): SynthesisInput => ({
-      estimate_id: estimateId!(i),
-      slug: slug!(i),
-      outcome: outcome!(i),
-      label: label!(i),
-      measure: measure!(i) as SynthesisInput['measure'],
-      value: value[i]!,
-      ci_low: ciLow![i] ?? null,
-      ci_high: ciHigh![i] ?? null,
-      ci_level: ciLevel![i] ?? null,
-      unit: unit(i) as SynthesisInput['unit'],
-      needs_review: needsReview[i] ?? false,
-      title: title!(i),
-      status: status!(i) as SynthesisInput['status'],
-    }),
+    needsReview: col('needs_review').toArray() as ArrayLike<boolean | null>,
+    input: drawnInput(estimateRowsOf(table), rowsOf<DrawnRow>(drawn)),
   };
 }

@@ -1,12 +1,13 @@
 /**
  * The SQL the browser runs against the attached review.duckdb (schema `review`): per filter state,
- * a page of the matching studies with the count of all, the counts per outcome × measure, and the
- * pooling columns of every matching estimate (grouped as the counts are). The text is assembled
- * only from the fixed fragments in filters.ts and fixed lists; every value a reader chose (and
- * every limit and offset) is a bound `?` parameter, in `params`, never part of `sql`.
+ * a page of the matching studies with the count of all, the counts per outcome × measure, the
+ * pooling numbers of every matching estimate (grouped as the counts are), then the full rows of
+ * only the estimates drawn (by row id). The text is assembled only from the fixed fragments in
+ * filters.ts and fixed lists; every value a reader chose (and every limit, offset and row id) is a
+ * bound `?` parameter, in `params`, never part of `sql`.
  */
 import { activeFilters, ESTIMATE_FILTERS, STUDY_FILTERS } from './filters.ts';
-import { EXPLORE_STUDY_COLUMNS } from './rows.ts';
+import { EXPLORE_ESTIMATE_COLUMNS, EXPLORE_STUDY_COLUMNS } from './rows.ts';
 import type { FilterState } from './state.ts';
 
 /** A statement to prepare and the values to bind to its `?` placeholders, in order. */
@@ -42,13 +43,14 @@ function where(parts: string[]): string {
 
 /**
  * `limit` matching studies from `offset`, in display order, each with `matching` = the count of
- * all (studies matching the study filters that, when estimate filters are set, have a matching estimate).
+ * all (studies matching the study filters that, when estimate filters are set, have a matching
+ * estimate: a semi-join on the slug, which DuckDB-WASM runs faster than a correlated EXISTS).
  */
 export function studiesQuery(state: FilterState, limit: number, offset = 0): BoundQuery {
   const { study, estimate } = conditions(state);
-  const exists = estimate.sql && `EXISTS (SELECT 1 FROM ${SCHEMA}.estimates AS e WHERE e.slug = s.slug AND ${estimate.sql})`;
+  const having = estimate.sql && `s.slug IN (SELECT e.slug FROM ${SCHEMA}.estimates AS e WHERE ${estimate.sql})`;
   return {
-    sql: `SELECT ${EXPLORE_STUDY_COLUMNS.map((c) => `s.${c}`).join(', ')}, count(*) OVER () AS matching FROM ${SCHEMA}.studies AS s${where([study.sql, exists])} ORDER BY ${STUDY_ORDER} LIMIT ? OFFSET ?`,
+    sql: `SELECT ${EXPLORE_STUDY_COLUMNS.map((c) => `s.${c}`).join(', ')}, count(*) OVER () AS matching FROM ${SCHEMA}.studies AS s${where([study.sql, having])} ORDER BY ${STUDY_ORDER} LIMIT ? OFFSET ?`,
     params: [...study.params, ...estimate.params, limit, offset],
   };
 }
@@ -64,20 +66,33 @@ export function groupsQuery(state: FilterState): BoundQuery {
 
 /**
  * Every matching estimate of a matching study, grouped by outcome × measure (as groupsQuery orders
- * them) and in display order within a group: numbers for pooling (`study` = the study's row id,
- * `unit_code` from UNIT_CODES, `included` = the study's status is "included") and the texts of the
- * row, which the browser decodes only for the rows it draws.
+ * them) and in display order within a group, as numbers only: `estimate_row` = the estimate's row id (for
+ * drawnQuery), `study` = the study's row id, `unit_code` from UNIT_CODES (`unit_other` holds the
+ * text only for another unit), `included` = the study's status is "included".
  */
 export function poolQuery(state: FilterState): BoundQuery {
   const { study, estimate } = conditions(state);
+  const known = UNIT_CODES.map((u) => `'${u}'`).join(', ');
   const unitCode = `CASE WHEN e.unit IS NULL THEN 0 ${UNIT_CODES.map((u, i) => `WHEN e.unit = '${u}' THEN ${i + 1}`).join(' ')} ELSE -1 END`;
   const columns = [
-    's.rowid AS study', 'e.value', 'e.ci_low', 'e.ci_high', 'e.ci_level', `${unitCode} AS unit_code`, "s.status = 'included' AS included", 'e.needs_review',
-    'e.estimate_id', 'e.slug', 'e.outcome', 'e.label', 'e.measure', 'e.unit', 's.title', 's.status',
+    'e.rowid AS estimate_row', 's.rowid AS study', 'e.value', 'e.ci_low', 'e.ci_high', 'e.ci_level', `${unitCode} AS unit_code`,
+    `CASE WHEN e.unit NOT IN (${known}) THEN e.unit END AS unit_other`, "s.status = 'included' AS included", 'e.needs_review',
   ];
   return {
     sql: `SELECT ${columns.join(', ')} ${FROM_ESTIMATES}${where([study.sql, estimate.sql])} ORDER BY e.outcome, e.measure, ${ESTIMATE_ORDER}`,
     params: [...study.params, ...estimate.params],
+  };
+}
+
+/**
+ * The full rows (as synthesizeRows draws them) of the estimates with the given row ids (from
+ * poolQuery's `estimate_row`), bound as one comma-separated parameter; in no particular order, each with its `estimate_row`.
+ */
+export function drawnQuery(rows: readonly (number | bigint)[]): BoundQuery {
+  const columns = ['e.rowid AS estimate_row', ...EXPLORE_ESTIMATE_COLUMNS.map((c) => `e.${c}`), 's.title', 's.status'];
+  return {
+    sql: `SELECT ${columns.join(', ')} ${FROM_ESTIMATES} WHERE e.rowid IN (SELECT TRY_CAST(unnest(string_split(?, ',')) AS BIGINT))`,
+    params: [rows.map((r) => String(BigInt(r))).join(',')],
   };
 }
 

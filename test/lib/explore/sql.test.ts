@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { groupsQuery, poolQuery, studiesQuery, totalQuery } from '../../../src/lib/explore/sql.ts';
+import { drawnQuery, groupsQuery, poolQuery, studiesQuery, totalQuery } from '../../../src/lib/explore/sql.ts';
 import { ESTIMATE_FILTERS, STUDY_FILTERS } from '../../../src/lib/explore/filters.ts';
 import { EMPTY_STATE, type FilterState } from '../../../src/lib/explore/state.ts';
 
@@ -28,13 +28,13 @@ describe('the SQL builder', () => {
       params: [50, 100],
     });
     expect(groupsQuery(EMPTY_STATE).sql).toBe('SELECT e.outcome, e.measure, count(*) AS estimates, count(DISTINCT e.slug) AS studies FROM review.estimates AS e JOIN review.studies AS s ON s.slug = e.slug GROUP BY e.outcome, e.measure ORDER BY e.outcome, e.measure');
-    expect(poolQuery(EMPTY_STATE).sql).toMatch(/^SELECT s\.rowid AS study, .* FROM review\.estimates AS e JOIN review\.studies AS s ON s\.slug = e\.slug ORDER BY e\.outcome, e\.measure, s\.published DESC NULLS LAST, s\.slug, CAST\(split_part\(e\.estimate_id, '#', 2\) AS INTEGER\)$/);
+    expect(poolQuery(EMPTY_STATE).sql).toMatch(/^SELECT e\.rowid AS estimate_row, s\.rowid AS study, .* FROM review\.estimates AS e JOIN review\.studies AS s ON s\.slug = e\.slug ORDER BY e\.outcome, e\.measure, s\.published DESC NULLS LAST, s\.slug, CAST\(split_part\(e\.estimate_id, '#', 2\) AS INTEGER\)$/);
     expect(totalQuery()).toEqual({ sql: 'SELECT count(*) AS n FROM review.studies', params: [] });
   });
 
-  it('puts study filters on the study and estimate filters in an EXISTS over its estimates', () => {
+  it('puts study filters on the study and estimate filters in a semi-join on the slugs of its matching estimates', () => {
     const q = studiesQuery({ ...EMPTY_STATE, outcome: 'wall-motion-abnormality', yearFrom: 2024, q: 'Deep' }, 50);
-    expect(q.sql).toContain('WHERE s.published_year >= ? AND contains(lower(s.title), ?) AND EXISTS (SELECT 1 FROM review.estimates AS e WHERE e.slug = s.slug AND e.outcome = ?)');
+    expect(q.sql).toContain('WHERE s.published_year >= ? AND contains(lower(s.title), ?) AND s.slug IN (SELECT e.slug FROM review.estimates AS e WHERE e.outcome = ?)');
     expect(q.params).toEqual([2024, 'deep', 'wall-motion-abnormality', 50, 0]);
   });
 
@@ -50,6 +50,15 @@ describe('the SQL builder', () => {
     }
   });
 
+  it('asks for the drawn rows by integer row ids bound as one parameter, and refuses anything but integers', () => {
+    const q = drawnQuery([3, 10n, 0]);
+    expect(q.params).toEqual(['3,10,0']);
+    expect(placeholders(q.sql)).toBe(1);
+    expect(drawnQuery([]).sql).toBe(q.sql);
+    expect(() => drawnQuery([1.5])).toThrow();
+    expect(() => drawnQuery([Number.NaN])).toThrow();
+  });
+
   it('builds its text only from the fixed fragments, with one placeholder per bound value, for any state', () => {
     const queries = (state: FilterState) => [studiesQuery(state, 50, 150), groupsQuery(state), poolQuery(state)];
     const empty = queries(EMPTY_STATE).map((q) => q.sql);
@@ -61,7 +70,7 @@ describe('the SQL builder', () => {
           // Removing the fixed fragments and the glue leaves exactly the unfiltered statement.
           let rest = query.sql;
           for (const f of fragments) rest = rest.split(` AND ${f}`).join('').split(`WHERE ${f}`).join('WHERE');
-          rest = rest.replace(/ WHERE( AND)?/, '').replace(/ EXISTS \(SELECT 1 FROM review\.estimates AS e WHERE e\.slug = s\.slug\)/, '').replace(' WHERE', '');
+          rest = rest.replace(/ WHERE( AND)?/, '').replace(/ s\.slug IN \(SELECT e\.slug FROM review\.estimates AS e WHERE\)/, '').replace(' WHERE', '');
           expect(rest.replace(/ +/g, ' ')).toBe(empty[i]);
         }
       }),
