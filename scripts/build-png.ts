@@ -11,9 +11,9 @@
  * figure whose SVG the warm-up did not predict.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildFigures } from '../src/lib/figures/registry.ts';
 import { hasPng } from '../src/lib/figures/png.ts';
@@ -28,6 +28,8 @@ import { RASTER_FINGERPRINT, rasterizeSvgAsync, svgSize } from './lib/rasterize.
 export interface PngReport {
   rendered: number;
   cached: number;
+  /** Cache entries of figures no longer on the site, deleted (place step only). */
+  pruned?: number;
   /** Figures without a PNG (too many rows, see PNG_MAX_ROWS). */
   withoutPng: number;
 }
@@ -73,23 +75,34 @@ export async function buildPngs(outDir: string, cacheDir: string | null, paralle
   const { figures } = JSON.parse(text) as { figures: { id: string; files: { png: string | null } }[] };
   const todo = figures.filter((f) => f.files.png !== null);
   const report: PngReport = { rendered: 0, cached: 0, withoutPng: figures.length - todo.length };
+  const used = new Set<string>();
   if (cacheDir) await mkdir(cacheDir, { recursive: true });
   await eachParallel(todo, parallel, async ({ id }) => {
     const svgFile = join(outDir, 'figures', `${id}.svg`);
     const svg = await readFile(svgFile, 'utf8');
-    const cached = cacheDir ? await readFile(cacheFile(cacheDir, svg)).catch(() => null) : null;
+    const entry = cacheDir ? cacheFile(cacheDir, svg) : null;
+    const cached = entry ? await readFile(entry).catch(() => null) : null;
     let png: Uint8Array;
     if (cached) {
       png = cached;
       report.cached++;
     } else {
       png = await rasterize(svg, svgFile);
-      if (cacheDir) await writeAtomic(cacheFile(cacheDir, svg), png);
+      if (entry) await writeAtomic(entry, png);
       report.rendered++;
     }
+    if (entry) used.add(basename(entry));
     await writeFile(join(outDir, 'figures', `${id}.png`), png);
   });
+  if (cacheDir) report.pruned = await prune(cacheDir, used);
   return report;
+}
+
+/** Delete the cache's PNGs that no figure of this build uses (old versions of changed figures), so the cache stays the size of the site. */
+async function prune(cacheDir: string, used: ReadonlySet<string>): Promise<number> {
+  const stale = (await readdir(cacheDir)).filter((n) => /^[0-9a-f]{64}\.png$/.test(n) && !used.has(n));
+  await Promise.all(stale.map((n) => rm(join(cacheDir, n), { force: true })));
+  return stale.length;
 }
 
 /** The site's figures drawn from content/ in `root` (null when a page is invalid: check reports it). */
@@ -131,7 +144,7 @@ if (import.meta.main) {
         console.log(r ? `png (warm-up): ${r.rendered} figures rendered into the cache, ${r.cached} already there, in ${ms()} ms` : 'png (warm-up): skipped, some study page is invalid (npm run check lists why)'),
       )
     : buildPngs(values.out ?? process.env.SITE_OUT_DIR ?? join(root, 'dist'), cacheDir).then((r) =>
-        console.log(`png: ${r.rendered} figures rendered, ${r.cached} from the cache, ${r.withoutPng} without a PNG (over the row limit) in ${ms()} ms`),
+        console.log(`png: ${r.rendered} figures rendered, ${r.cached} from the cache, ${r.withoutPng} without a PNG (over the row limit)${r.pruned ? `, ${r.pruned} unused cache entries deleted` : ''} in ${ms()} ms`),
       );
   done.catch((error: unknown) => {
     console.error(`png: ${error instanceof Error ? error.message : String(error)}`);

@@ -53,14 +53,17 @@ describe('the PNG build step', () => {
       { id: 'a', png: true, svg: svg('a') },
       { id: 'b', png: true, svg: svg('b') },
     ]);
-    expect(await buildPngs(out, cache)).toEqual({ rendered: 2, cached: 0, withoutPng: 0 });
+    expect(await buildPngs(out, cache)).toEqual({ rendered: 2, cached: 0, withoutPng: 0, pruned: 0 });
     const first = readFileSync(join(out, 'figures', 'a.png'));
     expect(readdirSync(cache)).toHaveLength(2);
     writeFileSync(join(out, 'figures', 'b.svg'), svg('b changed'));
+    writeFileSync(join(cache, 'notes.txt'), 'not a cache entry');
     rmSync(join(out, 'figures', 'a.png'));
-    expect(await buildPngs(out, cache)).toEqual({ rendered: 1, cached: 1, withoutPng: 0 });
+    // The old b is no longer on the site: its entry goes, so the cache stays the size of the site.
+    expect(await buildPngs(out, cache)).toEqual({ rendered: 1, cached: 1, withoutPng: 0, pruned: 1 });
     expect(readFileSync(join(out, 'figures', 'a.png')).equals(first)).toBe(true);
-    expect(readdirSync(cache)).toHaveLength(3);
+    expect(readdirSync(cache).sort()).toHaveLength(3);
+    expect(readdirSync(cache)).toContain('notes.txt');
   });
 
   it('names the SVG file when one cannot be rasterised, and the missing index when astro build has not run', async () => {
@@ -79,7 +82,7 @@ describe('the PNG warm-up', () => {
     const out = join(root, 'built');
     cpSync(join(inject('distDir'), 'figures'), join(out, 'figures'), { recursive: true });
     for (const f of readdirSync(join(out, 'figures'))) if (f.endsWith('.png')) rmSync(join(out, 'figures', f));
-    expect(await buildPngs(out, cache)).toEqual({ rendered: 0, cached: warm!.rendered, withoutPng: warm!.withoutPng });
+    expect(await buildPngs(out, cache)).toEqual({ rendered: 0, cached: warm!.rendered, withoutPng: warm!.withoutPng, pruned: 0 });
     expect(await warmPngCache(ROOT, cache)).toEqual({ ...warm, rendered: 0, cached: warm!.rendered });
   });
 });
