@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, setPriority } from 'node:os';
 import { parseArgs } from 'node:util';
 import { buildFigures } from '../src/lib/figures/registry.ts';
 import { hasPng } from '../src/lib/figures/png.ts';
@@ -139,6 +139,15 @@ if (import.meta.main) {
   const cacheDir = values['no-cache'] || process.env.PNG_CACHE === '0' ? null : join(root, '.cache', 'figures-png');
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
+  if (values.warm) {
+    // Below the build's steps in priority (set before the thread pool starts, so its threads inherit it):
+    // astro build keeps its core and the warm-up takes what is left.
+    try {
+      setPriority(10);
+    } catch {
+      // not permitted: the warm-up runs at normal priority
+    }
+  }
   const done = values.warm
     ? warmPngCache(root, cacheDir ?? join(root, '.cache', 'figures-png'), process.env.BASE_PATH ?? '/').then((r) =>
         console.log(r ? `png (warm-up): ${r.rendered} figures rendered into the cache, ${r.cached} already there, in ${ms()} ms` : 'png (warm-up): skipped, some study page is invalid (npm run check lists why)'),
