@@ -27,7 +27,7 @@ const PARTS = ['build', 'browser', 'search'] as const;
 export const METHODS = [
   'Wall time: performance.now() around each child process. CPU: user+sys from getrusage (/usr/bin/time).',
   'Memory: the process tree of each command (every descendant, found through /proc/*/stat parent ids) is sampled every 100 ms; "tree peak" is the highest sum of their resident sets (RSS); "largest" is the exact peak RSS of the biggest single process (getrusage ru_maxrss via /usr/bin/time -f %M).',
-  'npm run build steps (check, data, astro build + Pagefind) are split at the start times of their processes (/proc/<pid>/stat starttime).',
+  'npm run build steps (PNG warm-up, check, data, astro build, png, search) are the lifetimes of their processes (/proc/<pid>/stat starttime to the last sample that saw them); the PNG warm-up overlaps check, data and astro build. Astro\'s per-file times come from its build log.',
   'Bytes: the bench server logs every request (page, workers, ranges); "transferred" is the bodies as sent uncompressed; gzip (level 6) and brotli (quality 11) compress the same files as a static host would; range responses count as sent.',
   'Each browser measurement uses a fresh Chromium context (empty cache). First filter: explore:first-interaction → explore:results-drawn; floor: import of the DuckDB-WASM bundle → instantiate → attach review.duckdb over HTTP → the same prepared queries, rows read; runs alternate.',
   'Later changes: explore:query-start → explore:results-drawn per change, and → the frame after the redraw (MutationObserver + requestAnimationFrame + setTimeout); DuckDB alone on the floor page, JS (re-pool + render) alone in Node on the same rows.',
