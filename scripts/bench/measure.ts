@@ -119,7 +119,8 @@ export async function measure(command: string[], options: { cwd: string; env?: N
     samples++;
     for (const p of procs) {
       const known = seen.get(p.pid);
-      if (known) known.lastMs = t;
+      // Read again while it runs: a process first seen between fork and exec still shows its parent's command line.
+      if (known) [known.lastMs, known.cmd] = [t, cmdline(p.pid) || known.cmd];
       else seen.set(p.pid, { cmd: cmdline(p.pid), startMs: (p.startTicks / TICKS - uptime0) * 1000, lastMs: t });
     }
   };
