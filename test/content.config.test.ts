@@ -1,22 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify, stripVTControlCharacters } from 'node:util';
-import { ROOT } from './helpers.ts';
+import { projectWithInvalidPage, ROOT } from './helpers.ts';
 
 const run = promisify(execFile);
 
 describe('the studies content collection', () => {
   it('makes astro build fail on an invalid page, naming the file and the field', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'astro-invalid-'));
+    const dir = await projectWithInvalidPage('astro-invalid-');
     try {
-      for (const p of ['src', 'content', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) await cp(join(ROOT, p), join(dir, p), { recursive: true });
-      await cp(join(ROOT, 'data', 'README.md'), join(dir, 'data', 'README.md'));
-      await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-      const page = join(dir, 'content', 'studies', '2025-optimization-framework-integrates-deep-learning-solar.mdx');
-      await writeFile(page, (await readFile(page, 'utf8')).replace('status: excluded', 'status: maybe'));
       const data = await run(join(ROOT, 'node_modules', '.bin', 'node'), ['scripts/build-data.ts'], { cwd: dir }).then(
         () => '',
         (e: { stderr: string }) => e.stderr,
