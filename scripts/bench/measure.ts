@@ -8,6 +8,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
+import type { CommandCost } from '../../src/lib/bench/types.ts';
 
 /** A step of a multi-step command, recognised by its process's command line. */
 export interface StepPattern {
@@ -15,28 +16,9 @@ export interface StepPattern {
   match: RegExp;
 }
 
-/** One step's window (ms from the command's start) and the tree's peak RSS within it. */
-export interface StepResult {
-  name: string;
-  startMs: number;
-  endMs: number;
-  peakBytes: number;
-}
-
-/** What a measured command cost. */
-export interface Measurement {
-  wallMs: number;
-  exitCode: number;
-  /** True when the command was killed for running past its time limit. */
-  timedOut: boolean;
-  /** Highest sampled sum of the RSS of every process in the tree. */
-  treePeakBytes: number;
-  /** Exact peak RSS of the largest single process (getrusage via /usr/bin/time), or null. */
-  maxProcessBytes: number | null;
-  /** User + system CPU seconds of the tree (getrusage), or null. */
-  cpuSeconds: number | null;
+/** What a measured command cost: the results.json record (CommandCost) and how many samples were taken. */
+export interface Measurement extends CommandCost {
   samples: number;
-  steps: StepResult[];
 }
 
 const PAGE = 4096;

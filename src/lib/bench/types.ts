@@ -5,10 +5,15 @@ import type { RouteCost } from './routes.ts';
 export interface CommandCost {
   wallMs: number;
   exitCode: number;
+  /** True when the command was killed for running past its time limit. */
   timedOut: boolean;
+  /** Highest sampled sum of the RSS of every process in the tree. */
   treePeakBytes: number;
+  /** Exact peak RSS of the largest single process (getrusage via /usr/bin/time), or null. */
   maxProcessBytes: number | null;
+  /** User + system CPU seconds of the tree (getrusage), or null. */
   cpuSeconds: number | null;
+  /** Steps told apart by their processes: each one's window and the tree's peak RSS in it. */
   steps: { name: string; startMs: number; endMs: number; peakBytes: number }[];
 }
 
