@@ -22,7 +22,11 @@ function registry(): Promise<Registry> {
   cache ??= loadModel().then((m) => {
     const all = buildFigures(m.studies, m.syntheses, { base: import.meta.env.BASE_URL, outcomeLabel });
     const byPage = new Map<string, Figure[]>();
-    for (const f of all) byPage.set(f.page, [...(byPage.get(f.page) ?? []), f]);
+    for (const f of all) {
+      const own = byPage.get(f.page);
+      if (own) own.push(f);
+      else byPage.set(f.page, [f]);
+    }
     return { all, byId: new Map(all.map((f) => [f.id, f])), byPage };
   });
   return cache;
