@@ -3,7 +3,7 @@
  * plurals), the words around a name that belong to it or rule it out, and each measure's family
  * and unit.
  */
-import { PROPORTION_MEASURES as SCHEMA_PROPORTIONS } from '../../schema/measures.ts';
+import { MEASURE_TABLE, PROPORTION_MEASURES as SCHEMA_PROPORTIONS, RATIO_MEASURES as SCHEMA_RATIOS } from '../../schema/measures.ts';
 import type { Measure } from '../../schema/index.ts';
 import type { ExtractedEstimate } from '../extract.ts';
 
@@ -14,19 +14,26 @@ const PHRASES: Record<Measure, string[]> = {
     'c statistic', 'c statistics', 'c-index', 'c-indices', 'c index', 'concordance index', 'concordance statistic', "harrell's c",
     "harrell's c-index",
   ],
+  AUPRC: ['auprc', 'auprcs', 'auc-pr', 'pr-auc', 'pr auc', 'area under the precision-recall curve', 'average precision'],
   sensitivity: ['sensitivity', 'sensitivities', 'recall', 'true positive rate', 'true-positive rate', 'tpr'],
   specificity: ['specificity', 'specificities', 'true negative rate', 'true-negative rate', 'tnr'],
   accuracy: ['accuracy', 'accuracies'],
+  balanced_accuracy: ['balanced accuracy', 'balanced accuracies'],
   PPV: ['ppv', 'ppvs', 'positive predictive value', 'positive predictive values', 'precision'],
   NPV: ['npv', 'npvs', 'negative predictive value', 'negative predictive values'],
   F1: ['f1', 'f1-score', 'f1 score', 'f1-scores', 'f1 scores', 'f-score', 'f score', 'f-measure', 'f1-measure', 'f1 measure'],
   Dice: ['dice', 'dsc', 'dscs', 'sørensen-dice', 'sorensen-dice'],
+  IoU: ['iou', 'ious', 'intersection over union', 'intersection-over-union', 'jaccard index', 'jaccard'],
   kappa: ['kappa', 'kappas', 'κ'],
   ICC: ['icc', 'iccs', 'intraclass correlation', 'intra-class correlation', 'intraclass correlations'],
+  PLR: ['positive likelihood ratio', 'positive likelihood ratios', 'lr+', 'plr'],
+  NLR: ['negative likelihood ratio', 'negative likelihood ratios', 'lr-', 'lr−', 'nlr'],
+  DOR: ['diagnostic odds ratio', 'diagnostic odds ratios', 'dor'],
   OR: ['odds ratio', 'odds ratios'],
   HR: ['hazard ratio', 'hazard ratios'],
   RR: ['relative risk', 'relative risks', 'risk ratio', 'risk ratios'],
   MD: ['mean difference', 'mean differences'],
+  SMD: ['standardised mean difference', 'standardized mean difference', 'standardised mean differences', 'standardized mean differences', 'smd', 'smds'],
 };
 
 /** Abbreviations that are also ordinary words ("or") match only as written. */
@@ -71,13 +78,10 @@ export const AREA_UNDER_WORDS = new Set([
 /** Measures reported as a proportion (or percent) between 0 and 1. */
 export const PROPORTION_MEASURES = SCHEMA_PROPORTIONS as ReadonlySet<Measure>;
 /** Measures reported as a ratio, which must be positive. */
-export const RATIO_MEASURES: ReadonlySet<Measure> = new Set(['OR', 'HR', 'RR']);
+export const RATIO_MEASURES = SCHEMA_RATIOS as ReadonlySet<Measure>;
 
 /** The unit of an estimate of `measure`; percent when any of its numbers has a % sign. */
 export function unitFor(measure: Measure, anyPct: boolean): ExtractedEstimate['unit'] {
   if (anyPct) return 'percent';
-  if (PROPORTION_MEASURES.has(measure)) return 'proportion';
-  if (RATIO_MEASURES.has(measure)) return 'ratio';
-  if (measure === 'MD') return 'difference';
-  return null;
+  return MEASURE_TABLE[measure].unit;
 }
