@@ -51,7 +51,7 @@ function renderRow(r: ForestLayoutRow, L: ForestLayout): string {
   const label = txt(L.columns.label.x, r.labelY, r.label, { class: 'forest-label', fill: r.href ? '#0b57d0' : '#000', 'text-decoration': r.href ? 'underline' : undefined });
   let inner = el('title', {}, escapeXml(r.textAlt));
   inner += r.href ? el('a', { href: r.href, class: 'forest-link' }, label) : label;
-  if (r.sublabel) inner += txt(L.columns.label.x, r.sublabel.y, r.sublabel.text, { class: 'forest-sublabel', fill: '#555', 'font-size': 10 });
+  if (r.sublabel) inner += txt(L.columns.label.x, r.sublabel.y, r.sublabel.text, { class: 'forest-sublabel', fill: '#555', 'font-size': 11 });
   if (r.ci) inner += intervalMarks(r.ci, r.y, 'forest-ci', { 'stroke-width': 1.25 });
   if (r.point.inDomain && r.square.size > 0) {
     const s = r.square.size;
@@ -65,7 +65,7 @@ function renderRow(r: ForestLayoutRow, L: ForestLayout): string {
 function renderPooled(p: ForestLayoutPooled, L: ForestLayout): string {
   let inner = el('title', {}, escapeXml(p.textAlt));
   inner += txt(L.columns.label.x, p.textY, p.label, { class: 'forest-label', fill: '#000', 'font-weight': 'bold' });
-  if (p.statsText) inner += txt(L.columns.label.x, p.subTextY, p.statsText, { class: 'forest-stats', fill: '#555', 'font-size': 10 });
+  if (p.statsText) inner += txt(L.columns.label.x, p.subTextY, p.statsText, { class: 'forest-stats', fill: '#555', 'font-size': 11 });
   if (p.pi) {
     inner += intervalMarks(p.pi, p.y, 'forest-pi', { 'stroke-width': 1 });
     for (const [x, off] of [[p.pi.x1, p.pi.arrowLeft], [p.pi.x2, p.pi.arrowRight]] as const) {
@@ -74,7 +74,7 @@ function renderPooled(p: ForestLayoutPooled, L: ForestLayout): string {
   }
   inner += el('polygon', { class: 'forest-diamond', points: p.diamond.pointsAttr, fill: '#000', stroke: '#000' });
   inner += txt(L.columns.value.x, p.textY, p.valueText, { class: 'forest-value', fill: '#000', 'font-weight': 'bold' });
-  if (p.piText) inner += txt(L.columns.value.x, p.subTextY, p.piText, { class: 'forest-pi-text', fill: '#555', 'font-size': 10 });
+  if (p.piText) inner += txt(L.columns.value.x, p.subTextY, p.piText, { class: 'forest-pi-text', fill: '#555', 'font-size': 11 });
   return el('g', { class: 'forest-pooled' }, inner);
 }
 
@@ -93,7 +93,7 @@ function standaloneStyle(): string {
   const css = [
     `.forest-plot text{font-family:${FONT_STACK};font-size:12px}`,
     '.forest-plot .forest-tick-label{font-size:11px}',
-    '.forest-plot .forest-sublabel,.forest-plot .forest-stats,.forest-plot .forest-pi-text{font-size:10px}',
+    '.forest-plot .forest-sublabel,.forest-plot .forest-stats,.forest-plot .forest-pi-text{font-size:11px}',
     '.forest-plot .forest-link:hover text{text-decoration:none}',
   ].join('');
   return el('style', {}, escapeXml(css));
