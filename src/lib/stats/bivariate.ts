@@ -346,6 +346,29 @@ function median(x: readonly number[]): number {
   return s.length % 2 ? (s[h] as number) : ((s[h - 1] as number) + (s[h] as number)) / 2;
 }
 
+function pairsOf(data: DtaLogits): Pairs {
+  return {
+    y: data.logitSens.map((a, i) => [a, data.logitSpec[i] as number] as Vec2),
+    s: data.varLogitSens.map((a, i) => [a, data.varLogitSpec[i] as number] as Vec2),
+  };
+}
+
+/**
+ * The restricted log-likelihood (metafor's constant) of the bivariate model at given between-study
+ * variances and correlation, μ profiled out: what `poolBivariate` maximises, for checking a fit.
+ */
+export function bivariateLogLik(studies: readonly DtaStudy[], sigma: { tau2Sens: number; tau2Spec: number; rho: number }): number {
+  validateDtaStudies(studies);
+  const { tau2Sens, tau2Spec, rho } = sigma;
+  if (!(tau2Sens >= 0 && tau2Spec >= 0 && rho >= -1 && rho <= 1)) throw new RangeError('need τ² ≥ 0 and −1 ≤ ρ ≤ 1');
+  const st: State = {
+    phi: [tau2Sens > 0 ? Math.log(tau2Sens) : 0, tau2Spec > 0 ? Math.log(tau2Spec) : 0, Math.atanh(rho)],
+    zero: [tau2Sens === 0, tau2Spec === 0],
+    rhoFixed: true,
+  };
+  return evaluate(pairsOf(dtaLogits(studies)), st, false).ll;
+}
+
 /**
  * Fits the bivariate random-effects model (Reitsma et al. 2005) by REML to 2×2 tables, after adding 0.5 to
  * all four cells of every study with a zero cell. μ is profiled out (GLS); the variance parameters
@@ -365,10 +388,7 @@ export function poolBivariate(studies: readonly DtaStudy[], options: BivariateOp
   const tol = options.tol ?? BIVARIATE_TOL;
   const maxIter = options.maxIter ?? BIVARIATE_MAX_ITER;
   const data = dtaLogits(studies);
-  const p: Pairs = {
-    y: data.logitSens.map((a, i) => [a, data.logitSpec[i] as number] as Vec2),
-    s: data.varLogitSens.map((a, i) => [a, data.varLogitSpec[i] as number] as Vec2),
-  };
+  const p = pairsOf(data);
   const floor: [number, number] = [TAU2_FLOOR * median(data.varLogitSens), TAU2_FLOOR * median(data.varLogitSpec)];
 
   // Starting values: univariate REML τ² (a small positive value where that is 0) and the logits' correlation.
