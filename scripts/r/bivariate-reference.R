@@ -72,6 +72,11 @@ datasets <- list(
     fp = c(3, 4, 3, 60, 1, 7, 1, 2, 28, 12),
     tn = c(184, 559, 122, 90, 28, 75, 312, 210, 350, 681)
   ),
+  homogeneousSens = list(
+    note = "constructed: identical sensitivity (40/50) in all 5 studies, so the REML maximum has tau2_sens = 0 (a boundary case; rho is not identified)",
+    boundary = TRUE,
+    tp = rep(40, 5), fn = rep(10, 5), fp = c(10, 30, 5, 20, 40), tn = c(90, 70, 95, 80, 60)
+  ),
   AuditC_first5 = list(
     note = "the first 5 studies of mada::AuditC (a small review)",
     tp = c(47, 126, 19, 36, 130), fn = c(9, 51, 10, 3, 19), fp = c(101, 272, 12, 78, 211), tn = c(738, 1543, 192, 276, 959)
@@ -144,6 +149,10 @@ polish <- function(dat, tau2, rho) {
 fit_rma <- function(d) {
   dat <- long_data(d)
   optimiser <- rma_bivariate(dat)
+  if (isTRUE(d$boundary)) {
+    # a tau2 at 0 cannot be polished on the log scale: keep metafor's own optimum
+    return(list(res = optimiser, dat = dat, optimiser = optimiser, polish = list(iterations = 0, maxScore = NA)))
+  }
   p <- polish(dat, optimiser$tau2, optimiser$rho)
   res <- rma_bivariate(dat, tau2 = p$tau2, rho = p$rho)
   if (logLik(res) < logLik(optimiser) - 1e-12) stop("the polished REML estimate has a lower likelihood than metafor's own")
@@ -228,6 +237,7 @@ for (name in names(datasets)) {
   case <- list(
     dataset = name,
     note = d$note,
+    boundary = isTRUE(d$boundary),
     k = length(d$tp),
     tp = I(d$tp), fp = I(d$fp), fn = I(d$fn), tn = I(d$tn),
     yi = I(num(f$dat$yi)), vi = I(num(f$dat$vi)),
@@ -245,7 +255,7 @@ for (name in names(datasets)) {
       tau2Sens = num(default$tau2[1]), tau2Spec = num(default$tau2[2]), rho = num(default$rho),
       logLik = num(logLik(default))
     ),
-    derived = derived(beta, vb, num(res$tau2), num(res$rho), d)
+    derived = if (isTRUE(d$boundary)) NULL else derived(beta, vb, num(res$tau2), num(res$rho), d)
   )
   if (has_lme4 && name %in% c("AuditC", "skin_tests")) case$glmer <- fit_glmer(d)
   cases[[length(cases) + 1]] <- case

@@ -432,7 +432,7 @@ export function poolBivariate(studies: readonly DtaStudy[], options: BivariateOp
   }
   if (!run.converged) warnings.push(`REML did not converge in ${maxIter} Fisher-scoring iterations; the estimates are unreliable`);
   const n = data.corrected.filter(Boolean).length;
-  if (n > 0) warnings.push(`0.5 added to all four cells of ${n} of ${k} ${n === 1 ? 'study' : 'studies'} with a zero cell`);
+  if (n > 0) warnings.push(`0.5 added to all four cells of ${n} of ${k} studies with a zero cell`);
 
   const z = qnorm(1 - (1 - level) / 2);
   const [muA, muB] = fit.mu;

@@ -13,6 +13,8 @@ interface Ratio {
 export interface BivariateCase {
   dataset: string;
   note: string;
+  /** A constructed case whose REML maximum has a τ² at 0 (metafor's optimiser result kept unpolished; no derived values). */
+  boundary: boolean;
   k: number;
   tp: number[];
   fp: number[];
@@ -36,6 +38,7 @@ export interface BivariateCase {
   rWarnings: string[];
   metaforOptimiser: { logitSens: number; logitSpec: number; tau2Sens: number; tau2Spec: number; rho: number; logLik: number };
   derived: {
+    // empty ({}) for boundary cases
     hsroc: { Lambda: number; Theta: number; beta: number; sigma2alpha: number; sigma2theta: number };
     sroc: { fpr: number[]; sens: number[] };
     ratios: { lrPos: Ratio; lrNeg: Ratio; dor: Ratio };
