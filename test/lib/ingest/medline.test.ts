@@ -79,8 +79,8 @@ describe('parseMedline on a multi-record PubMed export', () => {
     expect(records.map((r) => r.pmcid)).toEqual([null, 'PMC12420562', null, null]);
   });
 
-  it('reads the first affiliation, continuation line joined', () => {
-    expect(records[0]!.affiliation).toBe('Department of Clinical Sciences at Danderyds Hospital, Department of Orthopedic Surgery, Karolinska Institutet, Stockholm, 182 88, Sweden.');
+  it('keeps every affiliation, continuation lines joined, dropping one contained in another (the same with an e-mail address)', () => {
+    expect(records[0]!.affiliation).toBe('Department of Clinical Sciences at Danderyds Hospital, Department of Orthopedic Surgery, Karolinska Institutet, Stockholm, 182 88, Sweden. max.gordon@example.org.');
     expect(records[1]!.affiliation).toBe('Department of Surgery, Mannheim School of Medicine, Medical Faculty Mannheim, Heidelberg University, Mannheim, Germany.');
     expect(records[3]!.affiliation).toBeNull();
   });
@@ -146,7 +146,7 @@ describe('parseMedline on a multi-record PubMed export', () => {
         line: 192,
         severity: 'warning',
         message:
-          'record 4 ("Artificial intelligence in fracture care: promise and caution.") has no abstract: PubMed gave no "AB  - " field; add the abstract as an "AB  - " field (continuation lines indented by six spaces), or remove the record',
+          'record 4 ("Artificial intelligence in fracture care: promise and caution.") has no abstract: its page is created without one; paste the abstract from the paper between <Abstract> and </Abstract> on that page and set abstract_complete: true when it is complete (do not edit the export: files in content/sources/ stay as the search returned them)',
       },
     ]);
   });
@@ -193,9 +193,15 @@ describe('parseMedline on broken input', () => {
         line: 13,
         severity: 'warning',
         message:
-          'record 3 ("A record without an abstract.") has no abstract: PubMed gave no "AB  - " field; add the abstract as an "AB  - " field (continuation lines indented by six spaces), or remove the record',
+          'record 3 ("A record without an abstract.") has no abstract: its page is created without one; paste the abstract from the paper between <Abstract> and </Abstract> on that page and set abstract_complete: true when it is complete (do not edit the export: files in content/sources/ stay as the search returned them)',
       },
-      { file: BROKEN_FILE, line: 16, message: notAField('AU -Kim J') },
+      {
+        file: BROKEN_FILE,
+        line: 16,
+        severity: 'warning',
+        message:
+          'field lines not in the standard form "XXXX- value" (tag padded to four characters, then "- ") were read by their tag (1 line, starting "AU -Kim J"): check that these fields look right on the new pages; the export itself stays as it is',
+      },
     ]);
   });
 

@@ -80,7 +80,7 @@ describe('parseRis on a multi-record export', () => {
     ]);
   });
 
-  it('reads the first affiliation', () => {
+  it('reads the affiliation of the only AD line', () => {
     expect(records[0]!.affiliation).toBe('Department of Clinical Sciences at Danderyds Hospital, Department of Orthopedic Surgery, Karolinska Institutet, Stockholm, 182 88, Sweden');
     expect(records.slice(1).map((r) => r.affiliation)).toEqual([null, null, null]);
   });
@@ -135,7 +135,7 @@ describe('parseRis on a multi-record export', () => {
         line: 54,
         severity: 'warning',
         message:
-          'record 3 ("Comment on: machine learning for fracture triage in the emergency department") has no abstract: add the abstract as one "AB  - " line before its "ER  - ", or remove the record from the export',
+          'record 3 ("Comment on: machine learning for fracture triage in the emergency department") has no abstract: its page is created without one; paste the abstract from the paper between <Abstract> and </Abstract> on that page and set abstract_complete: true when it is complete (do not edit the export: files in content/sources/ stay as the search returned them)',
       },
     ]);
   });
@@ -179,8 +179,9 @@ describe('parseRis on broken input', () => {
       {
         file: BROKEN_FILE,
         line: 10,
+        severity: 'warning',
         message:
-          'malformed tag line "AU -Kim, J." in record 2 was not read: RIS tag lines are "XX  - value" (two-character capital tag, two spaces, hyphen, space); fix the spacing',
+          'tag lines not in the standard form "XX  - value" (two spaces, hyphen, space) were read by their tag (1 line, starting "AU -Kim, J."): check that the fields on these lines look right on the new pages; the export itself stays as it is',
       },
       {
         file: BROKEN_FILE,
@@ -208,7 +209,7 @@ describe('parseRis on broken input', () => {
         file: BROKEN_FILE,
         line: 18,
         severity: 'warning',
-        message: 'record 3 ("A record cut off by the end of the file") has no abstract: add the abstract as one "AB  - " line before its "ER  - ", or remove the record from the export',
+        message: 'record 3 ("A record cut off by the end of the file") has no abstract: its page is created without one; paste the abstract from the paper between <Abstract> and </Abstract> on that page and set abstract_complete: true when it is complete (do not edit the export: files in content/sources/ stay as the search returned them)',
       },
     ]);
   });
