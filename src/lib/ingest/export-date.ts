@@ -60,7 +60,13 @@ export const LAST_YEAR = 2100;
  */
 export function publicationDate(text: string): { iso: string | null; problem: string | null } {
   const iso = listingDateToIso(text) ?? exportDateToIso(text);
-  if (iso === null) return { iso: null, problem: 'is not a date ingest can read (expected e.g. "2025", "2025/09/08" or "2025 Sep 8")' };
+  if (iso === null) {
+    // A numeric date with a month or day out of range reads as impossible, not as unreadable.
+    const m = /^(\d{4})[/-](\d{1,2})(?:[/-](\d{1,2}))?/.exec(text.trim());
+    if (m && (Number(m[2]) < 1 || Number(m[2]) > 12)) return { iso: null, problem: `has the impossible month ${Number(m[2])}` };
+    if (m?.[3] && (Number(m[3]) < 1 || Number(m[3]) > 31)) return { iso: null, problem: `has the impossible day ${Number(m[3])}` };
+    return { iso: null, problem: 'is not a date ingest can read (expected e.g. "2025", "2025/09/08" or "2025 Sep 8")' };
+  }
   const [year, month, day] = iso.split('-').map(Number) as [number, number | undefined, number | undefined];
   if (year < FIRST_YEAR || year > LAST_YEAR) return { iso: null, problem: `has the impossible year ${iso.slice(0, 4)} (publication years are ${FIRST_YEAR}–${LAST_YEAR})` };
   if (month !== undefined && (month < 1 || month > 12)) return { iso: null, problem: `has the impossible month ${month}` };

@@ -116,13 +116,15 @@ export function shortHash(text: string): string {
  * (defaults to the title).
  */
 export function slugFor(year: string | null, title: string, id: string = title): string {
-  const words = transliterate(title)
+  // The slug needs the first words only: a damaged export's megabyte title is not read whole.
+  const start = title.slice(0, 1000);
+  const words = transliterate(start)
     .split(/[^a-z0-9]+/)
     .filter((w) => w !== '' && !STOP.has(w));
   const head = year ?? 'undated';
   const suffix = shortHash(id);
   if (words.length === 0) return `${head}-record-${suffix}`;
-  if (asciiShare(title) < 0.5) return capSlug([head, ...words.slice(0, 3)], suffix, true);
+  if (asciiShare(start) < 0.5) return capSlug([head, ...words.slice(0, 3)], suffix, true);
   return capSlug([head, ...words.slice(0, 6)], suffix, false);
 }
 

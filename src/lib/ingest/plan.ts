@@ -118,7 +118,9 @@ async function planRecord(record: SourceRecord, file: string, review: Review, pl
     return;
   }
   const year = frontmatter.published?.slice(0, 4) ?? null;
-  const slug = uniqueSlug(slugFor(year, frontmatter.title, key), taken);
+  // A record with neither title nor abstract has a placeholder title: its slug is `<year>-record-<hash of key>`.
+  const slugTitle = record.title || sections.length > 0 ? frontmatter.title : '';
+  const slug = uniqueSlug(slugFor(year, slugTitle, key), taken);
   const comment = `Abstract ingested verbatim from ${file} (record ${record.index}, line ${record.line}). Keep it verbatim: estimate quotes must stay exact substrings.`;
   const content = renderStudyMdx(frontmatter as Record<string, unknown>, sections, comment);
   const invalid = validateStudySource(content, `content/studies/${slug}.mdx`, slug).problems;
