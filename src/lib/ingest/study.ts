@@ -7,6 +7,7 @@ import type { SourceRecord } from './record.ts';
 import { publicationDate } from './export-date.ts';
 import { dateFromPreprintDoi, doiFrom, normaliseText, pmcidFrom, recordKey, type KeyBasis } from './identity.ts';
 import { deriveTitle } from './title.ts';
+import { transliterate } from './transliterate.ts';
 import { extractEstimates } from './extract.ts';
 import { extractSampleSizes } from './sample-size.ts';
 import type { BodySection } from './mdx.ts';
@@ -66,7 +67,8 @@ export async function proposeStudy(record: SourceRecord, file: string, review: R
       const reasons = [e.review_reason].filter((r): r is string => Boolean(r));
       let outcomeId = outcome?.id;
       if (!outcome) {
-        outcomeId = normaliseText(e.label).replace(/ /g, '-').slice(0, 60).replace(/-+$/, '') || 'unnamed-outcome';
+        // A slug the schema accepts: transliterated ("для выявления" → "dlya-vyyavleniya"), ASCII only.
+        outcomeId = transliterate(e.label).replace(/[^a-z0-9]+/g, '-').replace(/^-+/, '').slice(0, 60).replace(/-+$/, '') || 'unnamed-outcome';
         reasons.push(`outcome "${e.label}" is not declared in content/review.yaml: declare it there or map the estimate to a declared outcome`);
       } else if (!outcome.measures.includes(e.measure)) {
         reasons.push(`measure ${e.measure} is not declared for outcome ${outcome.id} in content/review.yaml`);
