@@ -162,4 +162,13 @@ describe('planIngest: dates, titles and slugs from other exports', () => {
     expect(plan.create.map((p) => p.from.line)).toEqual([1]);
     expect(plan.failures).toEqual([{ file: 'content/sources/f.ris', line: 7, message: expect.stringMatching(/^record 2 \("Estimate"\) could not be made into a page: /) }]);
   });
+
+  it('reports a record whose page would not pass the schema as a failure naming the field, and plans the rest', async () => {
+    // A protocol object that skipped validation: its outcome id is not a slug, so the estimate's outcome is invalid.
+    const unchecked: Review = { ...review, outcomes: [{ id: 'Not A Slug', label: 'AUC', measures: ['AUC'], aliases: [] }] };
+    const text = 'TY  - JOUR\nTI  - No estimate\nDO  - 10.5555/a\nAB  - Nothing to extract.\nER  - \n\nTY  - JOUR\nTI  - Estimate\nDO  - 10.5555/b\nAB  - AUC was 0.81 (95% CI 0.75-0.86).\nER  - \n';
+    const plan = await planIngest([{ file: 'content/sources/f.ris', text }], [], unchecked);
+    expect(plan.create.map((p) => p.from.line)).toEqual([1]);
+    expect(plan.failures).toEqual([{ file: 'content/sources/f.ris', line: 7, message: expect.stringMatching(/^record 2 \("Estimate"\) would make an invalid page: estimates\.0\.outcome: must be lowercase/) }]);
+  });
 });
