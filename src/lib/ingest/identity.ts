@@ -1,6 +1,7 @@
 /**
  * Identity of a record: its dedupe key (DOI, else PMID, else PMCID, else a hash of the
- * normalised abstract) and a stable, human-readable slug for its page.
+ * normalised abstract, else of title + journal + year + first author, else of its place in the
+ * sources; see recordKey) and a stable, human-readable slug for its page (see slugFor).
  */
 
 import { asciiShare, transliterate } from './transliterate.ts';

@@ -44,7 +44,7 @@ export function looksComplete(record: SourceRecord): boolean {
   return record.sections.some((s) => s.label !== null && /conclusion|interpretation|clinical perspective|significance/i.test(s.label));
 }
 
-/** Build the proposed page for a listing record. */
+/** Build the proposed page for a source record (listing, RIS or MEDLINE); `file` is its source file. */
 export async function proposeStudy(record: SourceRecord, file: string, review: Review): Promise<ProposedStudy> {
   const linkText = record.links.map((l) => l.url).join(' ');
   const doi = record.doi ?? doiFrom(record.links.find((l) => /doi/i.test(l.label) || /doi\.org/.test(l.url))?.url ?? '') ?? null;
