@@ -146,6 +146,21 @@ describe('npm run ingest on other tools\' exports', () => {
     expect(again.at(-1)).toMatch(/^ingest: 24 records, 0 pages created, 24 already present, 0 duplicates, \d+ problems$/);
   });
 
+  it('warns when a later export brings a title-only record with the title of an existing title-only page', async () => {
+    await runIngest(dir, false, quiet, quiet);
+    const later = 'TY  - JOUR\nTI  - Erratum\nAU  - Novak, Petra\nT2  - Clinical Radiology\nPY  - 2023\nER  - \n';
+    await writeFile(join(dir, 'content', 'sources', 'zz_later.ris'), later);
+    const warnings: string[] = [];
+    await runIngest(dir, false, quiet, (w) => warnings.push(w));
+    const same = warnings.filter((w) => w.includes('has the same title as'));
+    expect(same).toEqual([
+      expect.stringContaining(
+        'content/sources/zz_later.ris:1: warning: record 1 ("Erratum") at content/sources/zz_later.ris:1 has the same title as content/sources/same-title.ris:1 (content/studies/2021-erratum.mdx), content/sources/same-title.ris:9 (content/studies/2021-erratum-2.mdx)',
+      ),
+    ]);
+    expect(await pageNames(dir)).toContain('2023-erratum.mdx');
+  });
+
   it('names a 0000-dated record without the year and writes no 0000 slug', async () => {
     await runIngest(dir, false, quiet, quiet);
     const names = await pageNames(dir);

@@ -74,7 +74,8 @@ export async function planIngest(sources: readonly SourceFile[], existing: reado
   const plan: IngestPlan = { create: [], present: [], duplicates: [], problems: [], failures: [], recordsFound: 0 };
   // Records and pages known only by their title, by normalised title: same title, not merged, reported.
   const byTitle = new Map<string, string[]>();
-  for (const p of existing) {
+  const titled = existing.filter((p) => p.titleOnly).sort((a, b) => a.titleOnly!.file.localeCompare(b.titleOnly!.file) || a.titleOnly!.line - b.titleOnly!.line);
+  for (const p of titled) {
     if (p.titleOnly) addTo(byTitle, normaliseText(p.titleOnly.title), `${p.titleOnly.file}:${p.titleOnly.line} (content/studies/${p.slug}.mdx)`);
   }
   for (const source of sources) {
