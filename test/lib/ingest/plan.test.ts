@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { planIngest, type ExistingPage, type SourceFile } from '../../../src/lib/ingest/plan.ts';
 import { validateReviewSource, validateStudySource } from '../../../src/lib/content/validate.ts';
 import type { Outcome, Review } from '../../../src/lib/schema/index.ts';
+import { PUBLISHED_FROM_SOURCE } from '../../../src/lib/ingest/study.ts';
 import { fixture, ROOT } from '../../helpers.ts';
 
 const review = validateReviewSource(readFileSync(join(ROOT, 'content', 'review.yaml'), 'utf8'), 'content/review.yaml').review!;
@@ -106,6 +107,8 @@ describe('planIngest: dates, titles and slugs from other exports', () => {
     expect(frontmatter(page.content, 'published')).toBe('null');
     expect(frontmatter(page.content, 'published_source')).toBe('null');
     expect(plan.create.some((p) => p.slug.startsWith('0000'))).toBe(false);
+    // A possible date is marked as the source file's (one constant, to become 'source' with the schema change).
+    expect(frontmatter(plan.create[1]!.content, 'published_source')).toBe(PUBLISHED_FROM_SOURCE);
   });
 
   it('writes every affiliation into the page', async () => {
