@@ -19,12 +19,8 @@ export interface ProposedStudy {
   keyBasis: KeyBasis;
 }
 
-/**
- * `published_source` for a date the source file gives. The schema's enum calls it 'listing'
- * (the first source format); it means "as the source file gives it" for RIS and MEDLINE too.
- * A value naming all formats ('source', as title_source has) needs a schema change.
- */
-export const PUBLISHED_FROM_SOURCE = 'listing' as const;
+/** `published_source` for a date the source file gives (listing, RIS or MEDLINE export alike); older pages say 'listing'. */
+export const PUBLISHED_FROM_SOURCE = 'source' as const;
 
 /** Find the declared outcome an estimate's label names (by id, label or alias), if any. */
 export function matchOutcome(label: string, outcomes: readonly Outcome[]): Outcome | null {
