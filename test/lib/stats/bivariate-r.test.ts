@@ -75,6 +75,55 @@ describe.skipIf(!bin)(`the generated R script run with Rscript and metafor${skip
     expect(fit.logLik).toBeGreaterThanOrEqual(r.fit.logLik - 1e-10);
   });
 
+  it('is never less likely than metafor\'s own REML optimum on 30 random reviews (4–20 studies, zero cells, ρ near ±1 included)', async () => {
+    let seed = 777;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const gauss = () => Math.sqrt(-2 * Math.log(rnd())) * Math.cos(2 * Math.PI * rnd());
+    const binom = (n: number, p: number) => Array.from({ length: n }, rnd).filter((u) => u < p).length;
+    const reviews = Array.from({ length: 30 }, () => {
+      const k = 4 + Math.floor(rnd() * 17);
+      const [ta, tb, rho] = [0.1 + 2 * rnd(), 0.1 + 2 * rnd(), -0.95 + 1.9 * rnd()];
+      return Array.from({ length: k }, () => {
+        const z1 = gauss();
+        const z2 = rho * z1 + Math.sqrt(1 - rho * rho) * gauss();
+        const n1 = 5 + Math.floor(rnd() * 60);
+        const n0 = 10 + Math.floor(rnd() * 200);
+        const tp = binom(n1, 1 / (1 + Math.exp(-(1.5 + Math.sqrt(ta) * z1))));
+        const tn = binom(n0, 1 / (1 + Math.exp(-(2 + Math.sqrt(tb) * z2))));
+        return { tp, fn: n1 - tp, tn, fp: n0 - tn };
+      });
+    });
+    const code = [
+      'suppressPackageStartupMessages(library(metafor))',
+      `reviews <- jsonlite::fromJSON('${JSON.stringify(reviews)}', simplifyVector = FALSE)`,
+      'out <- lapply(reviews, function(r) {',
+      '  g <- function(f) sapply(r, function(s) s[[f]]); tp <- g("tp"); fp <- g("fp"); fn <- g("fn"); tn <- g("tn")',
+      '  add <- ifelse(tp == 0 | fp == 0 | fn == 0 | tn == 0, 0.5, 0); tp <- tp + add; fp <- fp + add; fn <- fn + add; tn <- tn + add',
+      '  k <- length(tp)',
+      '  dat <- data.frame(study = rep(seq_len(k), 2), outcome = factor(rep(c("sens", "spec"), each = k)),',
+      '                    yi = c(log(tp / fn), log(tn / fp)), vi = c(1 / tp + 1 / fn, 1 / tn + 1 / fp))',
+      '  f <- try(suppressWarnings(rma.mv(yi, vi, mods = ~ outcome - 1, random = ~ outcome | study, struct = "UN", data = dat)), silent = TRUE)',
+      '  if (inherits(f, "try-error")) return(list(ok = FALSE))',
+      '  list(ok = TRUE, logLik = as.numeric(logLik(f)), rho = f$rho, tau2 = f$tau2, beta = unname(coef(f)))',
+      '})',
+      'cat(jsonlite::toJSON(out, digits = NA, auto_unbox = TRUE))',
+    ].join('\n');
+    const r = await runRscriptJson<{ ok: boolean; logLik: number; rho: number; tau2: number[]; beta: number[] }[]>(code);
+    expect(r).toHaveLength(30);
+    let compared = 0;
+    reviews.forEach((studies, n) => {
+      const mine = poolBivariate(studies);
+      const theirs = r[n];
+      expect(mine.converged).toBe(true);
+      if (!theirs?.ok) return;
+      compared++;
+      expect(mine.logLik, `review ${n}`).toBeGreaterThanOrEqual(theirs.logLik - 1e-9);
+      expect(mine.logLik - theirs.logLik).toBeLessThan(1e-4); // the same maximum, not a different one
+      if (mine.boundary.length === 0) expect(Math.abs(mine.logitSens - (theirs.beta[0] as number))).toBeLessThan(1e-3);
+    });
+    expect(compared).toBeGreaterThanOrEqual(25);
+  });
+
   it('runs as printed (summary output, no JSON) without error', async () => {
     const run = await runRscript(bivariateRScript(generated()));
     expect(run.stdout).toMatch(/Multivariate Meta-Analysis Model/);
