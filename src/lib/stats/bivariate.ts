@@ -414,7 +414,7 @@ export function poolBivariate(studies: readonly DtaStudy[], options: BivariateOp
   const k = studies.length;
   if (k < 2) throw new DtaInputError('the bivariate model needs at least 2 studies', 'studies');
   const level = options.level ?? 0.95;
-  if (!(level > 0 && level < 1)) throw new DtaInputError(`level ${level} is outside (0, 1): give a fraction such as 0.95`, 'studies');
+  if (!(level > 0 && level < 1)) throw new DtaInputError(`level ${level} is outside (0, 1): give a fraction such as 0.95`, 'level');
   const tol = options.tol ?? BIVARIATE_TOL;
   const maxIter = options.maxIter ?? BIVARIATE_MAX_ITER;
   const data = dtaLogits(studies);
