@@ -36,3 +36,5 @@ export { DTA_MIN_STUDIES, DTA_RHO_LIMIT, poolDta } from './dta.ts';
 export type { DtaFallbackReason, DtaPooled } from './dta.ts';
 export { add2, chol2, det2, inv2, mul2, mulVec2, quad2, sym2, tr2, trMul2 } from './mat2.ts';
 export type { Mat2, Vec2 } from './mat2.ts';
+export { bivariateRScript } from './bivariate-r.ts';
+export type { BivariateRScriptOptions } from './bivariate-r.ts';
