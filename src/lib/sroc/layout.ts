@@ -176,20 +176,21 @@ export function layoutSroc(input: SrocInput, options: SrocOptions = {}): SrocLay
 
   // Legend: a grid of equal columns, as many as fit the width (one on a narrow plot).
   const symbolWidth = round2(small * 2.2);
-  const entries: [SrocLegendItem['kind'], string][] = [
-    ['study', 'Study (area proportional to sample size)'],
-    ...(summaryOut ? ([['summary', 'Summary point']] as const) : []),
-    ...(confidenceRegion ? ([['confidence', '95% confidence region']] as const) : []),
-    ...(predictionRegion ? ([['prediction', '95% prediction region']] as const) : []),
-    ...(curve ? ([['curve', 'SROC curve']] as const) : []),
-    ['chance', 'Chance line'],
+  type Entry = [SrocLegendItem['kind'], string];
+  const optional: [boolean, Entry][] = [
+    [summaryOut !== null, ['summary', 'Summary point']],
+    [confidenceRegion !== null, ['confidence', '95% confidence region']],
+    [predictionRegion !== null, ['prediction', '95% prediction region']],
+    [curve !== null, ['curve', 'SROC curve']],
   ];
+  const first: Entry = ['study', 'Study (area proportional to sample size)'];
+  const last: Entry = ['chance', 'Chance line'];
+  // The first and last entries are long: they get rows of their own; the short ones share rows.
+  const short = optional.filter(([shown]) => shown).map(([, e]) => e);
   const lineHeight = round2(small * 1.5);
   const left = margin.left;
   const right = width - margin.right;
   const itemWidth = (text: string) => symbolWidth + 6 + textWidth(text, small);
-  // The first and last entries are long: they span the full width; the short ones share rows.
-  const short = entries.slice(1, -1);
   const colWidth = Math.max(0, ...short.map(([, t]) => itemWidth(t))) + 16;
   const columns = Math.max(1, Math.floor((right - left + 16) / colWidth));
   const items: SrocLegendItem[] = [];
@@ -198,13 +199,13 @@ export function layoutSroc(input: SrocInput, options: SrocOptions = {}): SrocLay
     const x = round2(left + col * colWidth);
     items.push({ kind, text, x, y: ly, textX: round2(x + symbolWidth + 6) });
   };
-  place(...entries[0]!, 0);
+  place(...first, 0);
   short.forEach(([kind, text], i) => {
     if (i % columns === 0) ly = round2(ly + lineHeight);
     place(kind, text, i % columns);
   });
   ly = round2(ly + lineHeight);
-  place(...entries.at(-1)!, 0);
+  place(...last, 0);
   let end = ly + small * 0.5;
 
   // Note: the fallback's reason, or what could not be drawn.

@@ -46,8 +46,8 @@ describe('the beta quantile function', () => {
     expect(qbeta(0, 2, 3)).toBe(0);
     expect(qbeta(1, 2, 3)).toBe(1);
     expect(qbeta(0, 2, 3, false)).toBe(1);
-    for (const args of [[-0.1, 2, 3], [1.1, 2, 3], [0.5, 0, 3], [0.5, 2, -1], [Number.NaN, 2, 3], [0.5, Infinity, 3]] as const) {
-      expect(qbeta(...args)).toBeNaN();
+    for (const [p, a, b] of [[-0.1, 2, 3], [1.1, 2, 3], [0.5, 0, 3], [0.5, 2, -1], [Number.NaN, 2, 3], [0.5, Infinity, 3]] as const) {
+      expect(qbeta(p, a, b)).toBeNaN();
     }
   });
 });
