@@ -4,6 +4,7 @@
  * area). Rendering (svg.ts) and the table alternative (table.ts) only read it.
  */
 import { legibleFont, minRenderedWidth, wrapText } from '../forest/legible.ts';
+import { cellsProblem } from '../forest/two-by-two.ts';
 import { clamp, fixed, formatTick, round2, safeHref, textWidth } from '../forest/text.ts';
 import type { SrocInput, SrocLayout, SrocLayoutStudy, SrocLegendItem, SrocOptions, SrocPath, SrocPoint, SrocSkipped, SrocStudy, SrocTick } from './types.ts';
 
@@ -28,10 +29,8 @@ function finiteOr(x: number | undefined, fallback: number): number {
 
 /** Why a study's counts cannot be drawn, or null. */
 export function studySkipReason(s: SrocStudy): string | null {
-  for (const cell of ['tp', 'fp', 'fn', 'tn'] as const) {
-    const v = s[cell];
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) return `${cell.toUpperCase()} = ${String(v)} is not a non-negative whole number`;
-  }
+  const cells = cellsProblem(s);
+  if (cells) return cells;
   if (s.tp + s.fn === 0) return 'no participants with the target condition (TP + FN = 0), so sensitivity is undefined';
   if (s.fp + s.tn === 0) return 'no participants without the target condition (FP + TN = 0), so specificity is undefined';
   return null;
@@ -97,6 +96,7 @@ export function layoutSroc(input: SrocInput, options: SrocOptions = {}): SrocLay
   const nMax = Math.max(1, ...good.map((s) => s.tp + s.fp + s.fn + s.tn));
   const rMax = size * 0.05;
   const rMin = Math.max(2, size * 0.008);
+  const index = new Map(input.studies.map((s, i) => [s, i]));
   const studies = good
     .map((s): SrocLayoutStudy => {
       const n = s.tp + s.fp + s.fn + s.tn;
@@ -107,6 +107,7 @@ export function layoutSroc(input: SrocInput, options: SrocOptions = {}): SrocLay
       const specText = fmt(spec);
       const out: SrocLayoutStudy = {
         id: String(s.id),
+        index: index.get(s)!,
         label,
         tp: s.tp,
         fp: s.fp,
@@ -122,13 +123,14 @@ export function layoutSroc(input: SrocInput, options: SrocOptions = {}): SrocLay
         textAlt: `${label}: TP ${s.tp}, FP ${s.fp}, FN ${s.fn}, TN ${s.tn} (n = ${n}); sensitivity ${sensText}, specificity ${specText}`,
         sensText,
         specText,
+        fprText: fmt(1 - spec),
       };
       const href = safeHref(s.href);
       if (href !== undefined) out.href = href;
       return out;
     })
     // Largest first, so small circles are drawn on top and stay visible (and clickable).
-    .sort((a, b) => b.n - a.n || a.id.localeCompare(b.id));
+    .sort((a, b) => b.n - a.n || a.index - b.index);
 
   // Regions and curve.
   const toPath = (pts: SrocPoint[], closed: boolean): SrocPath => {
@@ -164,6 +166,7 @@ export function layoutSroc(input: SrocInput, options: SrocOptions = {}): SrocLay
         spec: summary.spec,
         sensText: fmt(summary.sens),
         specText: fmt(summary.spec),
+        fprText: fmt(1 - summary.spec),
         textAlt: `Summary point: sensitivity ${fmt(summary.sens)}, specificity ${fmt(summary.spec)}`,
       }
     : null;

@@ -64,6 +64,8 @@ export interface SrocOptions {
 /** A study as drawn: a circle with area proportional to its sample size. */
 export interface SrocLayoutStudy {
   id: string;
+  /** Position in the input's studies (they are drawn largest first). */
+  index: number;
   label: string;
   href?: string;
   tp: number;
@@ -82,6 +84,7 @@ export interface SrocLayoutStudy {
   textAlt: string;
   sensText: string;
   specText: string;
+  fprText: string;
 }
 
 /** A region or curve as drawn: its points in px and the path data (closed with Z for regions). */
@@ -131,7 +134,7 @@ export interface SrocLayout {
   /** The chance line sensitivity = false-positive rate. */
   diagonal: { x1: number; y1: number; x2: number; y2: number };
   studies: SrocLayoutStudy[];
-  summary: { cx: number; cy: number; sens: number; spec: number; sensText: string; specText: string; textAlt: string } | null;
+  summary: { cx: number; cy: number; sens: number; spec: number; sensText: string; specText: string; fprText: string; textAlt: string } | null;
   confidenceRegion: SrocPath | null;
   predictionRegion: SrocPath | null;
   curve: SrocPath | null;
