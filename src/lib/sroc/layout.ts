@@ -186,7 +186,8 @@ export function layoutSroc(input: SrocInput, options: SrocOptions = {}): SrocLay
     [predictionRegion !== null, ['prediction', '95% prediction region']],
     [curve !== null, ['curve', 'SROC curve']],
   ];
-  const first: Entry = ['study', 'Study (area proportional to sample size)'];
+  const studyText = ['Study (area proportional to sample size)', 'Study (area by sample size)', 'Study'].find((t) => margin.left + symbolWidth + 6 + textWidth(t, small) <= width - margin.right) ?? 'Study';
+  const first: Entry = ['study', studyText];
   const last: Entry = ['chance', 'Chance line'];
   // The first and last entries are long: they get rows of their own; the short ones share rows.
   const short = optional.filter(([shown]) => shown).map(([, e]) => e);
