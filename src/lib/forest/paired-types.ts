@@ -44,7 +44,7 @@ export interface PairedForestOptions {
   digits?: number;
   /** Width of each of the two plots in px (default 140; 60–400). */
   plotWidth?: number;
-  /** Widest the label column gets before labels are shortened with an ellipsis (default 180). */
+  /** Widest the label column gets before labels are shortened with an ellipsis (default 200). */
   maxLabelWidth?: number;
   /** Replaces the generated <desc> text. */
   description?: string;

@@ -96,7 +96,7 @@ export function layoutPairedForest(input: PairedForestInput, options: PairedFore
   const pct = Math.round(level * 1000) / 10;
   const fmt = fixed(Math.round(clamp(finiteOr(options.digits, 2), 0, 4)));
   const plotWidth = clamp(finiteOr(options.plotWidth, 140), 60, 400);
-  const maxLabelWidth = clamp(finiteOr(options.maxLabelWidth, 180), 60, 600);
+  const maxLabelWidth = clamp(finiteOr(options.maxLabelWidth, 200), 60, 600);
 
   const skipped: PairedForestSkipped[] = [];
   const good: PairedForestStudy[] = [];

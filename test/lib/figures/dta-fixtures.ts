@@ -11,7 +11,7 @@ export function seedSummary(): DtaSummaryDatum {
   const z = 1.959963984540054;
   return {
     method: 'bivariate',
-    label: 'Summary (bivariate model)',
+    label: 'Summary',
     k: SEED_STUDIES.length,
     level: 0.95,
     sens: s.sens,

@@ -37,7 +37,7 @@ describe('the DTA figure CSV', () => {
     expect(Number(first.sens_ci_high)).toBe(sens.upper);
     expect(rows[2]!.note).toBe('cells derived from sensitivity 0.77 and 35 with the condition');
     const sum = rows.at(-1)!;
-    expect(sum).toMatchObject({ row_type: 'summary', label: 'Summary (bivariate model)', tp: '', k: '10', tau2_logit_sens: String(f.summary!.tau2Sens), rho: String(f.summary!.rho) });
+    expect(sum).toMatchObject({ row_type: 'summary', label: 'Summary', tp: '', k: '10', tau2_logit_sens: String(f.summary!.tau2Sens), rho: String(f.summary!.rho) });
     expect(Number(sum.sens)).toBe(f.summary!.sens);
     expect(sum.ci_method).toMatch(/^bivariate/);
   });
