@@ -50,7 +50,7 @@ describe.skipIf(!hasR)('the DTA R scripts in real R', () => {
     f.studies.forEach((s, i) => {
       const sens = clopperPearson(s.tp, s.tp + s.fn);
       const spec = clopperPearson(s.tn, s.tn + s.fp);
-      for (const [mine, theirs] of [[sens.lower, r.se![i]![1]!], [sens.upper, r.se![i]![2]!], [spec.lower, r.sp![i]![1]!], [spec.upper, r.sp![i]![2]!]]) {
+      for (const [mine, theirs] of [[sens.lower, r.se![i]![1]!], [sens.upper, r.se![i]![2]!], [spec.lower, r.sp![i]![1]!], [spec.upper, r.sp![i]![2]!]] as const) {
         expect(Math.abs(mine - theirs) / theirs).toBeLessThan(1e-12);
       }
     });
