@@ -22,22 +22,29 @@ export function qbeta(p: number, a: number, b: number, lowerTail = true): number
   if (p === 0) return lowerTail ? 0 : 1;
   if (p === 1) return lowerTail ? 1 : 0;
   // Closed forms when one shape is 1: I_x(a, 1) = x^a and I_x(1, b) = 1 − (1 − x)^b.
-  const lower = lowerTail ? p : 1 - p;
   if (b === 1 && lowerTail) return Math.exp(Math.log(p) / a);
   if (a === 1 && !lowerTail) return -Math.expm1(Math.log(p) / b);
+  // Solve for whichever of x and 1 − x is below 1/2, where doubles resolve it finely: P(X ≤ x) for
+  // X ~ Beta(a, b) is P(Y ≥ 1 − x) for Y = 1 − X ~ Beta(b, a).
+  const atHalf = regularizedBeta(0.5, a, b, !lowerTail);
+  if (lowerTail ? p > atHalf : p < atHalf) return 1 - belowHalf(p, b, a, !lowerTail);
+  return belowHalf(p, a, b, lowerTail);
+}
+
+/** The quantile of qbeta when it is known to lie in (0, 1/2]. */
+function belowHalf(p: number, a: number, b: number, lowerTail: boolean): number {
+  const lower = lowerTail ? p : 1 - p;
   // f(x) = tail(x) − p is increasing in x for the lower tail, decreasing for the upper.
   const sign = lowerTail ? 1 : -1;
   const f = (x: number) => sign * (regularizedBeta(x, a, b, !lowerTail) - p);
   let lo = 0;
-  let hi = 1;
-  // Start at the mean nudged towards the requested tail; Newton from there, bisection when it strays.
-  let x = Math.min(0.999, Math.max(0.001, a / (a + b)));
-  if (lower < 1e-3 || lower > 1 - 1e-3) {
-    // Far tails: invert the leading term of the series, I_x(a, b) ≈ x^a / (a B(a, b)) (or its mirror).
-    x = lower < 0.5
-      ? Math.exp((Math.log(lower) + Math.log(a) + logBeta(a, b)) / a)
-      : -Math.expm1((Math.log(1 - lower) + Math.log(b) + logBeta(a, b)) / b);
-    if (!(x > 0 && x < 1)) x = 0.5;
+  let hi = 0.5;
+  // Start at the mean (or the series' guess in the far tail); Newton from there, bisection when it strays.
+  let x = Math.min(0.499, Math.max(0.001, a / (a + b)));
+  if (lower < 1e-3) {
+    // Far lower tail: invert the leading term of the series, I_x(a, b) ≈ x^a / (a B(a, b)).
+    x = Math.exp((Math.log(lower) + Math.log(a) + logBeta(a, b)) / a);
+    if (!(x > 0 && x < 0.5)) x = 0.25;
   }
   for (let i = 0; i < MAX_ITER; i++) {
     const fx = f(x);
