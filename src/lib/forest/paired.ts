@@ -116,8 +116,10 @@ export function layoutPairedForest(input: PairedForestInput, options: PairedFore
 
   // Columns, sized from the text they hold: label | TP FP FN TN | sens text | spec text | sens plot | spec plot.
   const labels = [...good.map((s) => String(s.label)), ...summariesIn.map((s) => String(s.label))].map((l) => l.replace(/\s+/g, ' ').trim());
-  const labelWidth = clamp(Math.max(textWidth('Study', FONT), ...labels.map((l) => textWidth(l, FONT))) + 14, 60, maxLabelWidth);
+  const sublabels = [...good, ...summariesIn].flatMap((s) => (s.sublabel ? [String(s.sublabel)] : []));
+  const labelWidth = clamp(Math.max(textWidth('Study', FONT), ...labels.map((l) => textWidth(l, FONT)), ...sublabels.map((l) => textWidth(l, SMALL))) + 14, 60, maxLabelWidth);
   const maxChars = Math.max(4, Math.floor((labelWidth - 14) / (FONT * 0.56)));
+  const maxSubChars = Math.max(4, Math.floor((labelWidth - 14) / (SMALL * 0.56)));
   let x = MARGIN.left + labelWidth;
   const counts = CELLS.map(([key, header]) => {
     const w = Math.max(textWidth(header, FONT), ...good.map((s) => textWidth(String(s[key]), FONT))) + 12;
@@ -158,7 +160,7 @@ export function layoutPairedForest(input: PairedForestInput, options: PairedFore
       spec,
       textAlt: `${labelFull}: TP ${s.tp}, FP ${s.fp}, FN ${s.fn}, TN ${s.tn}; ${sideAlt('sensitivity', sens)}, ${sideAlt('specificity', spec)}`,
     };
-    if (s.sublabel) out.sublabel = { text: shorten(String(s.sublabel), Math.floor(maxChars * 1.1)), y: round2(y + 10) };
+    if (s.sublabel) out.sublabel = { text: shorten(String(s.sublabel), maxSubChars), y: round2(y + 10) };
     const href = safeHref(s.href);
     if (href !== undefined) out.href = href;
     return out;
@@ -184,7 +186,7 @@ export function layoutPairedForest(input: PairedForestInput, options: PairedFore
       textAlt: `${labelFull}${s.sublabel ? ` (${String(s.sublabel)})` : ''}: ${sideAlt('sensitivity', sens)}, ${sideAlt('specificity', spec)}`,
     };
     if (s.sublabel) {
-      out.sublabel = { text: shorten(String(s.sublabel), Math.floor(maxChars * 1.1)), full: String(s.sublabel), y: round2(y + 10) };
+      out.sublabel = { text: shorten(String(s.sublabel), maxSubChars), full: String(s.sublabel), y: round2(y + 10) };
       out.textY = round2(y - 3);
     }
     return out;

@@ -165,3 +165,11 @@ describe('pairedForestSvg', () => {
     expect(withClass(elements, 'paired-label').map((e) => decodeXml(e.text))).toContain('Smith "quoted" & O\'Brien');
   });
 });
+
+describe('the paired forest label column', () => {
+  it('is wide enough for the sublabels too, so a summary row says its method in full', () => {
+    const L = layoutPairedForest({ title: 't', studies: [{ ...SEED_STUDIES[0]!, label: 'Abdi' }], summaries: [{ ...SUMMARY, label: 'Summary' }] });
+    expect(L.summaries[0]!.sublabel!.text).toBe('bivariate model, k = 10');
+    expect(L.columns.counts[0]!.x - textWidth('TP', 12) - 12).toBeGreaterThanOrEqual(textWidth('bivariate model, k = 10', 11));
+  });
+});
