@@ -298,7 +298,7 @@ export function metaRegression(data: MetaRegressionData, options: MetaRegression
     const null0 = remlTau2X(ymc, vi, vi.map(() => [1]), tol, maxIter);
     if (null0.converged) {
       tau2Intercept = null0.tau2;
-      R2 = tau2Intercept === 0 ? 0 : Math.max(0, (100 * (tau2Intercept - tau2)) / tau2Intercept);
+      R2 = tau2Intercept === 0 ? 0 : Math.max(0, 100 * ((tau2Intercept - tau2) / tau2Intercept)); // metafor's order of operations
     } else {
       warnings.push('REML did not converge for the model without moderators: R² is not available');
     }
