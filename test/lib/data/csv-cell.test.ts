@@ -48,6 +48,8 @@ describe('a table row for CSV', () => {
     ci_high: 0.04,
     ci_level: 0.95,
     unit: 'difference',
+    events: null,
+    total: null,
     quote: '-0.08 (95% CI -0.20 to 0.04)',
     needs_review: false,
     review_reason: null,
