@@ -13,12 +13,14 @@ import { fixture, INVALID_PAGE, projectWithInvalidPage, ROOT } from '../../helpe
 
 const run = promisify(execFile);
 const ROOT_URL = pathToFileURL(`${ROOT}/`);
+/** The document data Astro seeds a compile with. */
+const astro = (frontmatter: Record<string, unknown>) => ({ astro: { frontmatter, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() } });
 
 /** Compile a page body as the build does (frontmatter blanked, lines kept), with the guard. */
 async function compile(source: string, file: string): Promise<string> {
   const end = source.indexOf('\n---', 4) + 4;
   const body = source.slice(0, end).replace(/[^\n]/g, ' ') + source.slice(end);
-  const result = await mdxToJs(body, { mdastPlugins: [studyBodyGuard(ROOT_URL)], fileURL: new URL(file, ROOT_URL), jsxImportSource: 'astro', data: { astro: { frontmatter: {} } } });
+  const result = await mdxToJs(body, { mdastPlugins: [studyBodyGuard(ROOT_URL)], fileURL: new URL(file, ROOT_URL), jsxImportSource: 'astro', data: astro({}) });
   return result.code;
 }
 
@@ -39,7 +41,7 @@ describe('the study body guard (a Sätteri plugin in astro.config.mjs)', () => {
   }
 
   it('refuses a frontmatter layout, which MDX would import as code', async () => {
-    const compiled = (async () => mdxToJs('text\n', { mdastPlugins: [studyBodyGuard(ROOT_URL)], fileURL: new URL('content/studies/x.mdx', ROOT_URL), data: { astro: { frontmatter: { layout: '/tmp/evil.js' } } } }))();
+    const compiled = (async () => mdxToJs('text\n', { mdastPlugins: [studyBodyGuard(ROOT_URL)], fileURL: new URL('content/studies/x.mdx', ROOT_URL), data: astro({ layout: '/tmp/evil.js' }) }))();
     await expect(compiled).rejects.toThrow('content/studies/x.mdx:1: layout: "layout" is not a study page field');
   });
 
