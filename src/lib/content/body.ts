@@ -3,7 +3,8 @@
  * `{…}` expression in a page runs on the machine that builds the site (locally, in PR CI, in the
  * deploy job), and a pull request from anyone is a study page. So a body may hold Markdown text,
  * the project's own components by name (no attributes) and comments `{/* … *\/}` — nothing else.
- * Raw HTML (`<script>`, `<div>`, …) is rejected, not escaped: MDX reads it as JSX.
+ * Raw HTML (`<script>`, `<div>`, …) is rejected, not escaped: MDX reads it as JSX. Links and
+ * images may point only to http(s), mailto or the site itself (no `javascript:` or `data:`).
  *
  * The rules work on the syntax tree any MDX parser gives (mdast with the MDX node types); the
  * check (scripts/lib/mdx-body.ts) and the build (scripts/astro/study-body-guard.ts) both parse
@@ -25,12 +26,23 @@ export interface MdxNode {
   value?: unknown;
   attributes?: readonly unknown[];
   children?: readonly MdxNode[];
+  url?: string;
   position?: { start: { line: number; column?: number } } | null;
 }
+
+/** URL schemes a link or image in a study page may use; a URL without a scheme (a path, #fragment) is always allowed. */
+export const LINK_SCHEMES: readonly string[] = ['http', 'https', 'mailto'];
 
 // An expression holding only block comments (what ingest writes); `*/` cannot occur inside one.
 const COMMENT_ONLY = /^\s*(?:\/\*(?:[^*]|\*(?!\/))*\*\/\s*)*$/;
 const ALLOWED = new Set(BODY_COMPONENTS);
+// Browsers ignore controls and whitespace inside a scheme ("java\tscript:"), so the test does too.
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+
+/** The scheme of a URL as a browser reads it (lower case), or null for a relative URL. */
+export function urlScheme(url: string): string | null {
+  return SCHEME.exec(url.replace(/[\u0000-\u0020\u007F]/g, ''))?.[1]!.toLowerCase() ?? null;
+}
 
 /** Whether an MDX expression's source is empty or only block comments, which compile to nothing. */
 export function isCommentOnly(source: string): boolean {
@@ -61,6 +73,13 @@ function nodeProblem(node: MdxNode): string | null {
       }
       if ((node.attributes ?? []).length > 0) return `<${name}> takes no attributes in a study page: remove them (attribute values can be code)`;
       return null;
+    }
+    case 'link':
+    case 'image':
+    case 'definition': {
+      const scheme = urlScheme(String(node.url ?? ''));
+      if (scheme === null || LINK_SCHEMES.includes(scheme)) return null;
+      return `${node.type === 'image' ? 'image' : 'link'} to "${firstLine(node.url)}" is not allowed in a study page (a ${scheme}: URL can run code in the reader's browser): link to ${LINK_SCHEMES.map((x) => `${x}:`).join(', ')} or a path on the site`;
     }
     case 'html':
       return `raw HTML "${firstLine(node.value)}" is not allowed in a study page: use Markdown, or escape a literal < as \\<`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BODY_COMPONENTS, bodyProblems, isCommentOnly, mdxSyntaxProblem, type MdxNode } from '../../../src/lib/content/body.ts';
+import { BODY_COMPONENTS, bodyProblems, isCommentOnly, mdxSyntaxProblem, urlScheme, type MdxNode } from '../../../src/lib/content/body.ts';
 import { formatProblem } from '../../../src/lib/content/validate.ts';
 import { ROOT } from '../../helpers.ts';
 
@@ -59,6 +59,22 @@ describe('the rules for a study page body', () => {
   it('rejects attributes on an allowed component (an attribute value can be an expression)', () => {
     const tree = root({ type: 'mdxJsxFlowElement', name: 'Abstract', attributes: [{ type: 'mdxJsxAttribute', name: 'x', value: { type: 'mdxJsxAttributeValueExpression', value: 'process.exit(1)' } }], position: at(9) });
     expect(lines(tree)).toEqual(['content/studies/x.mdx:9: (body): <Abstract> takes no attributes in a study page: remove them (attribute values can be code)']);
+  });
+
+  it('rejects links and images to javascript:, data: and other schemes, and allows http(s), mailto and paths', () => {
+    const link = (url: string, line: number, type = 'link'): MdxNode => ({ type, url, position: at(line), children: [] });
+    const tree = root(
+      { type: 'paragraph', position: at(2), children: [link('https://doi.org/10.1/x', 2), link('mailto:a@b.org', 2), link('/studies/x/', 2), link('#abstract', 2)] },
+      { type: 'paragraph', position: at(4), children: [link('javascript:alert(1)', 4), link('data:text/html,hi', 5, 'image')] },
+      { type: 'definition', url: 'java\tscript:x', position: at(7) },
+    );
+    expect(lines(tree).map((l) => l.replace(/ is not allowed.*/, ''))).toEqual([
+      'content/studies/x.mdx:4: (body): link to "javascript:alert(1)"',
+      'content/studies/x.mdx:5: (body): image to "data:text/html,hi"',
+      'content/studies/x.mdx:7: (body): link to "java\tscript:x"',
+    ]);
+    expect(urlScheme(' JavaScript:x')).toBe('javascript');
+    expect(urlScheme('studies/a:b')).toBe(null);
   });
 
   it('tells comment-only expressions from code', () => {
