@@ -49,7 +49,7 @@ export async function figureById(id: string): Promise<Figure> {
   return f;
 }
 
-/** The figure's take-away files (no PNG for plots over PNG_MAX_ROWS rows; scripts/build-png.ts renders the rest). */
+/** The figure's take-away files (no PNG for plots over PNG_MAX_ROWS rows; scripts/build-png.ts renders the rest, scripts/build-pdf.ts every PDF). */
 export function figureFiles(f: Figure): FigureLinks {
   return figureLinks(f.id, import.meta.env.BASE_URL, hasPng(f.rows.length));
 }
