@@ -193,6 +193,7 @@ describe('the embed pages', () => {
       const back = $('figcaption a[target=_top]:not(.embed-pdf)');
       expect(back.attr('href')).toBe(`${f.page}#${f.anchor}`);
       expect($('figcaption a.embed-pdf[target=_top]').attr('href'), f.id).toBe(f.files.pdf);
+      expect($('figcaption .embed-source').text().replace(/\s+/g, ' ')).toMatch(new RegExp(`data version ${VERSION}\\. PDF \\(vector\\)`));
       expect($('link[rel=alternate][type="application/pdf"]').attr('href'), f.id).toBe(f.files.pdf);
       expect($('script')).toHaveLength(0);
       const css = $('link[rel=stylesheet]').map((_, l) => $(l).attr('href')).get();
