@@ -71,7 +71,7 @@ export async function forestFigureById(id: string): Promise<Figure> {
   return f;
 }
 
-/** The figure's take-away files (no PNG for plots over PNG_MAX_ROWS rows; scripts/build-png.ts renders the rest). */
+/** The figure's take-away files (no PNG for plots over PNG_MAX_ROWS rows; scripts/build-png.ts renders the rest, scripts/build-pdf.ts every PDF). */
 export function figureFiles(f: SiteFigure): FigureLinks {
   return figureLinks(f.id, import.meta.env.BASE_URL, hasPng(figureRowCount(f)));
 }

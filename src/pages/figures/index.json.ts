@@ -1,4 +1,4 @@
-/** /figures/index.json: the figure registry as data — every figure (forest, SROC, paired forest), its page and its files (scripts/build-png.ts renders the PNGs it lists). */
+/** /figures/index.json: the figure registry as data — every figure (forest, SROC, paired forest), its page and its files (scripts/build-png.ts and build-pdf.ts render the PNGs and PDFs it lists). */
 import type { APIRoute } from 'astro';
 import { figureFiles, loadFigures } from '../../site/figures.ts';
 import { figureRowCount, isDtaFigure } from '../../lib/figures/site-figure.ts';
