@@ -14,7 +14,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { setPriority } from 'node:os';
 import { parseArgs } from 'node:util';
-import { standaloneSvg } from '../src/lib/figures/standalone.ts';
+import { figureStandalone } from '../src/lib/figures/site-figure.ts';
 import { contentFigures } from './lib/content-figures.ts';
 import { cacheFile, eachParallel, prune, writeAtomic } from './lib/figure-cache.ts';
 import { FONT_NAME, PDF_FINGERPRINT, svgToPdf } from './lib/svg-to-pdf.ts';
@@ -81,7 +81,7 @@ export async function warmPdfCache(root: string, cacheDir: string, base = '/', p
   const report: PdfReport = { rendered: 0, cached: 0, withoutPdf: 0 };
   await mkdir(cacheDir, { recursive: true });
   await eachParallel(figures, parallel, async (f) => {
-    const { svg } = standaloneSvg(f);
+    const { svg } = figureStandalone(f);
     const file = cacheFile(cacheDir, PDF_FINGERPRINT, svg, 'pdf');
     if (await readFile(file).then(() => true, () => false)) report.cached++;
     else {

@@ -15,7 +15,7 @@ import { basename, join } from 'node:path';
 import { availableParallelism, setPriority } from 'node:os';
 import { parseArgs } from 'node:util';
 import { hasPng } from '../src/lib/figures/png.ts';
-import { standaloneSvg } from '../src/lib/figures/standalone.ts';
+import { figureRowCount, figureStandalone } from '../src/lib/figures/site-figure.ts';
 import { contentFigures } from './lib/content-figures.ts';
 import { cacheFile as cacheEntry, eachParallel, prune, writeAtomic } from './lib/figure-cache.ts';
 import { RASTER_FINGERPRINT, rasterizeSvgAsync, svgSize } from './lib/rasterize.ts';
@@ -83,11 +83,11 @@ export async function buildPngs(outDir: string, cacheDir: string | null, paralle
 export async function warmPngCache(root: string, cacheDir: string, base = '/', parallel = PARALLEL): Promise<PngReport | null> {
   const figures = await contentFigures(root, base);
   if (!figures) return null;
-  const todo = figures.filter((f) => hasPng(f.rows.length));
+  const todo = figures.filter((f) => hasPng(figureRowCount(f)));
   const report: PngReport = { rendered: 0, cached: 0, withoutPng: figures.length - todo.length };
   await mkdir(cacheDir, { recursive: true });
   await eachParallel(todo, parallel, async (f) => {
-    const { svg } = standaloneSvg(f);
+    const { svg } = figureStandalone(f);
     const file = cacheFile(cacheDir, svg);
     if (await readFile(file).then(() => true, () => false)) report.cached++;
     else {

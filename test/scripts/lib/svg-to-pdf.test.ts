@@ -3,6 +3,7 @@ import { layoutForest } from '../../../src/lib/forest/layout.ts';
 import { renderForestSvg } from '../../../src/lib/forest/svg.ts';
 import type { ForestOptions, ForestRow } from '../../../src/lib/forest/types.ts';
 import { standaloneSvg } from '../../../src/lib/figures/standalone.ts';
+import type { Figure } from '../../../src/lib/figures/registry.ts';
 import { contentFigures } from '../../../scripts/lib/content-figures.ts';
 import { FONT_NAME, MAX_PAGE_UNITS, svgToPdf } from '../../../scripts/lib/svg-to-pdf.ts';
 import { ROOT } from '../../helpers.ts';
@@ -10,7 +11,7 @@ import { seedAucOptions, seedAucRows } from '../../lib/forest/seed.ts';
 import { mediaBoxes, pdfInfo, pdfObjects, pdfText } from './pdf-reader.ts';
 
 const figures = (await contentFigures(ROOT, '/'))!;
-const study = figures.find((f) => f.kind === 'study')!;
+const study = figures.find((f): f is Figure => f.kind === 'study')!;
 const { svg: studySvg, layout: studyLayout } = standaloneSvg(study);
 
 /** A standalone forest-plot SVG of `rows` (with a pooled diamond when `pooled`). */
