@@ -5,7 +5,7 @@
  * prediction models), and included studies get assessed.
  */
 import type { Study } from '../schema/index.ts';
-import { CONCERNING_ANSWERS, DOMAIN_LABELS, QUADAS_QUESTIONS, domainsOf, type RobDomain } from '../schema/risk-of-bias-tools.ts';
+import { CONCERNING_ANSWERS, DOMAIN_LABELS, QUADAS_QUESTIONS, domainsByKey, domainsOf } from '../schema/risk-of-bias.ts';
 import type { Measure } from '../schema/index.ts';
 
 /** One problem found, with its frontmatter path and severity. */
@@ -31,9 +31,10 @@ export function checkRiskOfBias(study: Pick<Study, 'risk_of_bias' | 'estimates' 
     return out;
   }
   const at = (...rest: (string | number)[]) => ['risk_of_bias', ...rest];
-  const domains = rob.domains as Record<RobDomain, (typeof rob.domains)[keyof typeof rob.domains]>;
+  const domains = domainsByKey(rob);
   for (const d of domainsOf(rob.tool)) {
     const domain = domains[d];
+    if (!domain) continue; // the schema reports a missing domain
     const name = DOMAIN_LABELS[d].toLowerCase();
     if (domain.support?.quote !== undefined && !abstract.includes(domain.support.quote)) {
       out.push({ path: at('domains', d, 'support', 'quote'), severity: 'error', message: 'support quote is not in the abstract: copy the exact words from the abstract, or move the text to support.note' });

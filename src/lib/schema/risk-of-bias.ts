@@ -148,6 +148,8 @@ export const Quadas2 = z
   .superRefine((a, ctx) => checkOverall(a, QUADAS_DOMAINS, ctx));
 /** A validated QUADAS-2 assessment. */
 export type Quadas2 = z.infer<typeof Quadas2>;
+/** One validated domain of either tool: signalling answers, judgement, optional applicability, support. */
+export type RobDomainAssessment = Quadas2['domains']['patient_selection'];
 
 /** A PROBAST+AI assessment (prediction-model studies) of model development (quality) or evaluation (risk of bias). */
 export const ProbastAi = z
@@ -180,4 +182,9 @@ export const NOT_ASSESSED: RiskOfBias = { tool: 'not-assessed' };
 /** The full QUADAS-2 or PROBAST+AI assessments only (type guard). */
 export function isAssessed(a: RiskOfBias): a is Quadas2 | ProbastAi {
   return a.tool !== 'not-assessed';
+}
+
+/** The domains of an assessment by key, in one type for both tools. */
+export function domainsByKey(a: Quadas2 | ProbastAi): Partial<Record<RobDomain, RobDomainAssessment>> {
+  return a.domains as Partial<Record<RobDomain, RobDomainAssessment>>;
 }
