@@ -158,3 +158,16 @@ describe('the risk-of-bias schema', () => {
     expect(overallSentence(RiskOfBias.parse(probast(['low', 'low', 'low', 'low'])) as never)).toBe('Overall quality (PROBAST+AI, model development): low concerns.');
   });
 });
+
+describe('the examples in CONTRIBUTING.md', () => {
+  it('are valid assessments, one for each tool', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { parse } = await import('yaml');
+    const { ROOT } = await import('../../helpers.ts');
+    const text = readFileSync(join(ROOT, 'CONTRIBUTING.md'), 'utf8');
+    const blocks = [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!.replace(/^ {3}/gm, '')).filter((b) => b.startsWith('risk_of_bias:'));
+    const tools = blocks.map((b) => RiskOfBias.parse((parse(b) as { risk_of_bias: unknown }).risk_of_bias).tool);
+    expect(tools).toEqual(['QUADAS-2', 'PROBAST+AI']);
+  });
+});

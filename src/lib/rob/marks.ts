@@ -1,0 +1,65 @@
+/**
+ * The risk-of-bias mark shared by the traffic-light plot, the summary bar plot's legend and the
+ * forest plot's risk-of-bias column: a coloured circle AND a symbol (+ low, − high, ? unclear),
+ * so it reads in greyscale and for colour-blind readers (Okabe–Ito colours). "Not yet assessed"
+ * is a white circle with a dashed grey outline and "NA": never anything that could pass for low.
+ */
+import { escapeXml } from '../forest/escape.ts';
+import { el, txt } from '../forest/markup.ts';
+import { round2 } from '../forest/text.ts';
+import { levelLabel, type RobLevel } from '../schema/risk-of-bias-tools.ts';
+
+/** How one level is drawn. */
+export interface RobStyle {
+  fill: string;
+  stroke: string;
+  dash: string | null;
+  symbol: string;
+  symbolFill: string;
+  /** How the level is written for readers ("Not yet assessed"). */
+  label: string;
+}
+
+/** The style of each level (colours from the Okabe–Ito palette; black symbols on colour, contrast ≥ 4.3:1). */
+export const ROB_STYLES: Record<RobLevel, RobStyle> = {
+  low: { fill: '#009E73', stroke: '#00573f', dash: null, symbol: '+', symbolFill: '#000', label: levelLabel('low') },
+  unclear: { fill: '#F0E442', stroke: '#8a8200', dash: null, symbol: '?', symbolFill: '#000', label: levelLabel('unclear') },
+  high: { fill: '#D55E00', stroke: '#7a3600', dash: null, symbol: '\u2212', symbolFill: '#000', label: levelLabel('high') },
+  'not-assessed': { fill: '#fff', stroke: '#6e6e6e', dash: '2 2', symbol: 'NA', symbolFill: '#555', label: levelLabel('not-assessed') },
+};
+
+/** A mark placed at (cx, cy) with radius r; `title` is its text alternative. */
+export interface RobMark {
+  cx: number;
+  cy: number;
+  r: number;
+  level: RobLevel;
+  title: string;
+}
+
+/** Coerces anything that is not a known judgement to `not-assessed` (so bad input is never drawn as low). */
+export function asLevel(x: unknown): RobLevel {
+  return x === 'low' || x === 'high' || x === 'unclear' ? x : 'not-assessed';
+}
+
+/** Font size of the symbol inside a circle of radius r (never below 11 px). */
+export function symbolSize(level: RobLevel, r: number): number {
+  return round2(Math.max(11, level === 'not-assessed' ? r * 1.05 : r * 1.5));
+}
+
+/** Renders one mark: circle, symbol and a <title>. */
+export function renderRobMark(m: RobMark, cls = 'rob-mark'): string {
+  const s = ROB_STYLES[m.level];
+  const size = symbolSize(m.level, m.r);
+  let inner = el('title', {}, escapeXml(m.title));
+  inner += el('circle', { cx: m.cx, cy: m.cy, r: m.r, fill: s.fill, stroke: s.stroke, 'stroke-width': 1, 'stroke-dasharray': s.dash ?? undefined });
+  inner += txt(m.cx, round2(m.cy + size * 0.36), s.symbol, {
+    class: 'rob-symbol',
+    fill: s.symbolFill,
+    'text-anchor': 'middle',
+    'font-size': size,
+    'font-weight': m.level === 'not-assessed' ? undefined : 'bold',
+    'aria-hidden': 'true',
+  });
+  return el('g', { class: `${cls} rob-${m.level}`, 'data-level': m.level }, inner);
+}
