@@ -2,7 +2,7 @@
  * The risk-of-bias mark shared by the traffic-light plot, the summary bar plot's legend and the
  * forest plot's risk-of-bias column: a coloured circle AND a symbol (+ low, − high, ? unclear),
  * so it reads in greyscale and for colour-blind readers (Okabe–Ito colours). "Not yet assessed"
- * is a white circle with a dashed grey outline and "NA": never anything that could pass for low.
+ * is a white rounded square with a dashed grey outline and "NA": never anything that could pass for low.
  */
 import { escapeXml } from '../forest/escape.ts';
 import { el, txt } from '../forest/markup.ts';
@@ -52,7 +52,11 @@ export function renderRobMark(m: RobMark, cls = 'rob-mark'): string {
   const s = ROB_STYLES[m.level];
   const size = symbolSize(m.level, m.r);
   let inner = el('title', {}, escapeXml(m.title));
-  inner += el('circle', { cx: m.cx, cy: m.cy, r: m.r, fill: s.fill, stroke: s.stroke, 'stroke-width': 1, 'stroke-dasharray': s.dash ?? undefined });
+  const paint = { fill: s.fill, stroke: s.stroke, 'stroke-width': 1, 'stroke-dasharray': s.dash ?? undefined };
+  // Not assessed is a different shape too (a rounded square), which also gives "NA" room.
+  inner += m.level === 'not-assessed'
+    ? el('rect', { x: round2(m.cx - m.r), y: round2(m.cy - m.r), width: round2(2 * m.r), height: round2(2 * m.r), rx: round2(m.r * 0.3), ...paint })
+    : el('circle', { cx: m.cx, cy: m.cy, r: m.r, ...paint });
   inner += txt(m.cx, round2(m.cy + size * 0.36), s.symbol, {
     class: 'rob-symbol',
     fill: s.symbolFill,
