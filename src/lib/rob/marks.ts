@@ -1,7 +1,7 @@
 /**
  * The risk-of-bias mark shared by the traffic-light plot, the summary bar plot's legend and the
  * forest plot's risk-of-bias column: a coloured circle AND a symbol (+ low, − high, ? unclear),
- * so it reads in greyscale and for colour-blind readers (Okabe–Ito colours). "Not yet assessed"
+ * so it reads in greyscale and for colour-blind readers. "Not yet assessed"
  * is a white rounded square with a dashed grey outline and "NA": never anything that could pass for low.
  */
 import { escapeXml } from '../forest/escape.ts';
@@ -20,12 +20,16 @@ export interface RobStyle {
   label: string;
 }
 
-/** The style of each level (colours from the Okabe–Ito palette; black symbols on colour, contrast ≥ 4.3:1). */
+/**
+ * The style of each level: Okabe–Ito bluish green and yellow, and a dark vermilion for high, so the
+ * four fills are also four distinct greys (high darkest, then low, unclear, white for not assessed);
+ * every symbol contrasts ≥ 6:1 with its fill.
+ */
 export const ROB_STYLES: Record<RobLevel, RobStyle> = {
-  low: { fill: '#009E73', stroke: '#00573f', dash: null, symbol: '+', symbolFill: '#000', label: levelLabel('low') },
-  unclear: { fill: '#F0E442', stroke: '#8a8200', dash: null, symbol: '?', symbolFill: '#000', label: levelLabel('unclear') },
-  high: { fill: '#D55E00', stroke: '#7a3600', dash: null, symbol: '\u2212', symbolFill: '#000', label: levelLabel('high') },
-  'not-assessed': { fill: '#fff', stroke: '#6e6e6e', dash: '2 2', symbol: 'NA', symbolFill: '#555', label: levelLabel('not-assessed') },
+  low: { fill: '#009E73', stroke: '#00573f', dash: null, symbol: '+', symbolFill: '#000000', label: levelLabel('low') },
+  unclear: { fill: '#F0E442', stroke: '#8a8200', dash: null, symbol: '?', symbolFill: '#000000', label: levelLabel('unclear') },
+  high: { fill: '#A8341A', stroke: '#5c1c0e', dash: null, symbol: '\u2212', symbolFill: '#ffffff', label: levelLabel('high') },
+  'not-assessed': { fill: '#ffffff', stroke: '#6e6e6e', dash: '2 2', symbol: 'NA', symbolFill: '#555555', label: levelLabel('not-assessed') },
 };
 
 /** A mark placed at (cx, cy) with radius r; `title` is its text alternative. */

@@ -135,7 +135,7 @@ export function layoutTrafficLight(studies: readonly RobStudyInput[], options: T
     options.description ??
     (rows.length === 0
       ? `Traffic-light plot of ${subject}${tool}: no studies.`
-      : `Traffic-light plot of ${subject}${tool} for ${rows.length} stud${rows.length === 1 ? 'y' : 'ies'} across ${n} domain${n === 1 ? '' : 's'}${withOverall ? ` and overall; overall: ${counts(all)}` : ''}. Each mark is a coloured circle with a symbol: + low, − high, ? unclear, NA not yet assessed.`);
+      : `Traffic-light plot of ${subject}${tool} for ${rows.length} stud${rows.length === 1 ? 'y' : 'ies'} across ${n} domain${n === 1 ? '' : 's'}${withOverall ? ` and overall; overall: ${counts(all)}` : ''}. Each mark is a coloured circle with a symbol: + low, − high, ? unclear; a dashed square marked NA is not yet assessed.`);
   return {
     width,
     height,
