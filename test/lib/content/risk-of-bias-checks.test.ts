@@ -90,3 +90,15 @@ describe('risk-of-bias assessments in study pages', () => {
     expect(p.problems.map(formatProblem)).toEqual(['content/studies/x.mdx:51: risk_of_bias.tool: tool must be "QUADAS-2" (diagnostic accuracy), "PROBAST+AI" (prediction models) or "not-assessed"']);
   });
 });
+
+describe('the assessment as Astro reads it', () => {
+  it('validates to the same value through Astro’s frontmatter reader (js-yaml, which makes Dates of unquoted dates) as through npm run check', async () => {
+    const { parseFrontmatter } = (await import('@astrojs/internal-helpers/frontmatter' as string)) as { parseFrontmatter: (code: string) => { frontmatter: Record<string, unknown> } };
+    const { Study } = await import('../../../src/lib/schema/index.ts');
+    for (const name of ['rob-quadas.mdx', 'rob-probast.mdx']) {
+      const text = fixture(`studies/${name}`).replace('assessed_on: "2026-01-15"', 'assessed_on: 2026-01-15');
+      const astro = Study.parse(parseFrontmatter(text).frontmatter).risk_of_bias;
+      expect(astro).toEqual(validateStudySource(text, `content/studies/${name}`, 'x').study!.risk_of_bias);
+    }
+  });
+});
