@@ -13,7 +13,8 @@ async function figureTextSizes(page: Page): Promise<{ text: string; px: number }
   return page.evaluate(() =>
     [...document.querySelectorAll('figure svg text')].map((t) => {
       const el = t as SVGTextElement;
-      const scale = el.getScreenCTM()?.a ?? 1;
+      const m = el.getScreenCTM(); // scale of a possibly rotated text: the length of its x axis on screen
+      const scale = m ? Math.hypot(m.a, m.b) : 1;
       return { text: el.textContent ?? '', px: Math.round(parseFloat(getComputedStyle(el).fontSize) * scale * 100) / 100 };
     }),
   );

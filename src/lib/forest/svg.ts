@@ -4,36 +4,13 @@
  * presentation attributes so the SVG looks right inline, standalone and in print.
  */
 import { escapeXml } from './escape.ts';
+import { el, FONT_STACK, line, safeId as safeXmlId, txt, type Attrs } from './markup.ts';
 import { renderRobMark } from '../rob/marks.ts';
 import { round2 } from './text.ts';
 import type { ForestInterval, ForestLayout, ForestLayoutPooled, ForestLayoutRow } from './types.ts';
 
-/** Font stack used for all text in the plot. */
-export const FONT_STACK = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
-
-type Attrs = Record<string, string | number | undefined | null | false>;
-
-function attrs(a: Attrs): string {
-  let out = '';
-  for (const [k, v] of Object.entries(a)) {
-    if (v === undefined || v === null || v === false) continue;
-    out += ` ${k}="${escapeXml(v)}"`;
-  }
-  return out;
-}
-
-/** An element; `inner` is already-rendered markup (use `txt` for text). */
-function el(name: string, a: Attrs, inner?: string): string {
-  return inner === undefined ? `<${name}${attrs(a)}/>` : `<${name}${attrs(a)}>${inner}</${name}>`;
-}
-
-function txt(x: number, y: number, content: string, a: Attrs = {}): string {
-  return el('text', { x, y, ...a }, escapeXml(content));
-}
-
-function line(x1: number, y1: number, x2: number, y2: number, a: Attrs): string {
-  return el('line', { x1, y1, x2, y2, ...a });
-}
+/** Font stack used for all text in the plot (markup.ts), re-exported for existing importers. */
+export { FONT_STACK };
 
 function arrow(tipX: number, y: number, dir: -1 | 1): string {
   const base = round2(tipX - dir * 6);
@@ -103,8 +80,7 @@ function standaloneStyle(): string {
 
 /** Makes a string safe to use as an XML id (letters, digits, "-" and "_", starting with a letter). */
 export function safeId(prefix: string): string {
-  const s = prefix.replace(/[^A-Za-z0-9_-]/g, '-');
-  return /^[A-Za-z]/.test(s) ? s : `forest-${s}`;
+  return safeXmlId(prefix, 'forest');
 }
 
 /** Renders the layout as an accessible SVG string (inline by default; standalone adds xmlns, size and a style block). */

@@ -55,7 +55,7 @@ export const BIVARIATE_TOL = 1e-10;
 /** Default cap on Fisher-scoring iterations. */
 export const BIVARIATE_MAX_ITER = 200;
 /** |ρ| beyond this is treated as the boundary ±1 (atanh ρ is then held fixed). */
-export const RHO_BOUNDARY = 1 - 1e-8;
+export const RHO_BOUNDARY = 1 - 1e-12;
 const PHI_RHO_MAX = Math.atanh(RHO_BOUNDARY);
 /** τ² below this fraction of the median within-study variance is set to 0 (the boundary). */
 const TAU2_FLOOR = 1e-12;
@@ -272,6 +272,34 @@ interface Run {
   converged: boolean;
 }
 
+/** Fisher scoring iterations before slow convergence (typically at ρ near ±1) switches to Newton steps. */
+const NEWTON_AFTER = 10;
+
+/**
+ * Newton step −H⁻¹s with the observed information H from central differences of the analytic score; undefined
+ * unless H is negative definite along the step (the step then rises).
+ */
+function newtonStep(p: Pairs, st: State, idx: number[], score: number[]): number[] | undefined {
+  const h = 1e-5;
+  const H = idx.map(() => new Array<number>(idx.length).fill(0));
+  idx.forEach((j, n) => {
+    const plus: State = { phi: [...st.phi], zero: [...st.zero], rhoFixed: st.rhoFixed };
+    const minus: State = { phi: [...st.phi], zero: [...st.zero], rhoFixed: st.rhoFixed };
+    plus.phi[j] = (plus.phi[j] as number) + h;
+    minus.phi[j] = (minus.phi[j] as number) - h;
+    const sp = evaluate(p, plus, true).score;
+    const sm = evaluate(p, minus, true).score;
+    idx.forEach((l, m) => {
+      (H[n] as number[])[m] = ((sp[l] as number) - (sm[l] as number)) / (2 * h);
+    });
+  });
+  const sym = H.map((row, n) => row.map((v, m) => -0.5 * (v + ((H[m] as number[])[n] as number))));
+  const step = solve(sym, score);
+  if (!step) return undefined;
+  const rise = step.reduce((acc, x, n) => acc + x * (score[n] as number), 0);
+  return rise > 0 ? step : undefined;
+}
+
 /** Fisher scoring with step halving on φ from `start`; parameters that run to the boundary are fixed there. */
 function scoring(p: Pairs, start: State, tol: number, maxIter: number, tau2Floor: [number, number]): Run {
   const st: State = { phi: [...start.phi], zero: [...start.zero], rhoFixed: start.rhoFixed };
@@ -286,6 +314,7 @@ function scoring(p: Pairs, start: State, tol: number, maxIter: number, tau2Floor
       // singular information: a plain gradient step scaled by the diagonal
       step = b.map((g, n) => g / Math.max(Math.abs((A[n] as number[])[n] as number), 1e-8));
     }
+    if (iter > NEWTON_AFTER && Math.max(...step.map(Math.abs)) < 0.1) step = newtonStep(p, st, idx, b) ?? step;
     let lambda = 1;
     let next: State | undefined;
     let nextEval: Evaluation | undefined;
@@ -372,10 +401,11 @@ export function bivariateLogLik(studies: readonly DtaStudy[], sigma: { tau2Sens:
 /**
  * Fits the bivariate random-effects model (Reitsma et al. 2005) by REML to 2×2 tables, after adding 0.5 to
  * all four cells of every study with a zero cell. μ is profiled out (GLS); the variance parameters
- * (log τ²_sens, log τ²_spec, atanh ρ) are found by Fisher scoring with step halving, started from the two
+ * (log τ²_sens, log τ²_spec, atanh ρ) are found by Fisher scoring with step halving (Newton steps on a
+ * numerically differentiated score once Fisher scoring is slow, as it is near ρ = ±1), started from the two
  * univariate REML fits and the correlation of the observed logits; when that run fails or ends on a
  * boundary, also from ρ = 0 and ρ = ±0.5, and the best restricted likelihood wins. A τ² that runs below 1e-12 × the median within-study variance
- * is set to 0 (ρ is then not identified and reported as 0); |ρ| beyond 1 − 1e-8 is held at the boundary.
+ * is set to 0 (ρ is then not identified and reported as 0); |ρ| beyond 1 − 1e-12 is held at the boundary.
  * CIs are Wald intervals on the logit scale, back-transformed. Needs k ≥ 2; throws `DtaInputError` on
  * bad tables. The caller decides whether the fit is usable (see `poolDta`).
  */
@@ -384,7 +414,7 @@ export function poolBivariate(studies: readonly DtaStudy[], options: BivariateOp
   const k = studies.length;
   if (k < 2) throw new DtaInputError('the bivariate model needs at least 2 studies', 'studies');
   const level = options.level ?? 0.95;
-  if (!(level > 0 && level < 1)) throw new DtaInputError(`level ${level} is outside (0, 1): give a fraction such as 0.95`, 'studies');
+  if (!(level > 0 && level < 1)) throw new DtaInputError(`level ${level} is outside (0, 1): give a fraction such as 0.95`, 'level');
   const tol = options.tol ?? BIVARIATE_TOL;
   const maxIter = options.maxIter ?? BIVARIATE_MAX_ITER;
   const data = dtaLogits(studies);

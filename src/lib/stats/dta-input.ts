@@ -12,8 +12,8 @@ export interface DtaStudy {
   tn: number;
 }
 
-/** A 2×2 cell name, or the margin (diseased tp + fn, non-diseased tn + fp) that is empty. */
-export type DtaField = 'tp' | 'fp' | 'fn' | 'tn' | 'diseased' | 'nonDiseased' | 'studies';
+/** What a DtaInputError is about: a 2×2 cell, an empty margin (diseased tp + fn, non-diseased tn + fp), the list of studies, or the CI level. */
+export type DtaField = 'tp' | 'fp' | 'fn' | 'tn' | 'diseased' | 'nonDiseased' | 'studies' | 'level';
 
 /** Thrown for an unusable 2×2 table; `index` is the study position and `field` the cell (or margin) at fault. */
 export class DtaInputError extends PoolInputError {

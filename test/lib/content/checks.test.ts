@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { similarTitlePairs, titleSimilarity, NEAR_DUPLICATE_TITLE } from '../../../src/lib/content/checks.ts';
+import { checkContent, similarTitlePairs, titleSimilarity, NEAR_DUPLICATE_TITLE } from '../../../src/lib/content/checks.ts';
+import { validateReviewSource, validateStudySource } from '../../../src/lib/content/validate.ts';
+import { fixture } from '../../helpers.ts';
 
 describe('similarTitlePairs', () => {
   it('finds exactly the pairs an all-pairs comparison finds', () => {
@@ -25,5 +27,30 @@ describe('similarTitlePairs', () => {
     ]);
     expect(pairs.map(([i, j]) => [i, j])).toEqual([]);
     expect(similarTitlePairs(['A study of X in Y', 'a study of x in y!'])).toEqual([[0, 1, 1]]);
+  });
+});
+
+describe('checkContent on a page without an abstract', () => {
+  const review = validateReviewSource(fixture('../../content/review.yaml'), 'content/review.yaml').review!;
+  const valid = fixture('studies/valid.mdx');
+  const start = valid.indexOf('<Abstract>');
+  const end = valid.indexOf('</Abstract>') + '</Abstract>'.length;
+  const noEstimates = (text: string): string => text.replace(/^estimates:\n(?:  .*\n)*/m, 'estimates: []\n').replace(/^sample_sizes:\n(?:  .*\n)*/m, 'sample_sizes: []\n');
+
+  it('points at the empty <Abstract> line, not at key:, and says to paste the abstract there', () => {
+    const text = noEstimates(`${valid.slice(0, start)}<Abstract>\n\n</Abstract>${valid.slice(end)}`);
+    const page = validateStudySource(text, 'content/studies/x.mdx', 'x');
+    expect(page.problems).toEqual([]);
+    const [p] = checkContent([page], review).filter((q) => q.message.includes('no abstract'));
+    expect(p).toMatchObject({ line: text.split('\n').indexOf('<Abstract>') + 1, field: '<Abstract>', severity: 'warning' });
+    expect(p!.message).toContain('paste the abstract from the paper between <Abstract> and </Abstract>');
+  });
+
+  it('points at abstract_complete when the page has no <Abstract> block at all', () => {
+    const text = noEstimates(`${valid.slice(0, start)}${valid.slice(end)}`);
+    const page = validateStudySource(text, 'content/studies/x.mdx', 'x');
+    const [p] = checkContent([page], review).filter((q) => q.message.includes('no abstract'));
+    expect(p).toMatchObject({ line: text.split('\n').findIndex((l) => l.startsWith('abstract_complete:')) + 1, field: 'abstract_complete' });
+    expect(p!.message).toContain('add an <Abstract> block after the frontmatter');
   });
 });
