@@ -1,12 +1,12 @@
 /**
- * The optional risk-of-bias column of the forest plot (COVID-NMA style): one mark per domain at
- * the right of each row, drawn with the shared marks (rob/marks.ts). Planned only when some row
- * carries `rob`; otherwise the forest layout is exactly as without it.
+ * The optional risk-of-bias column of the forest and paired forest plots (COVID-NMA style): one
+ * mark per domain at the right of each row, drawn with the shared marks (rob/marks.ts). Planned
+ * only when some row carries `rob`; otherwise the layout is exactly as without it.
  */
 import { levelLabel } from '../schema/risk-of-bias-tools.ts';
 import { asLevel, type RobMark } from '../rob/marks.ts';
 import { round2, textWidth } from './text.ts';
-import type { ForestRow, ForestRobHeader } from './types.ts';
+import type { ForestRobHeader } from './types.ts';
 
 /** Largest radius of a mark in the forest column (smaller when rows are under 24 px). */
 export const FOREST_ROB_RADIUS = 9;
@@ -23,7 +23,7 @@ export interface ForestRobPlan {
 }
 
 /** Plans the column from the rows' `rob` arrays (null when no row has one); labels default to D1, D2, …. */
-export function planRobColumn(rows: readonly ForestRow[], labels: readonly { short: string; label: string }[] | undefined, rowHeight: number): ForestRobPlan | null {
+export function planRobColumn(rows: readonly { rob?: readonly unknown[] | undefined }[], labels: readonly { short: string; label: string }[] | undefined, rowHeight: number): ForestRobPlan | null {
   if (!rows.some((r) => Array.isArray(r.rob))) return null;
   const n = Math.max(labels?.length ?? 0, ...rows.map((r) => (Array.isArray(r.rob) ? r.rob.length : 0)));
   if (n === 0) return null;

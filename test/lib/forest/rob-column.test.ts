@@ -6,6 +6,8 @@ import { renderForestSvg } from '../../../src/lib/forest/svg.ts';
 import { forestTableRows } from '../../../src/lib/forest/table.ts';
 import { planRobColumn, robMarks } from '../../../src/lib/forest/rob-column.ts';
 import { seedAucOptions, seedAucRows } from './seed.ts';
+import { layoutPairedForest, type PairedForestStudy } from '../../../src/lib/forest/paired.ts';
+import { pairedForestSvg } from '../../../src/lib/forest/paired-svg.ts';
 import { decodeXml, parseXml } from './xml.ts';
 
 const snapshot = (name: string) => readFileSync(fileURLToPath(new URL(`./__snapshots__/${name}`, import.meta.url)), 'utf8');
@@ -69,10 +71,42 @@ describe('the forest plot risk-of-bias column', () => {
   });
 
   it('shrinks marks on short rows but never below legible, and coerces unknown judgements to not assessed', () => {
-    const plan = planRobColumn([{ id: 'a', label: 'A', value: 1, ciLow: null, ciHigh: null, rob: ['low'] }], undefined, 12)!;
+    const row: ForestRow = { id: 'a', label: 'A', value: 1, ciLow: null, ciHigh: null, rob: ['low'] };
+    const plan = planRobColumn([row], undefined, 12)!;
     expect(plan.r).toBe(6);
     expect(plan.labels).toEqual([{ short: 'D1', label: 'Domain 1' }]);
     expect(robMarks(['LOW', 'high', null], { ...plan, n: 3, labels: [...plan.labels, { short: 'D2', label: 'D2' }, { short: 'D3', label: 'D3' }] }, 0, 10, 'A').map((m) => m.level)).toEqual(['not-assessed', 'high', 'not-assessed']);
-    expect(planRobColumn([{ id: 'a', label: 'A', value: 1, ciLow: null, ciHigh: null }], labels, 24)).toBeNull();
+    expect(planRobColumn([{ ...row, rob: undefined }], labels, 24)).toBeNull();
+  });
+});
+
+describe('the paired forest plot risk-of-bias column', () => {
+  const studies: PairedForestStudy[] = [
+    { id: 'a', label: 'Sahashi 2024', tp: 194, fp: 36, fn: 29, tn: 364 },
+    { id: 'b', label: 'Kwan 2025', tp: 45, fp: 6, fn: 3, tn: 120 },
+  ];
+  const input = { title: 'WMA: sensitivity and specificity', studies };
+
+  it('leaves the paired forest SVG unchanged when no study has rob', () => {
+    const plain = pairedForestSvg(layoutPairedForest(input));
+    const undef = pairedForestSvg(layoutPairedForest({ ...input, studies: studies.map((s) => ({ ...s, rob: undefined })) }, { robLabels: labels }));
+    expect(undef).toBe(plain);
+    expect(plain).not.toContain('rob');
+  });
+
+  it('adds a column of marks right of the specificity plot, widening the figure, a study without rob not assessed', () => {
+    const plain = layoutPairedForest(input);
+    const L = layoutPairedForest({ ...input, studies: [{ ...studies[0]!, rob: ['low', 'high', 'unclear', 'low'] }, studies[1]!] }, { robLabels: labels });
+    expect(L.width).toBeGreaterThan(plain.width);
+    expect(L.rows.map((r) => r.rob!.map((m) => m.level))).toEqual([['low', 'high', 'unclear', 'low'], ['not-assessed', 'not-assessed', 'not-assessed', 'not-assessed']]);
+    for (const m of L.rows.flatMap((r) => r.rob!)) {
+      expect(m.cx - m.r).toBeGreaterThan(L.columns.spec.x1);
+      expect(m.cx + m.r).toBeLessThanOrEqual(L.width);
+    }
+    const svg = pairedForestSvg(L, { standalone: true });
+    const { errors, elements } = parseXml(svg);
+    expect(errors).toEqual([]);
+    expect(elements.filter((e) => (e.attrs.class ?? '').includes('paired-rob-header')).map((e) => decodeXml(e.text))).toEqual(['D1', 'D2', 'D3', 'D4']);
+    expect(L.rows[1]!.textAlt).toMatch(/; risk of bias: Patient selection not yet assessed, /);
   });
 });
