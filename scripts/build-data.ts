@@ -8,7 +8,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { diagnosticTableRows, estimateRows, studyRow, type StudyRecord } from '../src/lib/data/tables.ts';
+import { diagnosticTableRows, estimateRows, riskOfBiasRows, studyRow, type StudyRecord } from '../src/lib/data/tables.ts';
 import { formatProblem } from '../src/lib/content/validate.ts';
 import { readReview, readStudies, ContentError } from './lib/content-fs.ts';
 import { DATA_FILES, writeTables } from './lib/duckdb-tables.ts';
@@ -23,7 +23,7 @@ export async function buildData(root: string, outDir: string): Promise<StudyReco
   if (problems.length > 0) throw new ContentError(problems);
   const records = pages.map((p) => ({ slug: p.slug, study: p.study!, sections: p.sections }));
   await replaceFiles(outDir, async (staging) => {
-    await writeTables(staging, records.map(studyRow), records.flatMap(estimateRows), records.flatMap(diagnosticTableRows));
+    await writeTables(staging, records.map(studyRow), records.flatMap(estimateRows), records.flatMap(diagnosticTableRows), records.flatMap(riskOfBiasRows));
     await writeManifest(staging);
     return [...DATA_FILES, 'manifest.json'];
   });

@@ -82,6 +82,8 @@ export async function createStudy(root: string, v: Record<string, string | strin
     synthetic: false,
     sample_sizes: [],
     estimates: ((v.estimate as string[] | undefined) ?? []).map(parseEstimateFlag) as StudyInput['estimates'],
+    // Shown as "Not yet assessed" until an author fills in QUADAS-2 or PROBAST+AI (CONTRIBUTING.md).
+    risk_of_bias: { tool: 'not-assessed' },
   };
   const existing = await readStudies(root);
   const slug = uniqueSlug(slugFor(published?.slice(0, 4) ?? null, title || 'untitled'), new Set(existing.map((s) => s.slug)));

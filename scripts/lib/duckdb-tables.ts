@@ -3,7 +3,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { csvSafeRow } from '../../src/lib/data/csv-cell.ts';
-import { DIAGNOSTIC_TABLE_COLUMNS, ESTIMATE_COLUMNS, STUDY_COLUMNS, type Column, type DiagnosticTableRow, type EstimateRow, type StudyRow } from '../../src/lib/data/tables.ts';
+import { DIAGNOSTIC_TABLE_COLUMNS, ESTIMATE_COLUMNS, RISK_OF_BIAS_COLUMNS, STUDY_COLUMNS, type Column, type DiagnosticTableRow, type EstimateRow, type RiskOfBiasRow, type StudyRow } from '../../src/lib/data/tables.ts';
 
 /** Quote an SQL string literal (file paths only; data values always go through the appender). */
 function sqlString(value: string): string {
@@ -30,17 +30,17 @@ async function createTable<Row>(conn: DuckDBConnection, name: string, columns: C
 
 /** Files written by writeTables. */
 export const DATA_FILES = [
-  'studies.parquet', 'estimates.parquet', 'diagnostic_tables.parquet',
-  'studies.csv', 'estimates.csv', 'diagnostic_tables.csv',
-  'studies.json', 'estimates.json', 'diagnostic_tables.json',
+  'studies.parquet', 'estimates.parquet', 'diagnostic_tables.parquet', 'risk_of_bias.parquet',
+  'studies.csv', 'estimates.csv', 'diagnostic_tables.csv', 'risk_of_bias.csv',
+  'studies.json', 'estimates.json', 'diagnostic_tables.json', 'risk_of_bias.json',
   'review.duckdb',
 ] as const;
 
 /** The tables writeTables writes, by name. */
-const TABLES = ['studies', 'estimates', 'diagnostic_tables'] as const;
+const TABLES = ['studies', 'estimates', 'diagnostic_tables', 'risk_of_bias'] as const;
 
 /** Write all data files into outDir (replacing earlier generated files). */
-export async function writeTables(outDir: string, studies: StudyRow[], estimates: EstimateRow[], diagnosticTables: DiagnosticTableRow[] = []): Promise<void> {
+export async function writeTables(outDir: string, studies: StudyRow[], estimates: EstimateRow[], diagnosticTables: DiagnosticTableRow[] = [], riskOfBias: RiskOfBiasRow[] = []): Promise<void> {
   await mkdir(outDir, { recursive: true });
   const dbFile = join(outDir, 'review.duckdb');
   await rm(dbFile, { force: true });
@@ -51,10 +51,12 @@ export async function writeTables(outDir: string, studies: StudyRow[], estimates
     await createTable(conn, 'studies', STUDY_COLUMNS, studies);
     await createTable(conn, 'estimates', ESTIMATE_COLUMNS, estimates);
     await createTable(conn, 'diagnostic_tables', DIAGNOSTIC_TABLE_COLUMNS, diagnosticTables);
+    await createTable(conn, 'risk_of_bias', RISK_OF_BIAS_COLUMNS, riskOfBias);
     // The CSVs get their own copies, text cells neutralised against formula injection (numbers untouched).
     await createTable(conn, 'studies_csv', STUDY_COLUMNS, studies.map((r) => csvSafeRow(STUDY_COLUMNS, r)));
     await createTable(conn, 'estimates_csv', ESTIMATE_COLUMNS, estimates.map((r) => csvSafeRow(ESTIMATE_COLUMNS, r)));
     await createTable(conn, 'diagnostic_tables_csv', DIAGNOSTIC_TABLE_COLUMNS, diagnosticTables.map((r) => csvSafeRow(DIAGNOSTIC_TABLE_COLUMNS, r)));
+    await createTable(conn, 'risk_of_bias_csv', RISK_OF_BIAS_COLUMNS, riskOfBias.map((r) => csvSafeRow(RISK_OF_BIAS_COLUMNS, r)));
     for (const t of TABLES) {
       await conn.run(`COPY (SELECT * FROM ${t} ORDER BY 1) TO ${sqlString(join(outDir, `${t}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`);
       await conn.run(`COPY (SELECT * FROM ${t}_csv ORDER BY 1) TO ${sqlString(join(outDir, `${t}.csv`))} (FORMAT csv, HEADER true)`);

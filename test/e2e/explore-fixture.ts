@@ -40,6 +40,7 @@ export function syntheticTables(n = AUCS.length): { studies: StudyRow[]; estimat
     source_file: 'synthetic',
     source_line: i + 1,
     synthetic: true,
+    rob_overall: 'not-assessed',
     abstract: 'Synthetic.',
   }));
   const estimates: EstimateRow[] = values.map(([value, low, high], i) => ({

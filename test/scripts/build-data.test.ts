@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { buildData } from '../../scripts/build-data.ts';
-import { estimateRows, studyRow, STUDY_COLUMNS, ESTIMATE_COLUMNS, DIAGNOSTIC_TABLE_COLUMNS, type StudyRecord } from '../../src/lib/data/tables.ts';
+import { estimateRows, studyRow, STUDY_COLUMNS, ESTIMATE_COLUMNS, DIAGNOSTIC_TABLE_COLUMNS, RISK_OF_BIAS_COLUMNS, type StudyRecord } from '../../src/lib/data/tables.ts';
 import { DATA_FILES } from '../../scripts/lib/duckdb-tables.ts';
 import { csvSafeRow } from '../../src/lib/data/csv-cell.ts';
 import { ROOT } from '../helpers.ts';
@@ -92,6 +92,7 @@ describe('npm run data', () => {
     expect(manifest.version).toMatch(/^[0-9a-f]{12}$/);
     expect(manifest.files.map((f: { name: string }) => f.name)).toEqual([...DATA_FILES]);
     expect(DATA_FILES).toContain('diagnostic_tables.parquet');
+    expect(DATA_FILES).toContain('risk_of_bias.parquet');
     for (const f of manifest.files) expect(f.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 });
@@ -146,7 +147,7 @@ describe('npm run data with hostile text in a study page', () => {
 describe('the data dictionary (data/README.md)', () => {
   it('documents every column of every table', async () => {
     const readme = await readFile(join(ROOT, 'data', 'README.md'), 'utf8');
-    for (const c of [...STUDY_COLUMNS, ...ESTIMATE_COLUMNS, ...DIAGNOSTIC_TABLE_COLUMNS]) expect(readme).toContain(`| \`${c.name}\` | ${c.type} |`);
+    for (const c of [...STUDY_COLUMNS, ...ESTIMATE_COLUMNS, ...DIAGNOSTIC_TABLE_COLUMNS, ...RISK_OF_BIAS_COLUMNS]) expect(readme).toContain(`| \`${c.name}\` | ${c.type} |`);
   });
 });
 
@@ -176,5 +177,42 @@ describe('the diagnostic_tables table', () => {
     const readme = await readFile(join(ROOT, 'data', 'README.md'), 'utf8');
     expect(readme).toMatch(/single quote/);
     expect(readme).toContain('`=`, `+`, `-`, `@`');
+  });
+});
+
+describe('the risk_of_bias table', () => {
+  it('holds one row per domain of an assessed study, and the studies row its overall by the rule, in Parquet, JSON and DuckDB', async () => {
+    const { validateStudySource } = await import('../../src/lib/content/validate.ts');
+    const { riskOfBiasRows } = await import('../../src/lib/data/tables.ts');
+    const { writeTables } = await import('../../scripts/lib/duckdb-tables.ts');
+    const { fixture } = await import('../helpers.ts');
+    const page = validateStudySource(fixture('studies/rob-quadas.mdx'), 'content/studies/rob-quadas.mdx', 'rob-quadas');
+    const record = { slug: page.slug, study: page.study!, sections: page.sections };
+    const dir = await mkdtemp(join(tmpdir(), 'data-rob-'));
+    try {
+      await writeTables(dir, [studyRow(record)], estimateRows(record), [], riskOfBiasRows(record));
+      const rows = await query(`SELECT * FROM read_parquet('${join(dir, 'risk_of_bias.parquet')}') ORDER BY rob_id`);
+      expect(rows.map((r) => [r.domain, r.judgement, r.applicability])).toEqual([
+        ['patient_selection', 'low', 'low'],
+        ['index_test', 'high', 'low'],
+        ['reference_standard', 'low', 'unclear'],
+        ['flow_and_timing', 'unclear', null],
+      ]);
+      expect(rows[0]).toMatchObject({ rob_id: 'rob-quadas#1-patient_selection', tool: 'QUADAS-2', part: null, support_quote: 'We retrospectively enrolled 623 consecutive patients', support_note: null, assessed_by: 'A. Reviewer; B. Reviewer', assessed_on: '2026-01-15' });
+      expect(JSON.parse(String(rows[1]!.signalling))).toEqual({ '2.1': 'yes', '2.2': 'no' });
+      const json = JSON.parse(await readFile(join(dir, 'risk_of_bias.json'), 'utf8')) as Record<string, unknown>[];
+      expect(Object.keys(json[0]!)).toEqual(RISK_OF_BIAS_COLUMNS.map((c) => c.name));
+      const [study] = await query(`ATTACH '${join(dir, 'review.duckdb')}' AS r (READ_ONLY); SELECT rob_overall, (SELECT count(*)::INTEGER FROM r.risk_of_bias) AS n FROM r.studies`);
+      expect(study).toEqual({ rob_overall: 'high', n: 4 });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('has no rows for a study not yet assessed, whose rob_overall is not-assessed', async () => {
+    const { riskOfBiasRows } = await import('../../src/lib/data/tables.ts');
+    const unassessed = records.find((r) => r.study.risk_of_bias.tool === 'not-assessed')!;
+    expect(riskOfBiasRows(unassessed)).toEqual([]);
+    expect(studyRow(unassessed).rob_overall).toBe('not-assessed');
   });
 });

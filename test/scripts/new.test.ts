@@ -32,6 +32,13 @@ describe('npm run new', () => {
     expect(page.sections).toEqual([{ label: 'Background', text: 'Echo.' }, { label: 'Results', text: 'The AUC was 0.81 (95% CI 0.75-0.86) for WMA.' }]);
   });
 
+  it('starts the page as not yet assessed for risk of bias, written out so the author sees the field to fill', async () => {
+    const file = await createStudy(dir, { title: 'A new diagnostic accuracy study of wall motion', abstract: 'Results: Sensitivity was high.' });
+    const text = await readFile(join(dir, file), 'utf8');
+    expect(text).toMatch(/\nrisk_of_bias:\n  tool: not-assessed\n/);
+    expect(validateStudySource(text, file, 'x').study!.risk_of_bias).toEqual({ tool: 'not-assessed' });
+  });
+
   it('refuses a page whose quote is not in the abstract or whose outcome is undeclared, and writes nothing', async () => {
     const before = await readdir(join(dir, 'content', 'studies'));
     await expect(

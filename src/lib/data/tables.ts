@@ -5,6 +5,7 @@
  */
 import { MEASURES, type Study } from '../schema/index.ts';
 import { CELLS } from '../schema/two-by-two.ts';
+import { DOMAIN_LABELS, domainsByKey, domainsOf, isAssessed, overallRisk } from '../schema/risk-of-bias.ts';
 import type { BodySection } from '../ingest/mdx.ts';
 import { abstractText } from '../ingest/mdx.ts';
 
@@ -42,6 +43,7 @@ export interface StudyRow {
   source_file: string;
   source_line: number;
   synthetic: boolean;
+  rob_overall: string;
   abstract: string;
 }
 
@@ -90,6 +92,7 @@ export const STUDY_COLUMNS: Column<StudyRow>[] = [
   { name: 'source_file', type: 'VARCHAR', description: 'Source file the record was ingested from (content/sources/…).' },
   { name: 'source_line', type: 'INTEGER', description: 'Line of the record in source_file.' },
   { name: 'synthetic', type: 'BOOLEAN', description: 'True only for generated benchmark records; never in the published review.' },
+  { name: 'rob_overall', type: 'VARCHAR', description: 'Overall risk of bias (PROBAST+AI development: quality) by the published rule: low, high, unclear, or not-assessed (never low until assessed).' },
   { name: 'abstract', type: 'VARCHAR', description: 'The abstract, verbatim, sections as "Label: text" lines.' },
 ];
 
@@ -155,6 +158,7 @@ export function studyRow({ slug, study, sections }: StudyRecord): StudyRow {
     source_file: study.source.file,
     source_line: study.source.line,
     synthetic: study.synthetic,
+    rob_overall: overallRisk(study.risk_of_bias),
     abstract: abstractText(sections),
   };
 }
@@ -239,5 +243,68 @@ export function diagnosticTableRows({ slug, study }: Pick<StudyRecord, 'slug' | 
       derived_cells: derived.length ? derived.join(',') : null,
       provenance: JSON.stringify(provenance),
     };
+  });
+}
+
+/** A row of the risk_of_bias table: one domain of a study's QUADAS-2 or PROBAST+AI assessment. */
+export interface RiskOfBiasRow {
+  rob_id: string;
+  study_id: string;
+  slug: string;
+  tool: string;
+  part: string | null;
+  domain: string;
+  domain_label: string;
+  judgement: string;
+  applicability: string | null;
+  signalling: string;
+  support_quote: string | null;
+  support_note: string | null;
+  assessed_by: string | null;
+  assessed_on: string | null;
+}
+
+/** Columns of data/risk_of_bias.* in order. */
+export const RISK_OF_BIAS_COLUMNS: Column<RiskOfBiasRow>[] = [
+  { name: 'rob_id', type: 'VARCHAR', description: '<slug>#<n>-<domain>: the n-th domain (1-based, in the order of the tool) of the study\'s assessment.' },
+  { name: 'study_id', type: 'VARCHAR', description: 'The study (studies.study_id).' },
+  { name: 'slug', type: 'VARCHAR', description: 'The study page (studies.slug).' },
+  { name: 'tool', type: 'VARCHAR', description: 'QUADAS-2 (diagnostic accuracy) or PROBAST+AI (prediction models). Studies not yet assessed have no rows (studies.rob_overall is not-assessed).' },
+  { name: 'part', type: 'VARCHAR', description: 'PROBAST+AI part: development (judgements are of quality) or evaluation (risk of bias); null for QUADAS-2.' },
+  { name: 'domain', type: 'VARCHAR', description: 'Domain key: patient_selection, index_test, reference_standard, flow_and_timing (QUADAS-2); participants_and_data_sources, predictors, outcome, analysis (PROBAST+AI).' },
+  { name: 'domain_label', type: 'VARCHAR', description: 'Domain name for display, e.g. "Patient selection".' },
+  { name: 'judgement', type: 'VARCHAR', description: 'Risk of bias (or quality concern) of the domain: low, high or unclear.' },
+  { name: 'applicability', type: 'VARCHAR', description: 'Concern about applicability: low, high or unclear for the first three domains of each tool, else null.' },
+  { name: 'signalling', type: 'VARCHAR', description: 'JSON object: signalling answers by question number, e.g. {"1.1": "yes", "1.2": "no"}.' },
+  { name: 'support_quote', type: 'VARCHAR', description: 'Verbatim text of the abstract the judgement rests on, or null.' },
+  { name: 'support_note', type: 'VARCHAR', description: "The assessor's note supporting the judgement, or null." },
+  { name: 'assessed_by', type: 'VARCHAR', description: 'Assessors joined by "; ", or null.' },
+  { name: 'assessed_on', type: 'VARCHAR', description: 'Date of the assessment (YYYY-MM-DD), or null.' },
+];
+
+/** Flatten a validated page's risk-of-bias assessment into risk_of_bias rows (none when not yet assessed). */
+export function riskOfBiasRows({ slug, study }: Pick<StudyRecord, 'slug' | 'study'>): RiskOfBiasRow[] {
+  const rob = study.risk_of_bias;
+  if (!isAssessed(rob)) return [];
+  const domains = domainsByKey(rob);
+  return domainsOf(rob.tool).flatMap((d, i) => {
+    const x = domains[d];
+    if (!x) return [];
+    return [{
+      rob_id: `${slug}#${i + 1}-${d}`,
+      study_id: study.key,
+      slug,
+      tool: rob.tool,
+      part: rob.tool === 'PROBAST+AI' ? rob.part : null,
+      domain: d,
+      domain_label: DOMAIN_LABELS[d],
+      judgement: x.judgement,
+      applicability: x.applicability ?? null,
+      signalling: JSON.stringify(Object.fromEntries(Object.entries(x.signalling).map(([k, a]) => [k, a.answer]))),
+      support_quote: x.support?.quote ?? null,
+      support_note: x.support?.note ?? null,
+      assessed_by: rob.assessed_by?.length ? rob.assessed_by.join('; ') : null,
+      assessed_on: rob.assessed_on ?? null,
+    }];
   });
 }

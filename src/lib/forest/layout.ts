@@ -6,6 +6,7 @@ import type { Measure } from '../schema/index.ts';
 import { buildAxis, clipInterval, placeX, plottable } from './axis.ts';
 import { defaultNull, defaultScale, naturalBounds } from './defaults.ts';
 import { layoutPooled } from './pooled.ts';
+import { planRobColumn, robAltText, robHeader, robMarks } from './rob-column.ts';
 import { clamp, fixed, formatTick, formatWeight, round2, safeHref, shorten, textWidth } from './text.ts';
 import type { ForestLayout, ForestLayoutPooled, ForestLayoutRow, ForestOptions, ForestRow, ForestSkipped } from './types.ts';
 import { intervalOf, pooledSkipReason, rowSkipReason } from './validate.ts';
@@ -75,11 +76,15 @@ export function layoutForest(rows: ForestRow[], options: ForestOptions): ForestL
   const inner = width - MARGIN.left - MARGIN.right;
   const valueWidth = Math.min(inner * 0.3, Math.max(...[valueHeader, pooledValue, ...texts.map((t) => t.valueText)].map((t) => textWidth(t, FONT))) + 16);
   const weightWidth = anyWeight ? 56 : 0;
+  // The optional risk-of-bias column sits at the far right; without it nothing below changes.
+  const robPlan = planRobColumn(good, options.robLabels, rowHeight);
+  const robWidth = robPlan ? robPlan.width : 0;
   const labels = [...good.map((r) => String(r.label)), ...(pooledIn ? [String(pooledIn.label)] : [])];
   let labelWidth = clamp(Math.max(0, ...labels.map((l) => textWidth(l, FONT))) + 12, 60, inner * 0.35);
-  labelWidth = Math.max(40, Math.min(labelWidth, inner * 0.7 - valueWidth - weightWidth));
+  labelWidth = Math.max(40, Math.min(labelWidth, robPlan ? inner * 0.7 - valueWidth - weightWidth - robWidth : inner * 0.7 - valueWidth - weightWidth));
   const plotX0 = round2(MARGIN.left + labelWidth);
-  const plotX1 = round2(width - MARGIN.right - weightWidth - valueWidth);
+  const plotX1 = round2(robPlan ? width - MARGIN.right - robWidth - weightWidth - valueWidth : width - MARGIN.right - weightWidth - valueWidth);
+  const robX0 = round2(width - MARGIN.right - robWidth);
   const maxChars = Math.max(4, Math.floor((labelWidth - 12) / (FONT * 0.56)));
   const axis = buildAxis({ scale, values, nullValue, domain: options.domain, bounds, x0: plotX0, x1: plotX1 });
   const { domain } = axis;
@@ -116,6 +121,10 @@ export function layoutForest(rows: ForestRow[], options: ForestOptions): ForestL
       square: { x, y, size: round2(size) },
     };
     if (r.sublabel) out.sublabel = { text: shorten(String(r.sublabel), Math.floor(maxChars * 1.2)), y: round2(y + 11) };
+    if (robPlan) {
+      out.rob = robMarks(r.rob, robPlan, robX0, y, labelFull);
+      out.textAlt += robAltText(out.rob, robPlan);
+    }
     const href = safeHref(r.href);
     if (href !== undefined) out.href = href;
     return out;
@@ -132,7 +141,7 @@ export function layoutForest(rows: ForestRow[], options: ForestOptions): ForestL
 
   const axisY = round2(bottom + GAP);
   const height = round2(axisY + 36 + MARGIN.bottom);
-  return {
+  const layout: ForestLayout = {
     width,
     height,
     viewBox: `0 0 ${width} ${height}`,
@@ -144,7 +153,7 @@ export function layoutForest(rows: ForestRow[], options: ForestOptions): ForestL
       label: { x: MARGIN.left },
       plot: { x0: plotX0, x1: plotX1 },
       value: { x: round2(plotX1 + 12) },
-      weight: { x: round2(width - MARGIN.right) },
+      weight: { x: round2(robPlan ? robX0 : width - MARGIN.right) },
     },
     header: { y: round2(MARGIN.top + FONT + 2), value: valueHeader, weight: anyWeight ? 'Weight' : '' },
     axis: {
@@ -167,4 +176,6 @@ export function layoutForest(rows: ForestRow[], options: ForestOptions): ForestL
     message,
     skipped,
   };
+  if (robPlan) layout.rob = robHeader(robPlan, robX0);
+  return layout;
 }

@@ -6,6 +6,7 @@
 import { escapeXml } from './escape.ts';
 import { el, FONT_STACK, line, safeId, txt } from './markup.ts';
 import { round2 } from './text.ts';
+import { renderRobMark } from '../rob/marks.ts';
 import type { PairedForestLayout, PairedForestLayoutRow, PairedForestLayoutSummary, PairedPlotColumn, PairedSide } from './paired-types.ts';
 
 function sideMarks(s: PairedSide, y: number, cls: string): string {
@@ -28,6 +29,7 @@ function renderRow(r: PairedForestLayoutRow, L: PairedForestLayout): string {
   inner += txt(c.sensText.x, r.textY, r.sens.text, { class: 'paired-value', fill: r.sens.estimate === null ? '#555' : '#000' });
   inner += txt(c.specText.x, r.textY, r.spec.text, { class: 'paired-value', fill: r.spec.estimate === null ? '#555' : '#000' });
   inner += sideMarks(r.sens, r.y, 'paired-sens') + sideMarks(r.spec, r.y, 'paired-spec');
+  if (r.rob) inner += r.rob.map((m) => renderRobMark(m, 'paired-rob-mark')).join('');
   return el('g', { class: 'paired-row', 'data-row-id': r.id }, inner);
 }
 
@@ -80,6 +82,9 @@ export function pairedForestSvg(layout: PairedForestLayout, opts: { idPrefix?: s
   let header = txt(c.label.x, L.header.y, L.header.study, bold);
   for (const col of c.counts) header += txt(col.x, L.header.y, col.header, { ...bold, 'text-anchor': 'end' });
   header += txt(c.sensText.x, L.header.y, L.header.sensText, bold) + txt(c.specText.x, L.header.y, L.header.specText, bold);
+  if (L.rob) {
+    for (const h of L.rob.cells) header += el('text', { x: h.x, y: L.header.y, class: 'paired-header paired-rob-header', fill: '#000', 'font-weight': 'bold', 'text-anchor': 'middle' }, el('title', {}, escapeXml(h.full)) + escapeXml(h.text));
+  }
   inner += el('g', { class: 'paired-headers' }, header);
   inner += renderPlotColumn(c.sens, L) + renderPlotColumn(c.spec, L);
   if (L.message) inner += txt(L.message.x, L.message.y, L.message.text, { class: 'paired-message', fill: '#555', 'font-style': 'italic' });

@@ -4,6 +4,9 @@
  * into `layoutPairedForest`, a `PairedForestLayout` (geometry and display text, nothing escaped)
  * comes out and is drawn by `pairedForestSvg` or tabulated by `pairedForestTableRows`.
  */
+import type { RobLevel } from '../schema/risk-of-bias-tools.ts';
+import type { RobMark } from '../rob/marks.ts';
+import type { ForestRobHeader } from './types.ts';
 
 /** One study's 2×2 table with its label, an optional link and an optional second line. */
 export interface PairedForestStudy {
@@ -15,6 +18,8 @@ export interface PairedForestStudy {
   tn: number;
   href?: string;
   sublabel?: string;
+  /** Risk-of-bias judgement per domain, drawn as an optional column of marks; missing entries are "not yet assessed". */
+  rob?: readonly RobLevel[];
 }
 
 /** An estimate with its confidence interval: [estimate, lower, upper], proportions in [0, 1]. */
@@ -48,6 +53,8 @@ export interface PairedForestOptions {
   maxLabelWidth?: number;
   /** Replaces the generated <desc> text. */
   description?: string;
+  /** Headers of the risk-of-bias column (default D1, D2, …), as in the forest plot. */
+  robLabels?: readonly { short: string; label: string }[];
 }
 
 /** One side (sensitivity or specificity) of a study row. */
@@ -82,6 +89,8 @@ export interface PairedForestLayoutRow {
   spec: PairedSide;
   /** e.g. "Smith 2020: TP 45, FP 5, FN 5, TN 95; sensitivity 0.90 (0.78 to 0.97), specificity 0.95 (0.89 to 0.98)". */
   textAlt: string;
+  /** Risk-of-bias marks, one per domain; only when the plot has a risk-of-bias column. */
+  rob?: RobMark[];
 }
 
 /** One summary side: its text and a diamond spanning the CI. */
@@ -151,4 +160,6 @@ export interface PairedForestLayout {
   axis: { y: number; tickLabelY: number; labelY: number };
   message: { text: string; x: number; y: number } | null;
   skipped: PairedForestSkipped[];
+  /** The risk-of-bias column right of the specificity plot, only when some study has `rob`. */
+  rob?: ForestRobHeader;
 }

@@ -9,6 +9,7 @@ import { clopperPearson } from '../stats/clopper-pearson.ts';
 import { minRenderedWidth } from './legible.ts';
 import { clamp, fixed, formatTick, round2, safeHref, shorten, textWidth } from './text.ts';
 import { CELLS, cellsProblem } from './two-by-two.ts';
+import { planRobColumn, robAltText, robHeader, robMarks } from './rob-column.ts';
 import type {
   PairedForestInput,
   PairedForestLayout,
@@ -136,7 +137,10 @@ export function layoutPairedForest(input: PairedForestInput, options: PairedFore
   const plotsX = specTextX + ciTextWidth + 6;
   const sensPlot = plotColumn(plotsX, plotsX + plotWidth, 'Sensitivity');
   const specPlot = plotColumn(sensPlot.x1 + GAP + 6, sensPlot.x1 + GAP + 6 + plotWidth, 'Specificity');
-  const width = round2(specPlot.x1 + MARGIN.right + 4);
+  // The optional risk-of-bias column right of the specificity plot; without it the width is unchanged.
+  const robPlan = planRobColumn(good, options.robLabels, rowHeight);
+  const robX0 = round2(specPlot.x1 + 6);
+  const width = round2(robPlan ? robX0 + robPlan.width + MARGIN.right : specPlot.x1 + MARGIN.right + 4);
 
   // Rows.
   const headerY = round2(MARGIN.top + FONT + 2);
@@ -161,6 +165,10 @@ export function layoutPairedForest(input: PairedForestInput, options: PairedFore
       textAlt: `${labelFull}: TP ${s.tp}, FP ${s.fp}, FN ${s.fn}, TN ${s.tn}; ${sideAlt('sensitivity', sens)}, ${sideAlt('specificity', spec)}`,
     };
     if (s.sublabel) out.sublabel = { text: shorten(String(s.sublabel), maxSubChars), y: round2(y + 10) };
+    if (robPlan) {
+      out.rob = robMarks(s.rob, robPlan, robX0, y, labelFull);
+      out.textAlt += robAltText(out.rob, robPlan);
+    }
     const href = safeHref(s.href);
     if (href !== undefined) out.href = href;
     return out;
@@ -205,7 +213,7 @@ export function layoutPairedForest(input: PairedForestInput, options: PairedFore
       : `Paired forest plot of ${k} ${k === 1 ? 'study' : 'studies'}: for each, the 2×2 counts (TP, FP, FN, TN) and sensitivity and specificity with exact ${pct}% confidence intervals, drawn on two axes from 0 to 1` +
         (summaries.length > 0 ? `, with ${summaries.length === 1 ? 'a summary row' : `${summaries.length} summary rows`} drawn as diamonds.` : '.'));
 
-  return {
+  const layout: PairedForestLayout = {
     width,
     height,
     viewBox: `0 0 ${width} ${height}`,
@@ -223,4 +231,6 @@ export function layoutPairedForest(input: PairedForestInput, options: PairedFore
     message,
     skipped,
   };
+  if (robPlan) layout.rob = robHeader(robPlan, robX0);
+  return layout;
 }

@@ -5,6 +5,7 @@
  */
 import { escapeXml } from './escape.ts';
 import { el, FONT_STACK, line, safeId as safeXmlId, txt, type Attrs } from './markup.ts';
+import { renderRobMark } from '../rob/marks.ts';
 import { round2 } from './text.ts';
 import type { ForestInterval, ForestLayout, ForestLayoutPooled, ForestLayoutRow } from './types.ts';
 
@@ -36,6 +37,7 @@ function renderRow(r: ForestLayoutRow, L: ForestLayout): string {
   }
   inner += txt(L.columns.value.x, r.textY, r.valueText, { class: 'forest-value', fill: '#000' });
   if (r.weightText) inner += txt(L.columns.weight.x, r.textY, r.weightText, { class: 'forest-weight', fill: '#000', 'text-anchor': 'end' });
+  if (r.rob) inner += r.rob.map((m) => renderRobMark(m, 'forest-rob-mark')).join('');
   return el('g', { class: 'forest-row', 'data-row-id': r.id }, inner);
 }
 
@@ -95,6 +97,9 @@ export function renderForestSvg(layout: ForestLayout, opts: { idPrefix?: string;
   let header = txt(L.columns.value.x, L.header.y, L.header.value, { class: 'forest-header', fill: '#000', 'font-weight': 'bold' });
   if (L.header.weight) {
     header += txt(L.columns.weight.x, L.header.y, L.header.weight, { class: 'forest-header', fill: '#000', 'font-weight': 'bold', 'text-anchor': 'end' });
+  }
+  if (L.rob) {
+    for (const c of L.rob.cells) header += el('text', { x: c.x, y: L.header.y, class: 'forest-header forest-rob-header', fill: '#000', 'font-weight': 'bold', 'text-anchor': 'middle' }, el('title', {}, escapeXml(c.full)) + escapeXml(c.text));
   }
   inner += el('g', { class: 'forest-headers' }, header);
   if (L.nullLine) {

@@ -1,4 +1,5 @@
 /** Data for the HTML table alternative to a forest plot: the plotted values, one row each. */
+import { levelLabel } from '../schema/risk-of-bias-tools.ts';
 import type { ForestLayout } from './types.ts';
 
 /** One table row; text is plain (the page template escapes it). */
@@ -9,6 +10,8 @@ export interface ForestTableRow {
   weight: string;
   href?: string;
   pooled: boolean;
+  /** Risk-of-bias judgement per domain ("Low", "Not yet assessed"…), only when the plot has a risk-of-bias column. */
+  rob?: string[];
 }
 
 /** The plotted rows (full labels, estimate, "low to high" CI, weight) followed by the pooled row if any. */
@@ -16,6 +19,7 @@ export function forestTableRows(layout: ForestLayout): ForestTableRow[] {
   const rows: ForestTableRow[] = layout.rows.map((r) => {
     const row: ForestTableRow = { label: r.labelFull, value: r.estimateText, ci: r.ciText, weight: r.weightText, pooled: false };
     if (r.href !== undefined) row.href = r.href;
+    if (r.rob) row.rob = r.rob.map((m) => levelLabel(m.level));
     return row;
   });
   const p = layout.pooled;

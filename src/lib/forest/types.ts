@@ -4,6 +4,8 @@
  * `renderForestSvg` or tabulated by `forestTableRows`.
  */
 import type { Measure } from '../schema/index.ts';
+import type { RobLevel } from '../schema/risk-of-bias-tools.ts';
+import type { RobMark } from '../rob/marks.ts';
 
 /** One estimate to plot: a point, its confidence interval and an optional weight in percent. */
 export interface ForestRow {
@@ -17,6 +19,8 @@ export interface ForestRow {
   href?: string;
   measure?: Measure;
   sublabel?: string;
+  /** Risk-of-bias judgement per domain, drawn as an optional column of marks; missing entries are "not yet assessed". */
+  rob?: readonly RobLevel[];
 }
 
 /** The pooled (meta-analytic) estimate drawn as a diamond, with its prediction interval. */
@@ -46,6 +50,14 @@ export interface ForestOptions {
   rowHeight?: number;
   digits?: number;
   pooled?: ForestPooled;
+  /** Headers of the risk-of-bias column (default D1, D2, …; `label` is the domain name for titles and text alternatives). */
+  robLabels?: readonly { short: string; label: string }[];
+}
+
+/** The risk-of-bias column's left edge and header cells. */
+export interface ForestRobHeader {
+  x0: number;
+  cells: { x: number; text: string; full: string }[];
 }
 
 /** A confidence or prediction interval clipped to the plot, with arrows where it runs off. */
@@ -84,6 +96,8 @@ export interface ForestLayoutRow {
   ci: ForestInterval | null;
   /** Square centred on (x, y) with side `size`; area proportional to weight. */
   square: { x: number; y: number; size: number };
+  /** Risk-of-bias marks, one per domain; only when the plot has a risk-of-bias column. */
+  rob?: RobMark[];
 }
 
 /** The pooled row: a diamond spanning the pooled CI and an optional prediction-interval line. */
@@ -138,6 +152,8 @@ export interface ForestLayout {
   nullLine: { x: number; y1: number; y2: number; value: number } | null;
   rows: ForestLayoutRow[];
   pooled: ForestLayoutPooled | null;
+  /** The risk-of-bias column, only when some row has `rob`. */
+  rob?: ForestRobHeader;
   /** Shown instead of rows when nothing can be drawn, e.g. "No estimates". */
   message: { text: string; x: number; y: number } | null;
   skipped: ForestSkipped[];

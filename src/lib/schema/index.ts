@@ -8,6 +8,7 @@ import { MEASURE_IDS, PROPORTION_MEASURES, outOfRange } from './measures.ts';
 export { PROPORTION_MEASURES, RATIO_MEASURES, MEASURE_TABLE, measureInfo, isMeasure } from './measures.ts';
 export { TwoByTwo, TwoByTwoCell } from './two-by-two.ts';
 import { TwoByTwo, agreesWithinRounding } from './two-by-two.ts';
+import { RiskOfBias } from './risk-of-bias.ts';
 
 /** Effect measures the extractor recognises and the site can plot: the keys of the measure table (measures.ts). */
 export const MEASURES = MEASURE_IDS;
@@ -140,6 +141,7 @@ export const Study = z
     sample_sizes: z.array(SampleSize).default([]),
     estimates: z.array(Estimate).default([]),
     two_by_two: z.array(TwoByTwo).default([]).describe('2×2 tables (TP, FP, FN, TN) per outcome and index test, each cell with its provenance'),
+    risk_of_bias: RiskOfBias.default({ tool: 'not-assessed' }).describe('QUADAS-2 or PROBAST+AI assessment (src/lib/schema/risk-of-bias.ts); new pages are not-assessed'),
   })
   .strict()
   .superRefine((s, ctx) => {

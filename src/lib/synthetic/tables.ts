@@ -71,6 +71,7 @@ export function syntheticTables(estimates: number, outcomes: readonly Outcome[],
       source_file: 'synthetic',
       source_line: i,
       synthetic: true,
+      rob_overall: 'not-assessed',
       abstract: 'Synthetic benchmark record.',
     });
   }
