@@ -16,7 +16,7 @@ export interface RscriptRun {
   ms: number;
 }
 
-/** Options for `runRscript`: working directory, a timeout (default 120 s) and arguments for the script (commandArgs(TRUE)). */
+/** Options for `runRscript`: working directory (default: a temporary folder, so a plot lands in no project folder), a timeout (default 120 s) and arguments for the script (commandArgs(TRUE)). */
 export interface RscriptOptions {
   cwd?: string;
   timeoutMs?: number;
@@ -62,7 +62,7 @@ export async function runRscript(code: string, options: RscriptOptions = {}): Pr
       execFile(
         bin,
         ['--vanilla', file, ...(options.args ?? [])],
-        { cwd: options.cwd, timeout: options.timeoutMs ?? 120_000, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' },
+        { cwd: options.cwd ?? dir, timeout: options.timeoutMs ?? 120_000, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' },
         (error, stdout, stderr) => {
           const ms = performance.now() - started;
           if (!error) return resolve({ stdout, stderr, ms });
