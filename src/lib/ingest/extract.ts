@@ -13,18 +13,19 @@
  * (words around an estimate), attach.ts (tying values to measures), checks.ts (needs_review
  * reasons) and estimate.ts (labels, units and quotes of the result).
  */
-import type { Measure } from '../schema/index.ts';
+import type { ExtractMeasure } from './extract/measures.ts';
+import type { Tok } from './extract/tokens.ts';
 import { attachAfter, attachBefore, attachToList, toSentence, type Active, type Attachment, type Sentence } from './extract/attach.ts';
 import { problems } from './extract/checks.ts';
 import { applyRespectively, toEstimate, type Found } from './extract/estimate.ts';
 import { UNIT_WORDS } from './extract/labels.ts';
-import { readCiSpec, readNumber, readValueGroup } from './extract/values.ts';
+import { readCiSpec, readInterval, readNumber, readValueGroup, type ValueGroup } from './extract/values.ts';
 import { splitSentences } from './sentences.ts';
 
 /** One estimate read from text, with the exact quote it came from. */
 export interface ExtractedEstimate {
   label: string;
-  measure: Measure;
+  measure: ExtractMeasure;
   value: number;
   ci_low: number | null;
   ci_high: number | null;
@@ -34,6 +35,14 @@ export interface ExtractedEstimate {
   start: number;
   needs_review: boolean;
   review_reason: string | null;
+}
+
+/** After a value at token k: the end of a bare range ("–7", " to 0.84"), or null. */
+function readRange(t: readonly Tok[], k: number): number | null {
+  const x = t[k];
+  if (!x || !(x.kind === 'dash' || x.norm === 'to')) return null;
+  const n = readNumber(t, k + 1, true);
+  return n ? n.end : null;
 }
 
 /** Where the text states CI levels (offset and level), to resolve intervals that state none. */
@@ -77,9 +86,15 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
         i = spec.end;
         continue;
       }
-      const vg = readValueGroup(t, i);
+      let vg: ValueGroup | null = readValueGroup(t, i);
       if (!vg) {
         i++;
+        continue;
+      }
+      const range = vg.ci ? null : readRange(t, vg.value.end);
+      if (range !== null) {
+        // "4–7 years", "AUC 0.82 to 0.84": a range, not an estimate
+        i = range;
         continue;
       }
       const skipTo = vg.ci ? vg.end : vg.value.end;
@@ -87,22 +102,30 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
       const prefix = gp >= 0 ? s.groups[gp]! : null;
       const follower = t[skipTo];
       const counts = follower?.kind === 'word' && UNIT_WORDS.has(follower.norm); // "3 radiologists", "72 bpm"
-      const fresh = counts ? null : (attachBefore(s, vg, prefix) ?? attachAfter(s, vg, startsAt));
+      const before = counts ? null : attachBefore(s, vg, prefix);
+      const after = counts || before ? null : attachAfter(s, vg, startsAt);
+      const fresh = before ?? after;
       const hit: Attachment | null = fresh ?? (counts ? null : attachToList(s, vg, active, prefix));
       if (!hit) {
         if (vg.ci?.level != null) [sentenceLevel, assumed] = [vg.ci.level, null];
         i = skipTo;
         continue;
       }
+      if (after && !vg.ci) {
+        // "83.4% sensitivity (95% CI 77.8–89.0%)": the interval follows the measure
+        const ci = readInterval(t, after.group.end);
+        if (ci) {
+          vg = { ...vg, ci, end: ci.end };
+          hit.end = Math.max(hit.end, ci.end);
+        }
+      }
       if (fresh) chain++;
 
       const reasons = problems(hit.measure, vg);
-      const vs = t[vg.end];
-      const other = vs && /^(?:vs|versus)$/.test(vs.norm) ? readNumber(t, vg.end + (t[vg.end + 1]?.text === '.' ? 2 : 1), true) : null;
-      if (other) {
-        // "sensitivity (0.89 vs 0.76)": the second value is a comparator's; quote it so the reviewer sees both
-        reasons.push(`compared with another value ("${vs!.text} ${t[other.end - 1]!.text}"): check which group this estimate belongs to`);
-        hit.end = Math.max(hit.end, other.end);
+      if (hit.versus) {
+        reasons.push('compared with another value: check which group this estimate belongs to');
+        const prev = found[found.length - 1];
+        if (prev && !prev.hit.versus && !prev.reasons.some((r) => r.startsWith('compared with'))) prev.reasons.push('compared with another value: check which group this estimate belongs to');
       }
       let ciLevel: number | null = null;
       if (vg.ci?.level != null) {

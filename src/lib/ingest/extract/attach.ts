@@ -3,9 +3,9 @@
  * 0.91"), right after it ("92% accuracy"), or the next item of the list an earlier estimate
  * started ("…, T2 0.553 [0.420-0.692]").
  */
-import type { Measure } from '../../schema/index.ts';
+import type { ExtractMeasure } from './measures.ts';
 import { backLabel, forwardLabel, isGeneric, PREP, readGap, readListGap } from './labels.ts';
-import { RATIO_MEASURES } from './measures.ts';
+import { PROPORTION_MEASURES, RATIO_MEASURES } from './measures.ts';
 import { findGroups, type Group } from './mentions.ts';
 import { tokenize, type Span, type Tok } from './tokens.ts';
 import type { ValueGroup } from './values.ts';
@@ -21,14 +21,14 @@ export interface Sentence {
 /** The list an estimate belongs to, so the next list item can inherit its measure. */
 export interface Active {
   group: Group;
-  measure: Measure;
+  measure: ExtractMeasure;
   next: number; // in a multi-measure group, which measure the next list item takes
   end: number; // token index where the estimate ended
 }
 
 /** How a value group was tied to a measure. */
 export interface Attachment {
-  measure: Measure;
+  measure: ExtractMeasure;
   group: Group;
   next: number;
   mention: Span; // the measure words (for the fallback label)
@@ -36,13 +36,15 @@ export interface Attachment {
   label: Span | null;
   ownLabel: boolean; // a list item named before its value ("T2 0.553")
   end: number; // exclusive token index where the estimate (with any trailing label) ends
+  /** The value is the comparator of the previous one ("0.645 vs 0.313"). */
+  versus?: boolean;
 }
 
-const LIST_FOLLOWERS = /^(?:and|or|vs|versus|respectively)$/;
+const LIST_FOLLOWERS = /^(?:and|or|vs|versus|respectively|compared)$/;
 
 /** 1. A measure named before the value: "AUC of 0.91", "WMA (AUC 0.873 …)", "AUC for WMA was 0.91". */
 export function attachBefore(s: Sentence, vg: ValueGroup, prefix: Group | null): Attachment | null {
-  if (!prefix || prefix.consumed) return null;
+  if (!prefix || prefix.consumed || prefix.mentions[0]!.afterOnly) return null;
   const { tokens: t, inMention } = s;
   const gap = readGap(t, prefix.end, vg.value.start);
   if (!gap) return null;
@@ -59,7 +61,9 @@ export function attachAfter(s: Sentence, vg: ValueGroup, startsAt: ReadonlyMap<n
   const post = [startsAt.get(vg.value.end), startsAt.get(vg.end)].find((g) => g && !g.consumed);
   const m = post?.mentions[0];
   if (!post || !m || RATIO_MEASURES.has(m.measure) || m.measure === 'MD') return null;
-  if (!vg.value.pct && Math.abs(vg.value.value) > 1) return null;
+  // above 1 without a % sign only on the percent scale, written as a measurement: "91.22 (90.79, 91.64) sensitivity"
+  const tok = s.tokens[vg.value.start]!;
+  if (!vg.value.pct && Math.abs(vg.value.value) > 1 && !(PROPORTION_MEASURES.has(m.measure) && vg.value.value <= 100 && (vg.ci || /[.·]/.test(tok.text)))) return null;
   if (s.tokens[vg.value.start - 1]?.norm === 'at') return null; // "sensitivity 85% at 90% specificity": a fixed operating point
   post.consumed = true;
   const after = forwardLabel(s.tokens, Math.max(post.end, vg.end), s.inMention);
@@ -77,8 +81,8 @@ export function attachToList(s: Sentence, vg: ValueGroup, active: Active | null,
   const list = readListGap(t, active.end, vg.value.start, inMention);
   if (!list) return null;
   const multi = active.group.mentions.length > 1;
-  const m = multi ? active.group.mentions[active.next] : { measure: active.measure, start: active.group.start, end: active.group.end };
-  if (!m) return null;
+  // past the last measure of "sensitivity and specificity were …" the list starts over: "…, and 80% and 70% in B"
+  const m = multi ? active.group.mentions[active.next % active.group.mentions.length]! : { measure: active.measure, start: active.group.start, end: active.group.end };
   const after = list.label ? null : forwardLabel(t, vg.end, inMention);
   return {
     measure: m.measure,
@@ -89,6 +93,7 @@ export function attachToList(s: Sentence, vg: ValueGroup, active: Active | null,
     label: list.label ?? after,
     ownLabel: list.label !== null,
     end: Math.max(vg.end, after?.end ?? 0),
+    versus: list.versus,
   };
 }
 

@@ -3,12 +3,12 @@
  * reason (an interval that does not contain its value, a proportion above 1, a ratio that is
  * not positive…).
  */
-import type { Measure } from '../../schema/index.ts';
+import type { ExtractMeasure } from './measures.ts';
 import { PROPORTION_MEASURES, RATIO_MEASURES } from './measures.ts';
 import type { ValueGroup } from './values.ts';
 
 /** What is implausible about an estimate, if anything. */
-export function problems(measure: Measure, vg: ValueGroup): string[] {
+export function problems(measure: ExtractMeasure, vg: ValueGroup): string[] {
   const out: string[] = [];
   const { value, ci } = vg;
   const nums = ci ? [value, ci.low, ci.high] : [value];

@@ -157,16 +157,26 @@ export function readGap(t: readonly Tok[], from: number, to: number): { label: S
   return { label: first >= 0 ? trimLabel(t, { start: first, end: last + 1 }) : null };
 }
 
-/** Tokens joining a list item to the previous estimate: "), T2", "and", "; or ECV". */
-export function readListGap(t: readonly Tok[], from: number, to: number, inMention: ArrayLike<number>): { label: Span | null } | null {
+/** Tokens joining a list item to the previous estimate: "), T2", "and", "; or ECV", "vs", "compared to". */
+export function readListGap(t: readonly Tok[], from: number, to: number, inMention: ArrayLike<number>): { label: Span | null; versus: boolean } | null {
   if (to - from > 14) return null;
   let k = from;
   const after = forwardLabel(t, k, inMention);
   if (after) k = after.end;
+  k = skipStatBrackets(t, k, to);
   while (k < to && (t[k]!.text === ')' || t[k]!.text === ']')) k++;
   let seps = 0;
-  while (k < to && (/^[,;/]$/.test(t[k]!.text) || /^(?:and|or|whereas|while)$/.test(t[k]!.norm))) {
-    k++;
+  let versus = false;
+  while (k < to) {
+    const x = t[k]!;
+    if (/^[,;/]$/.test(x.text) || /^(?:and|or|whereas|while)$/.test(x.norm)) k++;
+    else if (/^(?:vs|versus)$/.test(x.norm)) {
+      versus = true;
+      k += t[k + 1]?.text === '.' ? 2 : 1;
+    } else if (x.norm === 'compared' && /^(?:to|with)$/.test(t[k + 1]?.norm ?? '')) {
+      versus = true;
+      k += 2;
+    } else break;
     seps++;
   }
   if (seps === 0) return null;
@@ -174,9 +184,21 @@ export function readListGap(t: readonly Tok[], from: number, to: number, inMenti
   const s = k;
   while (k < to && t[k]!.kind === 'word' && !BLOCK.has(t[k]!.norm) && k - s < 5) k++;
   const e = k;
-  while (k < to && /^[:=(]$/.test(t[k]!.text)) k++;
+  while (k < to && /^[:=(,]$/.test(t[k]!.text)) k++;
   if (k !== to) return null;
   const label = e > s ? trimLabel(t, { start: s, end: e }) : null;
   if (e > s && !label) return null; // "p = 0.03", "n = 120"
-  return { label };
+  return { label, versus };
+}
+
+/** Past bracketed statistics such as "(p< 0.001)", "(P = .03)", "(n = 56)" starting at k (none past `to`). */
+export function skipStatBrackets(t: readonly Tok[], k: number, to: number): number {
+  for (;;) {
+    const close = OPEN.get(t[k]?.text ?? '');
+    if (!close || !/^(?:p|n|i2|i²)$/.test(t[k + 1]?.norm ?? '')) return k;
+    let j = k + 2;
+    while (j < to && j < k + 8 && t[j]!.text !== close && !OPEN.has(t[j]!.text)) j++;
+    if (t[j]?.text !== close || j >= to) return k;
+    k = j + 1;
+  }
 }

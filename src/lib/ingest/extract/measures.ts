@@ -7,21 +7,36 @@ import { PROPORTION_MEASURES as SCHEMA_PROPORTIONS } from '../../schema/measures
 import type { Measure } from '../../schema/index.ts';
 import type { ExtractedEstimate } from '../extract.ts';
 
+/**
+ * Measures the extractor reads that the schema's measure table does not list yet. The one
+ * place their names are spelled; once the schema lists them this type is just `Measure`.
+ */
+export const PENDING_MEASURES = ['AUPRC', 'balanced_accuracy', 'IoU', 'LR+', 'LR-', 'DOR', 'SMD'] as const;
+/** A measure the extractor can report. */
+export type ExtractMeasure = Measure | (typeof PENDING_MEASURES)[number];
+
 /** Phrases naming a measure (lowercased words). Longest match wins. */
-const PHRASES: Record<Measure, string[]> = {
+const PHRASES: Record<ExtractMeasure, string[]> = {
   AUC: [
     'auc', 'aucs', 'auroc', 'aurocs', 'auc-roc', 'roc-auc', 'roc auc', 'aucroc', 'auc roc', 'c-statistic', 'c-statistics',
     'c statistic', 'c statistics', 'c-index', 'c-indices', 'c index', 'concordance index', 'concordance statistic', "harrell's c",
-    "harrell's c-index",
+    "harrell's c-index", "harrell's c-statistic", "harrell's concordance index",
   ],
-  sensitivity: ['sensitivity', 'sensitivities', 'recall', 'true positive rate', 'true-positive rate', 'tpr'],
+  AUPRC: ['auprc', 'auprcs', 'aupr', 'auc-pr', 'pr-auc', 'pr auc', 'auc-prc', 'prauc', 'auc pr'],
+  balanced_accuracy: ['balanced accuracy', 'balanced accuracies'],
+  IoU: ['iou', 'ious', 'intersection over union', 'intersection-over-union', 'jaccard index', 'jaccard similarity', 'jaccard coefficient'],
+  'LR+': ['positive likelihood ratio', 'positive likelihood ratios', 'likelihood ratio positive'],
+  'LR-': ['negative likelihood ratio', 'negative likelihood ratios', 'likelihood ratio negative'],
+  DOR: ['diagnostic odds ratio', 'diagnostic odds ratios'],
+  SMD: ['standardized mean difference', 'standardised mean difference', 'standardized mean differences', 'standardised mean differences', "cohen's d", "hedges' g", 'hedges g'],
+  sensitivity: ['sensitivity', 'sensitivities', 'recall', 'sensitivity/recall', 'true positive rate', 'true-positive rate', 'tpr'],
   specificity: ['specificity', 'specificities', 'true negative rate', 'true-negative rate', 'tnr'],
   accuracy: ['accuracy', 'accuracies'],
   PPV: ['ppv', 'ppvs', 'positive predictive value', 'positive predictive values', 'precision'],
   NPV: ['npv', 'npvs', 'negative predictive value', 'negative predictive values'],
   F1: ['f1', 'f1-score', 'f1 score', 'f1-scores', 'f1 scores', 'f-score', 'f score', 'f-measure', 'f1-measure', 'f1 measure'],
   Dice: ['dice', 'dsc', 'dscs', 'sørensen-dice', 'sorensen-dice'],
-  kappa: ['kappa', 'kappas', 'κ'],
+  kappa: ['kappa', 'kappas', "kappa's", 'κ'],
   ICC: ['icc', 'iccs', 'intraclass correlation', 'intra-class correlation', 'intraclass correlations'],
   OR: ['odds ratio', 'odds ratios'],
   HR: ['hazard ratio', 'hazard ratios'],
@@ -30,7 +45,11 @@ const PHRASES: Record<Measure, string[]> = {
 };
 
 /** Abbreviations that are also ordinary words ("or") match only as written. */
-export const EXACT: ReadonlyMap<string, Measure> = new Map<string, Measure>([
+export const EXACT: ReadonlyMap<string, ExtractMeasure> = new Map<string, ExtractMeasure>([
+  ...['SN', 'Sn'].map((p) => [p, 'sensitivity'] as const),
+  ...['SP', 'Sp'].map((p) => [p, 'specificity'] as const),
+  ...['DOR', 'DORs'].map((p) => [p, 'DOR'] as const),
+  ...['SMD', 'SMDs'].map((p) => [p, 'SMD'] as const),
   ...['OR', 'ORs', 'aOR', 'aORs'].map((p) => [p, 'OR'] as const),
   ...['HR', 'HRs', 'aHR', 'aHRs'].map((p) => [p, 'HR'] as const),
   ...['RR', 'RRs', 'aRR', 'aRRs'].map((p) => [p, 'RR'] as const),
@@ -38,8 +57,8 @@ export const EXACT: ReadonlyMap<string, Measure> = new Map<string, Measure>([
 ]);
 
 /** The phrases of PHRASES by their first word, longest first. */
-export const PHRASES_BY_FIRST = new Map<string, { words: string[]; measure: Measure }[]>();
-for (const [measure, phrase] of Object.entries(PHRASES).flatMap(([m, ps]) => ps.map((p) => [m as Measure, p] as const))) {
+export const PHRASES_BY_FIRST = new Map<string, { words: string[]; measure: ExtractMeasure }[]>();
+for (const [measure, phrase] of Object.entries(PHRASES).flatMap(([m, ps]) => ps.map((p) => [m as ExtractMeasure, p] as const))) {
   const words = phrase.split(' ');
   const list = PHRASES_BY_FIRST.get(words[0]!) ?? [];
   list.push({ words, measure });
@@ -49,12 +68,12 @@ for (const [measure, phrase] of Object.entries(PHRASES).flatMap(([m, ps]) => ps.
 
 /** Words absorbed into a measure mention when they stand right before it ("pooled sensitivity"). */
 export const MEASURE_PREFIX = new Set([
-  'adjusted', 'unadjusted', 'crude', 'pooled', 'overall', 'mean', 'average', 'summary', 'weighted', 'diagnostic', 'balanced',
+  'adjusted', 'unadjusted', 'crude', 'pooled', 'overall', 'mean', 'average', 'summary', 'weighted', 'diagnostic',
   'classification', 'macro', 'micro', 'macro-averaged', 'micro-averaged', "cohen's", 'cohen', 'fleiss', "fleiss'", 'linear',
   'quadratic', 'linearly', 'quadratically', 'quadratic-weighted', 'linear-weighted', 'multivariable', 'multivariate',
 ]);
 /** A mention followed by one of these is not the measure ("sensitivity analysis", "recall rate"). */
-export const NOT_AFTER: Partial<Record<Measure, ReadonlySet<string>>> = {
+export const NOT_AFTER: Partial<Record<ExtractMeasure, ReadonlySet<string>>> = {
   sensitivity: new Set(['analysis', 'analyses', 'rate', 'rates', 'bias']),
   PPV: new Set(['medicine', 'oncology', 'health', 'psychiatry', 'nutrition', 'radiotherapy', 'therapy']),
 };
@@ -65,19 +84,49 @@ export const MENTION_TAIL = new Set([
 /** Words inside "area under the receiver operating characteristic (ROC) curve". */
 export const AREA_UNDER_WORDS = new Set([
   'the', 'a', 'receiver', 'operating', 'operator', 'characteristic', 'characteristics', 'receiver-operating',
-  'receiver-operator', 'roc', 'summary', '(', ')',
+  'receiver-operator', 'roc', 'summary', '(', ')', 'receiving', 'operation', 'sroc', 'time-dependent', 'precision-recall',
+  'precision', 'recall', 'pr', '-',
 ]);
+/** Words of "area under the … curve" that make it the precision-recall curve (AUPRC). */
+export const PR_CURVE_WORDS = new Set(['precision-recall', 'precision', 'pr']);
+/** "area under the receiver operating characteristic" may end here when "curve" is left out. */
+export const ROC_END_WORDS = new Set(['characteristic', 'characteristics', 'roc']);
+/** Abbreviations written glued to a sign: "LR+", "LR−", "LR-". */
+export const SIGNED: ReadonlyMap<string, { plus: ExtractMeasure; minus: ExtractMeasure }> = new Map([['LR', { plus: 'LR+', minus: 'LR-' }]]);
 
 /** Measures reported as a proportion (or percent) between 0 and 1. */
-export const PROPORTION_MEASURES = SCHEMA_PROPORTIONS as ReadonlySet<Measure>;
+export const PROPORTION_MEASURES: ReadonlySet<ExtractMeasure> = new Set<ExtractMeasure>([
+  ...(SCHEMA_PROPORTIONS as ReadonlySet<ExtractMeasure>),
+  'AUPRC',
+  'balanced_accuracy',
+  'IoU',
+]);
 /** Measures reported as a ratio, which must be positive. */
-export const RATIO_MEASURES: ReadonlySet<Measure> = new Set(['OR', 'HR', 'RR']);
+export const RATIO_MEASURES: ReadonlySet<ExtractMeasure> = new Set(['OR', 'HR', 'RR', 'LR+', 'LR-', 'DOR']);
+/** Measures reported as a difference (any sign). */
+export const DIFFERENCE_MEASURES: ReadonlySet<ExtractMeasure> = new Set(['MD', 'SMD']);
+/** Measures named only after their value: "91.8% sensitive", "95.9% specific" (before a value these are ordinary adjectives). */
+export const AFTER_ONLY: ReadonlyMap<string, ExtractMeasure> = new Map<string, ExtractMeasure>([
+  ['sensitive', 'sensitivity'],
+  ['specific', 'specificity'],
+]);
+/**
+ * Two measures named in one phrase: "positive and negative predictive values" is PPV and NPV,
+ * "positive and negative likelihood ratios" LR+ and LR−.
+ */
+export const PAIRED_PHRASES: readonly { first: string; second: string; tail: string[]; measures: [ExtractMeasure, ExtractMeasure] }[] = [
+  { first: 'positive', second: 'negative', tail: ['predictive', 'values'], measures: ['PPV', 'NPV'] },
+  { first: 'positive', second: 'negative', tail: ['predictive', 'value'], measures: ['PPV', 'NPV'] },
+  { first: 'negative', second: 'positive', tail: ['predictive', 'values'], measures: ['NPV', 'PPV'] },
+  { first: 'positive', second: 'negative', tail: ['likelihood', 'ratios'], measures: ['LR+', 'LR-'] },
+  { first: 'positive', second: 'negative', tail: ['likelihood', 'ratio'], measures: ['LR+', 'LR-'] },
+];
 
 /** The unit of an estimate of `measure`; percent when any of its numbers has a % sign. */
-export function unitFor(measure: Measure, anyPct: boolean): ExtractedEstimate['unit'] {
+export function unitFor(measure: ExtractMeasure, anyPct: boolean): ExtractedEstimate['unit'] {
   if (anyPct) return 'percent';
   if (PROPORTION_MEASURES.has(measure)) return 'proportion';
   if (RATIO_MEASURES.has(measure)) return 'ratio';
-  if (measure === 'MD') return 'difference';
+  if (DIFFERENCE_MEASURES.has(measure)) return 'difference';
   return null;
 }

@@ -46,12 +46,20 @@ export function readNumber(t: readonly Tok[], k: number, signOk: boolean): Num |
   return null;
 }
 
-/** "95% CI", "95%CI", "95% confidence interval", "CI 95%", "CI95%", "CI" at token k. */
+/** Levels an interval is stated at: 50–99 whole percent, or 97.5, 99.5, 99.9 ("85.42% CI" is a value, not a level). */
+function ciLevel(n: Tok | undefined): number | null {
+  if (n?.kind !== 'num' || !n.pct || n.num < 50 || n.num >= 100) return null;
+  return Number.isInteger(n.num) || [97.5, 99.5, 99.9].includes(n.num) ? n.num / 100 : null;
+}
+
+/**
+ * "95% CI", "95%CI", "95% C.I.", "95% confidence interval (CI)", "confidence interval [95% CI]",
+ * "CI 95%", "CI95%", "CI" at token k.
+ */
 export function readCiSpec(t: readonly Tok[], k: number): { level: number | null; end: number } | null {
   const x = t[k];
   if (!x) return null;
-  const level = (n: Tok | undefined): number | null => (n?.kind === 'num' && n.pct && n.num >= 50 && n.num < 100 ? n.num / 100 : null);
-  const lv = level(x);
+  const lv = ciLevel(x);
   if (lv !== null) {
     let j = k + 1;
     if (t[j]?.kind === 'dash' && t[j]!.start === x.end) j++;
@@ -62,23 +70,55 @@ export function readCiSpec(t: readonly Tok[], k: number): { level: number | null
   if (glued && t[k + 1]?.text === '%' && t[k + 1]!.start === x.end) return { level: Number(glued[1]) / 100, end: k + 2 };
   const w = ciWordEnd(t, k);
   if (w === null) return null;
-  const after = level(t[w]);
+  const after = ciLevel(t[w]);
   return after !== null ? { level: after, end: w + 1 } : { level: null, end: w };
 }
 
+/** The words "CI", "C.I.", "confidence interval", "credible interval", with a bracketed abbreviation after a spelled-out name: "confidence interval [CI]". */
 function ciWordEnd(t: readonly Tok[], k: number): number | null {
   const n = t[k]?.norm;
   if (n === 'ci' || n === 'cis' || n === 'cri' || n === 'ui') return k + 1;
-  if ((n === 'confidence' || n === 'credible' || n === 'uncertainty') && /^(?:intervals?|limits?|bounds?)$/.test(t[k + 1]?.norm ?? '')) return k + 2;
+  // "C.I." is the letters C and I with dots
+  if (n === 'c' && t[k + 1]?.text === '.' && t[k + 2]?.norm === 'i') return t[k + 3]?.text === '.' && t[k + 3]!.start === t[k + 2]!.end ? k + 4 : k + 3;
+  if ((n === 'confidence' || n === 'credible' || n === 'uncertainty') && /^(?:intervals?|limits?|bounds?)$/.test(t[k + 1]?.norm ?? '')) {
+    const e = k + 2;
+    const close = OPEN.get(t[e]?.text ?? '');
+    if (!close) return e;
+    // "(CI)", "[CI]", "(95% CI)", "[CIs]"
+    let j = e + 1;
+    if (ciLevel(t[j]) !== null) j++;
+    if (/^(?:ci|cis|cri)$/.test(t[j]?.norm ?? '') && t[j + 1]?.text === close) return j + 2;
+    return e;
+  }
   return null;
 }
 
-function isSeparator(x: Tok | undefined): boolean {
-  return !!x && (x.kind === 'dash' || x.kind === 'minus' || x.norm === 'to' || x.text === ',' || x.text === '~' || x.text === '～');
+function isSeparator(x: Tok | undefined, semicolonOk: boolean): boolean {
+  if (!x) return false;
+  return x.kind === 'dash' || x.kind === 'minus' || x.norm === 'to' || x.text === ',' || x.text === '~' || x.text === '～' || (semicolonOk && x.text === ';');
 }
 
-/** An interval after a value: "(0.61-0.78)", "[95%CI 0.816-0.922]", ", 95% CI: 1.2 to 3.4". */
-function readInterval(t: readonly Tok[], j: number): Interval | null {
+/** Words that open a statistic trailing an interval inside its bracket: "(0.96, 1.00; P < .001)", "(…; I(2) = 90%)". */
+const TRAILING_STAT = /^(?:p|i|i2|i²|n|z|t|chi|χ2|χ²|tau|τ2|τ²)$/;
+
+/** After an interval's upper bound at k: the index of its closing bracket when only a trailing statistic or one number stands before it. */
+function skipTrailing(t: readonly Tok[], k: number, close: string): number | null {
+  if (t[k]?.text !== ',' && t[k]?.text !== ';') return null;
+  const first = t[k + 1];
+  if (first?.kind === 'num' && t[k + 2]?.text === close) return k + 2; // "(95% CI 75-94%, 0.852)"
+  if (first?.kind !== 'word' || !TRAILING_STAT.test(first.norm)) return null;
+  let depth = 0;
+  for (let j = k + 2; j < t.length && j < k + 14; j++) {
+    const x = t[j]!.text;
+    if (OPEN.has(x)) depth++;
+    else if (depth > 0 && /^[)\]}]$/.test(x)) depth--;
+    else if (x === close) return j;
+  }
+  return null;
+}
+
+/** An interval after a value: "(0.61-0.78)", "[95%CI 0.816-0.922]", ", 95% CI: 1.2 to 3.4", "CI 72.24-93.93%". */
+export function readInterval(t: readonly Tok[], j: number): Interval | null {
   let k = j;
   let close: string | null = null;
   const first = t[k];
@@ -95,7 +135,7 @@ function readInterval(t: readonly Tok[], j: number): Interval | null {
   const innerClose = t[k] && OPEN.has(t[k]!.text) ? OPEN.get(t[k]!.text)! : null;
   if (innerClose) k++;
   const low = readNumber(t, k, true);
-  if (!low || !isSeparator(t[low.end])) return null;
+  if (!low || !isSeparator(t[low.end], close !== null || spec !== null)) return null;
   const high = readNumber(t, low.end + 1, true);
   if (!high) return null;
   k = high.end;
@@ -104,6 +144,7 @@ function readInterval(t: readonly Tok[], j: number): Interval | null {
   if (close && (t[k]?.text === ',' || t[k]?.text === ';')) {
     trailing = readCiSpec(t, k + 1);
     if (trailing) k = trailing.end;
+    else k = skipTrailing(t, k, close) ?? k;
   }
   if (close && t[k]?.text === close) k++;
   return { low, high, level: spec?.level ?? trailing?.level ?? null, end: k };
