@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { estimateRows, studyRow, type StudyRecord } from '../src/lib/data/tables.ts';
+import { diagnosticTableRows, estimateRows, studyRow, type StudyRecord } from '../src/lib/data/tables.ts';
 import { formatProblem } from '../src/lib/content/validate.ts';
 import { readReview, readStudies, ContentError } from './lib/content-fs.ts';
 import { writeTables } from './lib/duckdb-tables.ts';
@@ -18,7 +18,7 @@ export async function buildData(root: string, outDir: string): Promise<StudyReco
   const problems = pages.flatMap((p) => p.problems);
   if (problems.length > 0) throw new ContentError(problems);
   const records = pages.map((p) => ({ slug: p.slug, study: p.study!, sections: p.sections }));
-  await writeTables(outDir, records.map(studyRow), records.flatMap(estimateRows));
+  await writeTables(outDir, records.map(studyRow), records.flatMap(estimateRows), records.flatMap(diagnosticTableRows));
   await writeManifest(outDir);
   return records;
 }

@@ -2,7 +2,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ESTIMATE_COLUMNS, STUDY_COLUMNS, type Column, type EstimateRow, type StudyRow } from '../../src/lib/data/tables.ts';
+import { DIAGNOSTIC_TABLE_COLUMNS, ESTIMATE_COLUMNS, STUDY_COLUMNS, type Column, type DiagnosticTableRow, type EstimateRow, type StudyRow } from '../../src/lib/data/tables.ts';
 
 /** Quote an SQL string literal (file paths only; data values always go through the appender). */
 function sqlString(value: string): string {
@@ -28,10 +28,18 @@ async function createTable<Row>(conn: DuckDBConnection, name: string, columns: C
 }
 
 /** Files written by writeTables. */
-export const DATA_FILES = ['studies.parquet', 'estimates.parquet', 'studies.csv', 'estimates.csv', 'studies.json', 'estimates.json', 'review.duckdb'] as const;
+export const DATA_FILES = [
+  'studies.parquet', 'estimates.parquet', 'diagnostic_tables.parquet',
+  'studies.csv', 'estimates.csv', 'diagnostic_tables.csv',
+  'studies.json', 'estimates.json', 'diagnostic_tables.json',
+  'review.duckdb',
+] as const;
+
+/** The tables writeTables writes, by name. */
+const TABLES = ['studies', 'estimates', 'diagnostic_tables'] as const;
 
 /** Write all data files into outDir (replacing earlier generated files). */
-export async function writeTables(outDir: string, studies: StudyRow[], estimates: EstimateRow[]): Promise<void> {
+export async function writeTables(outDir: string, studies: StudyRow[], estimates: EstimateRow[], diagnosticTables: DiagnosticTableRow[] = []): Promise<void> {
   await mkdir(outDir, { recursive: true });
   const dbFile = join(outDir, 'review.duckdb');
   await rm(dbFile, { force: true });
@@ -41,14 +49,15 @@ export async function writeTables(outDir: string, studies: StudyRow[], estimates
   try {
     await createTable(conn, 'studies', STUDY_COLUMNS, studies);
     await createTable(conn, 'estimates', ESTIMATE_COLUMNS, estimates);
-    for (const t of ['studies', 'estimates']) {
+    await createTable(conn, 'diagnostic_tables', DIAGNOSTIC_TABLE_COLUMNS, diagnosticTables);
+    for (const t of TABLES) {
       await conn.run(`COPY (SELECT * FROM ${t} ORDER BY 1) TO ${sqlString(join(outDir, `${t}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`);
       await conn.run(`COPY (SELECT * FROM ${t} ORDER BY 1) TO ${sqlString(join(outDir, `${t}.csv`))} (FORMAT csv, HEADER true)`);
       await conn.run(`COPY (SELECT * FROM ${t} ORDER BY 1) TO ${sqlString(join(outDir, `${t}.json`))} (FORMAT json, ARRAY true)`);
     }
     // The browser's copy. duckdb-wasm 1.32 embeds DuckDB 1.4: write a storage version it reads.
     await conn.run(`ATTACH ${sqlString(dbFile)} AS review (STORAGE_VERSION 'v1.0.0')`);
-    for (const t of ['studies', 'estimates']) await conn.run(`CREATE TABLE review.${t} AS SELECT * FROM ${t} ORDER BY 1`);
+    for (const t of TABLES) await conn.run(`CREATE TABLE review.${t} AS SELECT * FROM ${t} ORDER BY 1`);
     await conn.run('CHECKPOINT review');
     await conn.run('DETACH review');
   } finally {

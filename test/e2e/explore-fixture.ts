@@ -54,6 +54,8 @@ export function syntheticTables(n = AUCS.length): { studies: StudyRow[]; estimat
     ci_high: high,
     ci_level: 0.95,
     unit: 'proportion',
+    events: null,
+    total: null,
     quote: `AUC ${value} (${low}-${high})`,
     needs_review: false,
     review_reason: null,

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { buildData } from '../../scripts/build-data.ts';
-import { estimateRows, studyRow, STUDY_COLUMNS, ESTIMATE_COLUMNS, type StudyRecord } from '../../src/lib/data/tables.ts';
+import { estimateRows, studyRow, STUDY_COLUMNS, ESTIMATE_COLUMNS, DIAGNOSTIC_TABLE_COLUMNS, type StudyRecord } from '../../src/lib/data/tables.ts';
+import { DATA_FILES } from '../../scripts/lib/duckdb-tables.ts';
 import { ROOT } from '../helpers.ts';
 
 let out: string;
@@ -88,14 +89,38 @@ describe('npm run data', () => {
   it('writes a manifest with each file size and SHA-256 and a data version', async () => {
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
     expect(manifest.version).toMatch(/^[0-9a-f]{12}$/);
-    expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(['studies.parquet', 'estimates.parquet', 'studies.csv', 'estimates.csv', 'studies.json', 'estimates.json', 'review.duckdb']);
+    expect(manifest.files.map((f: { name: string }) => f.name)).toEqual([...DATA_FILES]);
+    expect(DATA_FILES).toContain('diagnostic_tables.parquet');
     for (const f of manifest.files) expect(f.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 });
 
 describe('the data dictionary (data/README.md)', () => {
-  it('documents every column of both tables', async () => {
+  it('documents every column of every table', async () => {
     const readme = await readFile(join(ROOT, 'data', 'README.md'), 'utf8');
-    for (const c of [...STUDY_COLUMNS, ...ESTIMATE_COLUMNS]) expect(readme).toContain(`| \`${c.name}\` | ${c.type} |`);
+    for (const c of [...STUDY_COLUMNS, ...ESTIMATE_COLUMNS, ...DIAGNOSTIC_TABLE_COLUMNS]) expect(readme).toContain(`| \`${c.name}\` | ${c.type} |`);
+  });
+});
+
+describe('the diagnostic_tables table', () => {
+  it('holds each 2×2 table of a page with its sensitivity, specificity and per-cell provenance, in Parquet and DuckDB', async () => {
+    const { validateStudySource } = await import('../../src/lib/content/validate.ts');
+    const { diagnosticTableRows } = await import('../../src/lib/data/tables.ts');
+    const { writeTables } = await import('../../scripts/lib/duckdb-tables.ts');
+    const { fixture } = await import('../helpers.ts');
+    const page = validateStudySource(fixture('studies/two-by-two.mdx'), 'content/studies/two-by-two.mdx', 'two-by-two');
+    const record = { slug: page.slug, study: page.study!, sections: page.sections };
+    const dir = await mkdtemp(join(tmpdir(), 'data-dta-'));
+    try {
+      await writeTables(dir, [studyRow(record)], estimateRows(record), diagnosticTableRows(record));
+      const [row] = await query(`SELECT * FROM read_parquet('${join(dir, 'diagnostic_tables.parquet')}')`);
+      expect(row).toMatchObject({ table_id: 'two-by-two#1', tp: 194, fp: 36, fn: 29, tn: 364, derived_cells: 'fp,fn', threshold: null });
+      expect(row!.sensitivity).toBeCloseTo(194 / 223, 12);
+      expect(JSON.parse(String(row!.provenance)).fn).toEqual({ rule: '223 with WMA − 194 true positives', from: ['194/223'] });
+      const inDb = await query(`ATTACH '${join(dir, 'review.duckdb')}' AS r (READ_ONLY); SELECT count(*)::INTEGER AS n FROM r.diagnostic_tables`);
+      expect(inDb).toEqual([{ n: 1 }]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

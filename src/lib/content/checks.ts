@@ -6,6 +6,7 @@
 import type { Review } from '../schema/index.ts';
 import { normaliseText } from '../ingest/identity.ts';
 import type { ContentProblem, ValidatedStudy } from './validate.ts';
+import { checkTwoByTwo } from './two-by-two-checks.ts';
 
 /** The set of word bigrams of a title's normalised text (a one-word title is its word). */
 function bigrams(title: string): Set<string> {
@@ -85,6 +86,7 @@ export function checkContent(pages: readonly ValidatedStudy[], review: Review): 
         problems.push(warning(p, ['estimates', i, 'needs_review'], `needs review: ${e.review_reason} (check against the quote and the full text, then set needs_review: false and review_reason: null)`));
       }
     });
+    for (const t of checkTwoByTwo(s, abstract, new Set(outcomes.keys()))) problems.push(error(p, t.path, t.message));
     if (s.status === 'excluded' && s.exclusion_reason && !reasons.has(s.exclusion_reason)) {
       problems.push(error(p, ['exclusion_reason'], `"${s.exclusion_reason}" is not an exclusion reason in content/review.yaml: use one of ${[...reasons].join(', ')} or declare it there`));
     }

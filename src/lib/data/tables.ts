@@ -3,7 +3,8 @@
  * Column names, types and meanings are listed once here; build-data, the data dictionary
  * test and the browser queries read these definitions.
  */
-import type { Study } from '../schema/index.ts';
+import { MEASURES, type Study } from '../schema/index.ts';
+import { CELLS } from '../schema/two-by-two.ts';
 import type { BodySection } from '../ingest/mdx.ts';
 import { abstractText } from '../ingest/mdx.ts';
 
@@ -57,6 +58,8 @@ export interface EstimateRow {
   ci_high: number | null;
   ci_level: number | null;
   unit: string | null;
+  events: number | null;
+  total: number | null;
   quote: string;
   needs_review: boolean;
   review_reason: string | null;
@@ -97,12 +100,14 @@ export const ESTIMATE_COLUMNS: Column<EstimateRow>[] = [
   { name: 'slug', type: 'VARCHAR', description: 'The study page (studies.slug).' },
   { name: 'outcome', type: 'VARCHAR', description: 'Outcome id declared in content/review.yaml.' },
   { name: 'label', type: 'VARCHAR', description: 'What the estimate is about, as the abstract names it (e.g. "WMA").' },
-  { name: 'measure', type: 'VARCHAR', description: 'AUC, sensitivity, specificity, accuracy, PPV, NPV, F1, Dice, kappa, ICC, OR, HR, RR or MD.' },
+  { name: 'measure', type: 'VARCHAR', description: `One of ${MEASURES.join(', ')} (the measure table, src/lib/schema/measures.ts; PLR/NLR are LR+ and LR−).` },
   { name: 'value', type: 'DOUBLE', description: 'Point estimate as reported (percent values stay in percent; see unit).' },
   { name: 'ci_low', type: 'DOUBLE', description: 'Lower confidence limit as reported, or null.' },
   { name: 'ci_high', type: 'DOUBLE', description: 'Upper confidence limit as reported, or null.' },
   { name: 'ci_level', type: 'DOUBLE', description: 'Confidence level as a fraction (0.95), or null when there is no interval.' },
   { name: 'unit', type: 'VARCHAR', description: 'proportion, percent, ratio, difference, or null.' },
+  { name: 'events', type: 'INTEGER', description: 'n of an n/N printed beside a proportion ("87% (193/223)" → 193), or null.' },
+  { name: 'total', type: 'INTEGER', description: 'N of an n/N printed beside a proportion, or null.' },
   { name: 'quote', type: 'VARCHAR', description: 'The verbatim text of the abstract the numbers were read from.' },
   { name: 'needs_review', type: 'BOOLEAN', description: 'True when the estimate must be checked by an author (see review_reason).' },
   { name: 'review_reason', type: 'VARCHAR', description: 'Why the estimate needs review, or null.' },
@@ -168,9 +173,71 @@ export function estimateRows({ slug, study }: Pick<StudyRecord, 'slug' | 'study'
     ci_high: e.ci_high,
     ci_level: e.ci_level,
     unit: e.unit,
+    events: e.events,
+    total: e.total,
     quote: e.quote,
     needs_review: e.needs_review,
     review_reason: e.review_reason,
     source: e.source,
   }));
+}
+
+/** A row of the diagnostic_tables table: one 2×2 table (TP, FP, FN, TN) of a study. */
+export interface DiagnosticTableRow {
+  table_id: string;
+  study_id: string;
+  slug: string;
+  outcome: string;
+  label: string;
+  threshold: string | null;
+  tp: number;
+  fp: number;
+  fn: number;
+  tn: number;
+  sensitivity: number;
+  specificity: number;
+  derived_cells: string | null;
+  provenance: string;
+}
+
+/** Columns of data/diagnostic_tables.* in order. */
+export const DIAGNOSTIC_TABLE_COLUMNS: Column<DiagnosticTableRow>[] = [
+  { name: 'table_id', type: 'VARCHAR', description: '<slug>#<n>: the n-th 2×2 table (1-based) of the study page.' },
+  { name: 'study_id', type: 'VARCHAR', description: 'The study (studies.study_id).' },
+  { name: 'slug', type: 'VARCHAR', description: 'The study page (studies.slug).' },
+  { name: 'outcome', type: 'VARCHAR', description: 'Outcome id declared in content/review.yaml.' },
+  { name: 'label', type: 'VARCHAR', description: 'The index test (and test set) as the abstract names it; the label of its sensitivity/specificity estimates.' },
+  { name: 'threshold', type: 'VARCHAR', description: 'Operating point or positivity threshold when stated, else null.' },
+  { name: 'tp', type: 'INTEGER', description: 'True positives: with the target condition, index test positive.' },
+  { name: 'fp', type: 'INTEGER', description: 'False positives: without the target condition, index test positive.' },
+  { name: 'fn', type: 'INTEGER', description: 'False negatives: with the target condition, index test negative.' },
+  { name: 'tn', type: 'INTEGER', description: 'True negatives: without the target condition, index test negative.' },
+  { name: 'sensitivity', type: 'DOUBLE', description: 'tp / (tp + fn), unrounded.' },
+  { name: 'specificity', type: 'DOUBLE', description: 'tn / (tn + fp), unrounded.' },
+  { name: 'derived_cells', type: 'VARCHAR', description: 'Cells computed from other quoted numbers rather than reported, joined by "," (e.g. "fn,tn"), or null when all four are reported.' },
+  { name: 'provenance', type: 'VARCHAR', description: 'JSON object: for each cell, {"quote": …} (reported) or {"rule": …, "from": [quotes]} (derived).' },
+];
+
+/** Flatten a validated page's 2×2 tables into diagnostic_tables rows. */
+export function diagnosticTableRows({ slug, study }: Pick<StudyRecord, 'slug' | 'study'>): DiagnosticTableRow[] {
+  return study.two_by_two.map((t, i) => {
+    const derived = CELLS.filter((c) => t[c].derived !== undefined);
+    const provenance = Object.fromEntries(CELLS.map((c) => [c, t[c].derived ? { rule: t[c].derived!.rule, from: t[c].derived!.from } : { quote: t[c].quote }]));
+    return {
+      table_id: `${slug}#${i + 1}`,
+      study_id: study.key,
+      slug,
+      outcome: t.outcome,
+      label: t.label,
+      threshold: t.threshold,
+      tp: t.tp.n,
+      fp: t.fp.n,
+      fn: t.fn.n,
+      tn: t.tn.n,
+      sensitivity: t.tp.n / (t.tp.n + t.fn.n),
+      specificity: t.tn.n / (t.tn.n + t.fp.n),
+      derived_cells: derived.length ? derived.join(',') : null,
+      provenance: JSON.stringify(provenance),
+    };
+  });
 }

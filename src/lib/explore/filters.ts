@@ -31,7 +31,7 @@ const lower = (v: string | number) => String(v).toLowerCase();
 const num = (v: string | number) => Number(v);
 
 const PROPORTIONS = [...PROPORTION_MEASURES];
-if (!PROPORTIONS.every((m) => /^[A-Za-z0-9]+$/.test(m))) throw new Error('measure names must be plain identifiers');
+if (!PROPORTIONS.every((m) => /^[A-Za-z0-9_]+$/.test(m))) throw new Error('measure names must be plain identifiers');
 
 /** SQL for an estimate's value as plotted: percent proportions divided by 100 (as synthesize does). */
 export const DISPLAY_VALUE_SQL = `(CASE WHEN e.unit = 'percent' AND e.measure IN (${PROPORTIONS.map((m) => `'${m}'`).join(', ')}) THEN e.value / 100 ELSE e.value END)`;

@@ -9,6 +9,7 @@
 import { activeFilters, ESTIMATE_FILTERS, STUDY_FILTERS } from './filters.ts';
 import { EXPLORE_ESTIMATE_COLUMNS, EXPLORE_STUDY_COLUMNS } from './rows.ts';
 import type { FilterState } from './state.ts';
+import { UNITS } from '../schema/measures.ts';
 
 /** A statement to prepare and the values to bind to its `?` placeholders, in order. */
 export interface BoundQuery {
@@ -20,7 +21,7 @@ export interface BoundQuery {
 export const SCHEMA = 'review';
 
 /** Units the pool query sends as a number (its index + 1; 0 = null, -1 = another text, read from `unit`). */
-export const UNIT_CODES = ['proportion', 'percent', 'ratio', 'difference'] as const;
+export const UNIT_CODES = UNITS;
 if (!UNIT_CODES.every((u) => /^[a-z]+$/.test(u))) throw new Error('unit names must be plain words');
 
 const STUDY_ORDER = 's.published DESC NULLS LAST, s.slug';

@@ -1,11 +1,11 @@
 /** Measure-aware defaults of the forest plot: axis type, line of no effect, natural bounds. */
 import type { Measure } from '../schema/index.ts';
-import { PROPORTION_MEASURES } from '../schema/measures.ts';
+import { AGREEMENT_MEASURES, MEASURE_TABLE, PROPORTION_MEASURES, RATIO_MEASURES } from '../schema/measures.ts';
 
-const RATIOS: ReadonlySet<Measure> = new Set<Measure>(['OR', 'HR', 'RR']);
+const RATIOS = RATIO_MEASURES as ReadonlySet<Measure>;
 const PROPORTIONS = PROPORTION_MEASURES as ReadonlySet<Measure>;
 
-/** Whether the measure is a ratio (OR, HR, RR), plotted on a log axis by default. */
+/** Whether the measure is a ratio (LR+, LR−, DOR, OR, HR, RR), plotted on a log axis by default. */
 export function isRatio(measure: Measure): boolean {
   return RATIOS.has(measure);
 }
@@ -15,12 +15,11 @@ export function defaultScale(measure: Measure): 'linear' | 'log' {
   return isRatio(measure) ? 'log' : 'linear';
 }
 
-/** Default line of no effect: 0.5 (or 50 on a percent scale) for AUC, 1 for ratios, 0 for MD, else none. */
+/** Default line of no effect from the measure table: 0.5 (or 50 on a percent scale) for AUC, 1 for ratios, 0 for MD and SMD, else none. */
 export function defaultNull(measure: Measure, percent: boolean): number | null {
-  if (measure === 'AUC') return percent ? 50 : 0.5;
-  if (isRatio(measure)) return 1;
-  if (measure === 'MD') return 0;
-  return null;
+  const v = MEASURE_TABLE[measure].nullValue;
+  if (v === null) return null;
+  return percent && PROPORTIONS.has(measure) ? v * 100 : v;
 }
 
 /**
@@ -35,6 +34,6 @@ export function naturalBounds(measure: Measure, values: readonly number[]): [num
     if (fits(0, 100)) return [0, 100];
     return null;
   }
-  if ((measure === 'kappa' || measure === 'ICC') && fits(-1, 1)) return [-1, 1];
+  if (AGREEMENT_MEASURES.has(measure) && fits(-1, 1)) return [-1, 1];
   return null;
 }

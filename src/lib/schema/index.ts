@@ -4,25 +4,13 @@
  * the client all derive from these schemas; add a field here and nowhere else.
  */
 import { z } from 'zod';
-export { PROPORTION_MEASURES } from './measures.ts';
+import { MEASURE_IDS, PROPORTION_MEASURES, outOfRange } from './measures.ts';
+export { PROPORTION_MEASURES, RATIO_MEASURES, MEASURE_TABLE, measureInfo, isMeasure } from './measures.ts';
+export { TwoByTwo, TwoByTwoCell } from './two-by-two.ts';
+import { TwoByTwo, agreesWithinRounding } from './two-by-two.ts';
 
-/** Effect measures the extractor recognises and the site can plot. */
-export const MEASURES = [
-  'AUC',
-  'sensitivity',
-  'specificity',
-  'accuracy',
-  'PPV',
-  'NPV',
-  'F1',
-  'Dice',
-  'kappa',
-  'ICC',
-  'OR',
-  'HR',
-  'RR',
-  'MD',
-] as const;
+/** Effect measures the extractor recognises and the site can plot: the keys of the measure table (measures.ts). */
+export const MEASURES = MEASURE_IDS;
 
 /** One of the recognised effect measures. */
 export const Measure = z.enum(MEASURES);
@@ -54,6 +42,8 @@ export const Estimate = z
     ci_high: z.number().finite().nullable().default(null),
     ci_level: z.number().gt(0).lt(1).nullable().default(null).describe('0.95 for a 95% interval'),
     unit: z.enum(['proportion', 'percent', 'ratio', 'difference']).nullable().default(null),
+    events: z.number().int().nonnegative().nullable().default(null).describe('n of an n/N printed beside a proportion ("87% (193/223)" → 193)'),
+    total: z.number().int().positive().nullable().default(null).describe('N of an n/N printed beside a proportion ("87% (193/223)" → 223)'),
     quote: z.string().min(1).describe('verbatim substring of the abstract the numbers come from'),
     needs_review: z.boolean().default(false),
     review_reason: z.string().nullable().default(null),
@@ -78,6 +68,23 @@ export const Estimate = z
           message: `value ${e.value} lies outside its interval [${e.ci_low}, ${e.ci_high}]: correct it, or set needs_review: true with a review_reason`,
         });
       }
+    }
+    if (!e.needs_review) {
+      const nums: [string, number | null][] = [['value', e.value], ['ci_low', e.ci_low], ['ci_high', e.ci_high]];
+      for (const [field, x] of nums) {
+        const why = x === null ? null : outOfRange(e.measure, e.unit, x);
+        if (why) {
+          const hint = e.unit !== 'percent' && x !== null && x > 1 && x <= 100 && outOfRange(e.measure, 'percent', x) === null ? ' (if it is a percentage, set unit: percent)' : '';
+          ctx.addIssue({ code: 'custom', path: [field], message: `${why}${hint}: correct it from the quote, or set needs_review: true with a review_reason` });
+        }
+      }
+    }
+    if ((e.events === null) !== (e.total === null)) {
+      ctx.addIssue({ code: 'custom', path: [e.events === null ? 'events' : 'total'], message: 'give both events and total (the n and N of "n/N"), or neither' });
+    } else if (e.events !== null && e.total !== null && e.events > e.total) {
+      ctx.addIssue({ code: 'custom', path: ['events'], message: `events ${e.events} is above total ${e.total}: n/N needs n ≤ N` });
+    } else if (e.events !== null && e.total !== null && !e.needs_review && PROPORTION_MEASURES.has(e.measure) && !agreesWithinRounding(e.events / e.total, e.value, e.unit)) {
+      ctx.addIssue({ code: 'custom', path: ['events'], message: `${e.events}/${e.total} = ${(e.events / e.total).toFixed(4)} does not match the value ${e.value}${e.unit === 'percent' ? '%' : ''} within rounding: correct the counts or the value from the quote, or set needs_review: true with a review_reason` });
     }
     if (e.needs_review && !e.review_reason) {
       ctx.addIssue({ code: 'custom', path: ['review_reason'], message: 'needs_review: true requires a review_reason saying what to check' });
@@ -128,6 +135,7 @@ export const Study = z
     synthetic: z.boolean().default(false),
     sample_sizes: z.array(SampleSize).default([]),
     estimates: z.array(Estimate).default([]),
+    two_by_two: z.array(TwoByTwo).default([]).describe('2×2 tables (TP, FP, FN, TN) per outcome and index test, each cell with its provenance'),
   })
   .strict()
   .superRefine((s, ctx) => {

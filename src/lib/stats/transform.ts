@@ -3,31 +3,17 @@
  * proportions, log for ratios, identity for differences and agreement coefficients.
  */
 import { qnorm } from './distributions.ts';
+import { MEASURE_IDS, MEASURE_TABLE, type MeasureId, type Scale as TableScale, type Unit as TableUnit } from '../schema/measures.ts';
 import type { PoolResult } from './types.ts';
 
-/** The scale an effect is pooled on. */
-export type Scale = 'logit' | 'log' | 'identity';
+/** The scale an effect is pooled on (from the measure table). */
+export type Scale = TableScale;
 
 /** The unit a value was reported in; 'percent' is divided by 100, null means "as given". */
-export type Unit = 'proportion' | 'percent' | 'ratio' | 'difference' | null;
+export type Unit = TableUnit;
 
-/** Pooling scale of each recognised effect measure. */
-export const MEASURE_SCALES = {
-  AUC: 'logit',
-  sensitivity: 'logit',
-  specificity: 'logit',
-  accuracy: 'logit',
-  PPV: 'logit',
-  NPV: 'logit',
-  F1: 'logit',
-  Dice: 'logit',
-  OR: 'log',
-  HR: 'log',
-  RR: 'log',
-  kappa: 'identity',
-  ICC: 'identity',
-  MD: 'identity',
-} as const satisfies Record<string, Scale>;
+/** Pooling scale of each recognised effect measure, read from the measure table. */
+export const MEASURE_SCALES = Object.fromEntries(MEASURE_IDS.map((m) => [m, MEASURE_TABLE[m].scale])) as { readonly [M in MeasureId]: Scale };
 
 /** A measure `scaleFor` knows, e.g. 'AUC' or 'OR'. */
 export type ScaledMeasure = keyof typeof MEASURE_SCALES;
@@ -57,7 +43,7 @@ export class TransformError extends Error {
   }
 }
 
-/** Pooling scale of a measure: 'logit' (AUC, sensitivity, …, Dice), 'log' (OR, HR, RR), 'identity' (kappa, ICC, MD). */
+/** Pooling scale of a measure: 'logit' (AUC, sensitivity, …, IoU), 'log' (LR+, LR−, DOR, OR, HR, RR), 'identity' (kappa, ICC, MD, SMD). */
 export function scaleFor(measure: string): Scale {
   if (!Object.hasOwn(MEASURE_SCALES, measure)) {
     throw new TransformError('unknown-measure', `unknown measure ${JSON.stringify(measure)}: no pooling scale is defined for it`);

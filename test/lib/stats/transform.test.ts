@@ -24,15 +24,16 @@ function code(input: ReportedEffect): TransformErrorCode {
 
 describe('scaleFor', () => {
   it('maps accuracy-type measures to logit, ratios to log and differences/agreement to identity', () => {
-    for (const m of ['AUC', 'sensitivity', 'specificity', 'accuracy', 'PPV', 'NPV', 'F1', 'Dice']) expect(scaleFor(m)).toBe('logit');
-    for (const m of ['OR', 'HR', 'RR']) expect(scaleFor(m)).toBe('log');
-    for (const m of ['kappa', 'ICC', 'MD']) expect(scaleFor(m)).toBe('identity');
-    expect(Object.keys(MEASURE_SCALES)).toHaveLength(14);
+    for (const m of ['AUC', 'AUPRC', 'sensitivity', 'specificity', 'accuracy', 'balanced_accuracy', 'PPV', 'NPV', 'F1', 'Dice', 'IoU']) expect(scaleFor(m)).toBe('logit');
+    for (const m of ['PLR', 'NLR', 'DOR', 'OR', 'HR', 'RR']) expect(scaleFor(m)).toBe('log');
+    for (const m of ['kappa', 'ICC', 'MD', 'SMD']) expect(scaleFor(m)).toBe('identity');
+    expect(Object.keys(MEASURE_SCALES)).toHaveLength(21);
   });
 
   it('throws a TransformError naming an unknown measure', () => {
-    expect(() => scaleFor('SMD')).toThrow(TransformError);
-    expect(() => scaleFor('SMD')).toThrow(/unknown measure "SMD"/);
+    expect(() => scaleFor('Cohen d')).toThrow(TransformError);
+    expect(() => scaleFor('Cohen d')).toThrow(/unknown measure "Cohen d"/);
+    expect(() => scaleFor('constructor')).toThrow(/unknown measure "constructor"/);
   });
 });
 

@@ -4,6 +4,7 @@
  * not positive…).
  */
 import type { ExtractMeasure } from './measures.ts';
+import { AGREEMENT_MEASURES } from '../../schema/measures.ts';
 import { PROPORTION_MEASURES, RATIO_MEASURES } from './measures.ts';
 import type { ValueGroup } from './values.ts';
 
@@ -29,7 +30,7 @@ export function problems(measure: ExtractMeasure, vg: ValueGroup): string[] {
   } else if (RATIO_MEASURES.has(measure)) {
     const bad = nums.find((n) => n.value <= 0);
     if (bad) out.push(`${measure} ${bad.value} is not positive, but a ratio must be`);
-  } else if (measure === 'kappa' || measure === 'ICC') {
+  } else if (AGREEMENT_MEASURES.has(measure)) {
     const bad = pct ? nums.find((n) => Math.abs(n.value) > 100) : nums.find((n) => Math.abs(n.value) > 1);
     if (bad) out.push(`${measure} ${bad.value} lies outside [-1, 1]`);
   }

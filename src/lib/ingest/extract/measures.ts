@@ -3,17 +3,17 @@
  * plurals), the words around a name that belong to it or rule it out, and each measure's family
  * and unit.
  */
-import { PROPORTION_MEASURES as SCHEMA_PROPORTIONS } from '../../schema/measures.ts';
+import {
+  DIFFERENCE_MEASURES as SCHEMA_DIFFERENCES,
+  MEASURE_TABLE,
+  PROPORTION_MEASURES as SCHEMA_PROPORTIONS,
+  RATIO_MEASURES as SCHEMA_RATIOS,
+} from '../../schema/measures.ts';
 import type { Measure } from '../../schema/index.ts';
 import type { ExtractedEstimate } from '../extract.ts';
 
-/**
- * Measures the extractor reads that the schema's measure table does not list yet. The one
- * place their names are spelled; once the schema lists them this type is just `Measure`.
- */
-export const PENDING_MEASURES = ['AUPRC', 'balanced_accuracy', 'IoU', 'LR+', 'LR-', 'DOR', 'SMD'] as const;
-/** A measure the extractor can report. */
-export type ExtractMeasure = Measure | (typeof PENDING_MEASURES)[number];
+/** A measure the extractor can report: one of the schema's measure table. */
+export type ExtractMeasure = Measure;
 
 /** Phrases naming a measure (lowercased words). Longest match wins. */
 const PHRASES: Record<ExtractMeasure, string[]> = {
@@ -25,8 +25,8 @@ const PHRASES: Record<ExtractMeasure, string[]> = {
   AUPRC: ['auprc', 'auprcs', 'aupr', 'auc-pr', 'pr-auc', 'pr auc', 'auc-prc', 'prauc', 'auc pr'],
   balanced_accuracy: ['balanced accuracy', 'balanced accuracies'],
   IoU: ['iou', 'ious', 'intersection over union', 'intersection-over-union', 'jaccard index', 'jaccard similarity', 'jaccard coefficient'],
-  'LR+': ['positive likelihood ratio', 'positive likelihood ratios', 'likelihood ratio positive'],
-  'LR-': ['negative likelihood ratio', 'negative likelihood ratios', 'likelihood ratio negative'],
+  PLR: ['positive likelihood ratio', 'positive likelihood ratios', 'likelihood ratio positive'],
+  NLR: ['negative likelihood ratio', 'negative likelihood ratios', 'likelihood ratio negative'],
   DOR: ['diagnostic odds ratio', 'diagnostic odds ratios'],
   SMD: ['standardized mean difference', 'standardised mean difference', 'standardized mean differences', 'standardised mean differences', "cohen's d", "hedges' g", 'hedges g'],
   sensitivity: ['sensitivity', 'sensitivities', 'recall', 'sensitivity/recall', 'true positive rate', 'true-positive rate', 'tpr'],
@@ -49,6 +49,7 @@ export const EXACT: ReadonlyMap<string, ExtractMeasure> = new Map<string, Extrac
   ...['SN', 'Sn'].map((p) => [p, 'sensitivity'] as const),
   ...['SP', 'Sp'].map((p) => [p, 'specificity'] as const),
   ...['DOR', 'DORs'].map((p) => [p, 'DOR'] as const),
+  ...['PLR', 'LR+', 'LRP'].map((p) => [p, 'PLR'] as const),
   ...['SMD', 'SMDs'].map((p) => [p, 'SMD'] as const),
   ...['OR', 'ORs', 'aOR', 'aORs'].map((p) => [p, 'OR'] as const),
   ...['HR', 'HRs', 'aHR', 'aHRs'].map((p) => [p, 'HR'] as const),
@@ -92,19 +93,14 @@ export const PR_CURVE_WORDS = new Set(['precision-recall', 'precision', 'pr']);
 /** "area under the receiver operating characteristic" may end here when "curve" is left out. */
 export const ROC_END_WORDS = new Set(['characteristic', 'characteristics', 'roc']);
 /** Abbreviations written glued to a sign: "LR+", "LR−", "LR-". */
-export const SIGNED: ReadonlyMap<string, { plus: ExtractMeasure; minus: ExtractMeasure }> = new Map([['LR', { plus: 'LR+', minus: 'LR-' }]]);
+export const SIGNED: ReadonlyMap<string, { plus: ExtractMeasure; minus: ExtractMeasure }> = new Map([['LR', { plus: 'PLR', minus: 'NLR' }]]);
 
 /** Measures reported as a proportion (or percent) between 0 and 1. */
-export const PROPORTION_MEASURES: ReadonlySet<ExtractMeasure> = new Set<ExtractMeasure>([
-  ...(SCHEMA_PROPORTIONS as ReadonlySet<ExtractMeasure>),
-  'AUPRC',
-  'balanced_accuracy',
-  'IoU',
-]);
+export const PROPORTION_MEASURES = SCHEMA_PROPORTIONS as ReadonlySet<ExtractMeasure>;
 /** Measures reported as a ratio, which must be positive. */
-export const RATIO_MEASURES: ReadonlySet<ExtractMeasure> = new Set(['OR', 'HR', 'RR', 'LR+', 'LR-', 'DOR']);
+export const RATIO_MEASURES = SCHEMA_RATIOS as ReadonlySet<ExtractMeasure>;
 /** Measures reported as a difference (any sign). */
-export const DIFFERENCE_MEASURES: ReadonlySet<ExtractMeasure> = new Set(['MD', 'SMD']);
+export const DIFFERENCE_MEASURES = SCHEMA_DIFFERENCES as ReadonlySet<ExtractMeasure>;
 /** Measures named only after their value: "91.8% sensitive", "95.9% specific" (before a value these are ordinary adjectives). */
 export const AFTER_ONLY: ReadonlyMap<string, ExtractMeasure> = new Map<string, ExtractMeasure>([
   ['sensitive', 'sensitivity'],
@@ -118,15 +114,12 @@ export const PAIRED_PHRASES: readonly { first: string; second: string; tail: str
   { first: 'positive', second: 'negative', tail: ['predictive', 'values'], measures: ['PPV', 'NPV'] },
   { first: 'positive', second: 'negative', tail: ['predictive', 'value'], measures: ['PPV', 'NPV'] },
   { first: 'negative', second: 'positive', tail: ['predictive', 'values'], measures: ['NPV', 'PPV'] },
-  { first: 'positive', second: 'negative', tail: ['likelihood', 'ratios'], measures: ['LR+', 'LR-'] },
-  { first: 'positive', second: 'negative', tail: ['likelihood', 'ratio'], measures: ['LR+', 'LR-'] },
+  { first: 'positive', second: 'negative', tail: ['likelihood', 'ratios'], measures: ['PLR', 'NLR'] },
+  { first: 'positive', second: 'negative', tail: ['likelihood', 'ratio'], measures: ['PLR', 'NLR'] },
 ];
 
 /** The unit of an estimate of `measure`; percent when any of its numbers has a % sign. */
 export function unitFor(measure: ExtractMeasure, anyPct: boolean): ExtractedEstimate['unit'] {
   if (anyPct) return 'percent';
-  if (PROPORTION_MEASURES.has(measure)) return 'proportion';
-  if (RATIO_MEASURES.has(measure)) return 'ratio';
-  if (DIFFERENCE_MEASURES.has(measure)) return 'difference';
-  return null;
+  return MEASURE_TABLE[measure].unit;
 }

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { MEASURE_IDS, MEASURE_TABLE, PROPORTION_MEASURES, RATIO_MEASURES, isMeasure, measureInfo, outOfRange, rangeFor } from '../../../src/lib/schema/measures.ts';
+import { MEASURES } from '../../../src/lib/schema/index.ts';
+import { MEASURE_SCALES, scaleFor } from '../../../src/lib/stats/transform.ts';
+import { UNIT_CODES } from '../../../src/lib/explore/sql.ts';
+import { unitFor } from '../../../src/lib/ingest/extract/measures.ts';
+import { defaultNull, isRatio, naturalBounds } from '../../../src/lib/forest/defaults.ts';
+
+describe('the measure table', () => {
+  it('is the one list the schema, the statistics and the SQL read', () => {
+    expect(MEASURES).toEqual(MEASURE_IDS);
+    expect(Object.keys(MEASURE_SCALES)).toEqual(MEASURE_IDS);
+    for (const m of MEASURE_IDS) expect(scaleFor(m)).toBe(MEASURE_TABLE[m].scale);
+    expect(UNIT_CODES).toEqual(['proportion', 'percent', 'ratio', 'difference']);
+  });
+
+  it('pools proportions on the logit scale, ratios on the log scale and the rest as they are', () => {
+    for (const m of MEASURE_IDS) {
+      const { family, scale } = MEASURE_TABLE[m];
+      expect(scale).toBe(family === 'proportion' ? 'logit' : family === 'ratio' ? 'log' : 'identity');
+    }
+    expect([...RATIO_MEASURES]).toEqual(['PLR', 'NLR', 'DOR', 'OR', 'HR', 'RR']);
+    expect(PROPORTION_MEASURES.has('AUPRC') && PROPORTION_MEASURES.has('IoU') && PROPORTION_MEASURES.has('balanced_accuracy')).toBe(true);
+  });
+
+  it('gives the extractor, the forest plot and the pages their unit, null line and axis from the same rows', () => {
+    expect(unitFor('DOR', false)).toBe('ratio');
+    expect(unitFor('SMD', false)).toBe('difference');
+    expect(unitFor('kappa', false)).toBeNull();
+    expect(unitFor('IoU', true)).toBe('percent');
+    expect(isRatio('PLR')).toBe(true);
+    expect(defaultNull('SMD', false)).toBe(0);
+    expect(defaultNull('AUC', true)).toBe(50);
+    expect(defaultNull('DOR', false)).toBe(1);
+    expect(defaultNull('sensitivity', false)).toBeNull();
+    expect(naturalBounds('ICC', [-0.2, 0.9])).toEqual([-1, 1]);
+  });
+
+  it('says which numbers lie outside a measure’s natural range, in the unit given', () => {
+    expect(outOfRange('AUC', 'proportion', 1.7)).toBe('AUC 1.7 is outside [0, 1]');
+    expect(outOfRange('AUC', 'percent', 89.4)).toBeNull();
+    expect(outOfRange('AUC', 'percent', 170)).toBe('AUC 170 is outside [0, 100] (percent)');
+    expect(outOfRange('OR', 'ratio', 0)).toBe('OR 0 is outside (0, ∞)');
+    expect(outOfRange('HR', 'ratio', 0.01)).toBeNull();
+    expect(outOfRange('kappa', null, -1.2)).toBe('kappa -1.2 is outside [-1, 1]');
+    expect(outOfRange('MD', 'difference', -1e6)).toBeNull();
+    expect(rangeFor('sensitivity', 'percent')).toEqual({ min: 0, max: 100 });
+  });
+
+  it('rejects a measure it does not hold by name, listing the ones it does', () => {
+    expect(isMeasure('AUC')).toBe(true);
+    expect(isMeasure('constructor')).toBe(false);
+    expect(() => measureInfo('LR+')).toThrow(/unknown measure "LR\+": the measures are AUC, AUPRC/);
+  });
+});
