@@ -229,14 +229,17 @@ describe('extractEstimates ties values to measures and labels', () => {
     ]);
   });
 
-  it('keeps the first value of a "0.89 vs 0.76" comparison, quotes both and asks which group it belongs to', () => {
+  it('reads both values of a "0.89 vs 0.76" comparison and asks which group each belongs to', () => {
     const text = 'the algorithm had higher sensitivity (0.89 vs 0.76; P < .001) but lower specificity (0.81 vs. 0.90; P = .02)';
     const found = extractEstimates(text);
     expect(found.map((e) => [e.measure, e.value, e.quote, e.needs_review])).toEqual([
-      ['sensitivity', 0.89, 'sensitivity (0.89 vs 0.76', true],
-      ['specificity', 0.81, 'specificity (0.81 vs. 0.90', true],
+      ['sensitivity', 0.89, 'sensitivity (0.89', true],
+      ['sensitivity', 0.76, 'sensitivity (0.89 vs 0.76', true],
+      ['specificity', 0.81, 'specificity (0.81', true],
+      ['specificity', 0.9, 'specificity (0.81 vs. 0.90', true],
     ]);
-    expect(found[0]?.review_reason).toContain('check which group this estimate belongs to');
+    expect(found.every((e) => e.review_reason?.includes('check which group this estimate belongs to'))).toBe(true);
+    expectExactQuotes(text, found);
   });
 
   it('reads a measure whose abbreviation follows in brackets', () => {

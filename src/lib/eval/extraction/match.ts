@@ -12,7 +12,9 @@ import type { CorpusEstimate } from './corpus.ts';
  * that knows both spellings; identical names need no entry.
  */
 export const CORPUS_MEASURE_NAMES: Readonly<Record<string, string>> = {
-  'LR−': 'LR-',
+  'LR+': 'PLR',
+  'LR-': 'NLR',
+  'LR−': 'NLR',
   'C-index': 'AUC',
   'C-statistic': 'AUC',
   AUROC: 'AUC',

@@ -111,31 +111,82 @@ export function isGeneric(t: readonly Tok[], span: Span): boolean {
   return GENERIC.has(t[span.end - 1]!.norm);
 }
 
+/**
+ * Words that make the number a bound or a change only when they stand right before it ("above
+ * 90%", "from 0.80", "at 6 months"); elsewhere in the gap they belong to a label ("AUC to
+ * distinguish benign from malignant lesions was 0.855", "sensitivity after matching was 0.908").
+ */
+const NEAR_BLOCK = new Set(['from', 'to', 'than', 'above', 'below', 'over', 'under', 'between', 'by', 'after', 'before', 'at', 'up', 'per']);
+/** Words after which "and"/"or" join parts of a label ("AUC for PCT and CRP was…"), not two clauses. */
+const LABEL_OPENERS = new Set([...PREP, 'between']);
+
+/** Whether only filler, punctuation or nothing stands between token k and the value at `to`. */
+function nextToValue(t: readonly Tok[], k: number, to: number): boolean {
+  for (let j = k + 1; j < to; j++) {
+    const x = t[j]!;
+    if (x.kind === 'num' || x.kind === 'dash' || x.kind === 'minus') return true;
+    if (x.kind === 'word' && !FILLER.has(x.norm)) return false;
+  }
+  return true;
+}
+
+/** A number in the gap that qualifies the next word ("4–7 years", "a 30-year span"): the index past it, else null. */
+function qualifierNumber(t: readonly Tok[], k: number, to: number): number | null {
+  let j = k + 1;
+  if (t[j]?.kind === 'dash' && t[j + 1]?.kind === 'num') j += 2;
+  const glued = t[j]?.kind === 'dash' && t[j]!.start === t[j - 1]!.end && t[j + 1]?.kind === 'word' && t[j + 1]!.start === t[j]!.end;
+  if (glued) j++;
+  const w = t[j];
+  if (!w || w.kind !== 'word' || j >= to || !(glued || UNIT_WORDS.has(w.norm))) return null;
+  return j;
+}
+
 /** Words between a measure mention and its value; null when they say it is no estimate. */
 export function readGap(t: readonly Tok[], from: number, to: number): { label: Span | null } | null {
-  if (to - from > 16) return null;
+  if (to - from > 24) return null;
   let first = -1;
   let last = -1;
   let afterPrep = -1;
+  let opener = false;
   let words = 0;
   for (let k = from; k < to; ) {
     const x = t[k]!;
     if (OPEN.has(x.text)) {
-      // "AUC (95% CI) was", "sensitivity (SN) of"
+      const close = OPEN.get(x.text)!;
+      // "AUC (95% CI) was", "HRs (95% confidence intervals [CIs]) for", "sensitivity (SN) of"
       const spec = readCiSpec(t, k + 1);
-      if (spec && t[spec.end]?.text === OPEN.get(x.text) && spec.end < to) {
+      if (spec && t[spec.end]?.text === close && spec.end < to) {
         k = spec.end + 1;
         continue;
       }
-      if (t[k + 1]?.kind === 'word' && t[k + 2]?.text === OPEN.get(x.text) && k + 2 < to) {
+      if (t[k + 1]?.kind === 'word' && t[k + 2]?.text === close && k + 2 < to) {
         k += 3;
         continue;
       }
+      const past = skipStatBrackets(t, k, to); // "(n = 153)"
+      if (past > k) {
+        k = past;
+        continue;
+      }
       if (k === to - 1) break;
+      // "using CHARGE-AF (MGH 0.802": a label opens a bracket right before the value
+      let j = k + 1;
+      while (j < to && j - k <= 4 && t[j]!.kind === 'word' && !BLOCK.has(t[j]!.norm)) j++;
+      if (j === to && j > k + 1) {
+        if (first < 0 || (afterPrep >= 0 && first < afterPrep)) first = k + 1;
+        last = to - 1;
+        break;
+      }
       return null;
     }
     if (x.kind === 'punct' && /^[:=,≈~≃≅]$/.test(x.text)) {
       k++;
+      continue;
+    }
+    if (x.kind === 'num') {
+      const past = qualifierNumber(t, k, to);
+      if (past === null) return null;
+      k = past;
       continue;
     }
     if (x.kind !== 'word') return null;
@@ -143,14 +194,29 @@ export function readGap(t: readonly Tok[], from: number, to: number): { label: S
       k++;
       continue;
     }
+    if (x.norm === 'respectively' && /^(?:was|were|are|is)$/.test(t[k - 1]?.norm ?? '')) {
+      k++; // "sensitivity, specificity, and accuracy were respectively 85%, …"
+      continue;
+    }
+    if ((x.norm === 'and' || x.norm === 'or') && opener) {
+      k++;
+      continue;
+    }
+    if (NEAR_BLOCK.has(x.norm) && !nextToValue(t, k, to)) {
+      if (LABEL_OPENERS.has(x.norm)) opener = true;
+      if (PREP.has(x.norm) && afterPrep < 0) afterPrep = k;
+      k++;
+      continue;
+    }
     if (BLOCK.has(x.norm)) return null;
     if (PREP.has(x.norm)) {
       if (afterPrep < 0) afterPrep = k;
+      opener = true;
     } else if (!FILLER.has(x.norm)) {
       if (afterPrep >= 0 && first < afterPrep) first = -1;
       if (first < 0) first = k;
       last = k;
-      if (++words > 6) return null;
+      if (++words > 10) return null;
     }
     k++;
   }
@@ -195,7 +261,7 @@ export function readListGap(t: readonly Tok[], from: number, to: number, inMenti
 export function skipStatBrackets(t: readonly Tok[], k: number, to: number): number {
   for (;;) {
     const close = OPEN.get(t[k]?.text ?? '');
-    if (!close || !/^(?:p|n|i2|i²)$/.test(t[k + 1]?.norm ?? '')) return k;
+    if (!close || !/^(?:p|n|i2|i²|iqr|sd|se|range)$/.test(t[k + 1]?.norm ?? '')) return k;
     let j = k + 2;
     while (j < to && j < k + 8 && t[j]!.text !== close && !OPEN.has(t[j]!.text)) j++;
     if (t[j]?.text !== close || j >= to) return k;
