@@ -15,11 +15,14 @@
  */
 import type { ExtractMeasure } from './extract/measures.ts';
 import type { Tok } from './extract/tokens.ts';
+import type { Mention } from './extract/mentions.ts';
+import type { Num } from './extract/values.ts';
 import { attachAfter, attachBefore, attachToList, toSentence, type Active, type Attachment, type Sentence } from './extract/attach.ts';
 import { problems } from './extract/checks.ts';
 import { applyRespectively, toEstimate, type Found } from './extract/estimate.ts';
 import { UNIT_WORDS } from './extract/labels.ts';
-import { readCiSpec, readInterval, readNumber, readValueGroup, type ValueGroup } from './extract/values.ts';
+import { readCiSpec, readCounts, readInterval, readNumber, readValueGroup, type ValueGroup } from './extract/values.ts';
+import { ID_WORDS } from './extract/labels.ts';
 import { splitSentences } from './sentences.ts';
 
 /** One estimate read from text, with the exact quote it came from. */
@@ -31,6 +34,9 @@ export interface ExtractedEstimate {
   ci_high: number | null;
   ci_level: number | null;
   unit: 'proportion' | 'percent' | 'ratio' | 'difference' | null;
+  /** n and N printed beside a proportion ("87% (193/223)"), else null. */
+  events: number | null;
+  total: number | null;
   quote: string;
   start: number;
   needs_review: boolean;
@@ -43,6 +49,21 @@ function readRange(t: readonly Tok[], k: number): number | null {
   if (!x || !(x.kind === 'dash' || x.norm === 'to')) return null;
   const n = readNumber(t, k + 1, true);
   return n ? n.end : null;
+}
+
+/** "0.99/0.98" after a value: the second number, when the value has no interval. */
+function readSlashPair(t: readonly Tok[], vg: ValueGroup): Num | null {
+  const slash = t[vg.value.end];
+  if (vg.ci || slash?.text !== '/' || slash.start !== t[vg.value.end - 1]!.end) return null;
+  return readNumber(t, vg.value.end + 1, false);
+}
+
+/** A number that qualifies a word, not an estimate: "5-year", "30-day", "week 33", "grade 3". */
+function isQualifier(t: readonly Tok[], start: number, end: number): boolean {
+  const x = t[start]!;
+  const dash = t[end];
+  if (dash?.kind === 'dash' && dash.start === t[end - 1]!.end && t[end + 1]?.kind === 'word' && t[end + 1]!.start === dash.end) return true;
+  return Number.isInteger(x.num) && !x.pct && ID_WORDS.has(t[start - 1]?.norm ?? '');
 }
 
 /** Where the text states CI levels (offset and level), to resolve intervals that state none. */
@@ -78,6 +99,7 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
     let sentenceLevel: number | null = null; // the level stated (or assumed) last in this sentence
     let assumed: string | null = null; // why sentenceLevel was assumed, when it was
     let gp = -1; // index of the last group ending at or before the current value
+    let pending: { events: number; total: number; end: number } | null = null; // n/N read just before a value
 
     for (let i = 0; i < t.length; ) {
       const spec = readCiSpec(t, i);
@@ -86,11 +108,26 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
         i = spec.end;
         continue;
       }
+      const counted = readCounts(t, i);
+      if (counted) {
+        // "35/50 = 0.70": counts, which the value after "=" takes
+        pending = { events: counted.events, total: counted.total, end: counted.end };
+        i = counted.end;
+        continue;
+      }
       let vg: ValueGroup | null = readValueGroup(t, i);
       if (!vg) {
         i++;
         continue;
       }
+      if (isQualifier(t, vg.value.start, vg.value.end)) {
+        i = vg.value.end; // "5-year mortality", "week 33"
+        continue;
+      }
+      if (!vg.counts && pending && /^[=:]$/.test(t[pending.end]?.text ?? '') && pending.end + 1 === vg.value.start) {
+        vg = { ...vg, counts: { events: pending.events, total: pending.total } };
+      }
+      pending = null;
       const range = vg.ci ? null : readRange(t, vg.value.end);
       if (range !== null) {
         // "4–7 years", "AUC 0.82 to 0.84": a range, not an estimate
@@ -142,6 +179,21 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
         else if (severalLevels) assumed = `CI level not stated; ${+(nearest.level * 100).toFixed(2)}% assumed from elsewhere in the text`;
         if (assumed) reasons.push(assumed);
         sentenceLevel = ciLevel;
+      }
+      const pair = readSlashPair(t, vg);
+      if (pair && hit.group.mentions.length === 2 && !vg.ci) {
+        // "(AUROC/AUPRC) 0.99/0.98", "sensitivity and specificity were 49.2/89.5": one value per measure
+        const [m1, m2] = hit.group.mentions as [Mention, Mention];
+        const second = { value: pair, ci: null, end: pair.end };
+        found.push({ hit: { ...hit, measure: m1.measure, mention: m1 }, vg, chain, ciLevel, reasons });
+        found.push({ hit: { ...hit, measure: m2.measure, mention: m2, end: Math.max(hit.end, pair.end) }, vg: second, chain, ciLevel: null, reasons: problems(m2.measure, second) });
+        active = { group: hit.group, measure: m2.measure, next: 2, end: pair.end };
+        i = pair.end;
+        continue;
+      }
+      if (pair) {
+        i = pair.end; // a pair with no pair of measures to take it
+        continue;
       }
       found.push({ hit, vg, chain, ciLevel, reasons });
       active = { group: hit.group, measure: hit.measure, next: hit.next, end: hit.end };

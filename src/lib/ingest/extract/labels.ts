@@ -26,7 +26,15 @@ const BLOCK = new Set([
   'ranging', 'threshold', 'cutoff', 'cut-off', 'target', 'defined', 'set', 'fixed', 'minimum', 'maximum', 'min', 'max',
   'change', 'changed', 'vs', 'versus', 'compared', 'relative', 'and', 'or', 'but', 'while', 'whereas', 'however', 'respectively',
   'p', 'n', 'per', 'after', 'before', 'at', 'when', 'if', 'not', 'no', 'without', 'cannot', 'to', 'sd', 'se', 'iqr', 'age',
-  'aged', 'year', 'years', 'ratio',
+  'aged', 'year', 'years', 'ratio', 'loss', 'probability',
+]);
+/** Words that end a list item's label: the number after them is another kind of statistic ("a false-negative rate of 2%"). */
+const LIST_BLOCK = new Set(['rate', 'rates', 'error', 'errors', 'loss', 'probability', 'threshold', 'cutoff', 'cut-off', 'difference']);
+/** Words a whole number after them identifies rather than estimates: "week 33", "grade 3", "test set 1". */
+export const ID_WORDS = new Set([
+  'week', 'day', 'month', 'year', 'hour', 'visit', 'grade', 'stage', 'type', 'version', 'phase', 'set', 'cohort', 'group',
+  'round', 'figure', 'fig', 'table', 'class', 'level', 'session', 'site', 'center', 'centre', 'hospital', 'model', 'dataset',
+  'cycle', 'wave', 'trial', 'study', 'arm', 'step', 'tier', 'category', 'bi-rads', 'pi-rads', 'li-rads', 'lung-rads',
 ]);
 /** Words that end a label read backwards from a measure or value. */
 const BACK_STOP = new Set([
@@ -183,10 +191,21 @@ export function readGap(t: readonly Tok[], from: number, to: number): { label: S
       k++;
       continue;
     }
+    const spec = readCiSpec(t, k); // "with corresponding 95 % confidence intervals (CI) of"
+    if (spec && spec.end <= to) {
+      k = spec.end;
+      continue;
+    }
     if (x.kind === 'num') {
-      const past = qualifierNumber(t, k, to);
+      const counts = t[k + 1]?.text === '/' && t[k + 2]?.kind === 'num' ? k + 3 : null; // "35/50 = 0.70"
+      const id = Number.isInteger(x.num) && ID_WORDS.has(t[k - 1]?.norm ?? '') ? k + 1 : null; // "at week 33"
+      const past = counts ?? id ?? qualifierNumber(t, k, to);
       if (past === null) return null;
       k = past;
+      continue;
+    }
+    if (x.kind === 'dash' && t[k - 1]?.kind === 'word' && t[k + 1]?.kind === 'word') {
+      k++; // "case–control studies"
       continue;
     }
     if (x.kind !== 'word') return null;
@@ -225,10 +244,23 @@ export function readGap(t: readonly Tok[], from: number, to: number): { label: S
 
 /** Tokens joining a list item to the previous estimate: "), T2", "and", "; or ECV", "vs", "compared to". */
 export function readListGap(t: readonly Tok[], from: number, to: number, inMention: ArrayLike<number>): { label: Span | null; versus: boolean } | null {
-  if (to - from > 14) return null;
+  if (to - from > 20) return null;
   let k = from;
+  // "± 0.24", ", respectively," and a small bracket after the previous value: "(84/88)", "(PDFF ≥ 5%)", "(n = 56)"
+  if (t[k]?.text === '±' && t[k + 1]?.kind === 'num') k += 2;
+  k = skipSmallBracket(t, k, to);
+  if (t[k]?.text === ',' && t[k + 1]?.norm === 'respectively' && t[k + 2]?.text === ',') k += 2;
   const after = forwardLabel(t, k, inMention);
-  if (after) k = after.end;
+  if (after) {
+    k = after.end;
+    // the rest of a long "on the hold out internal test set" and "(AI) system"
+    for (let n = 0; n < 8 && k < to; n++) {
+      const x = t[k]!;
+      if (x.kind === 'word' && !FORWARD_STOP.has(x.norm) && !BLOCK.has(x.norm) && inMention[k]! < 0) k++;
+      else if (OPEN.has(x.text) && t[k + 1]?.kind === 'word' && t[k + 2]?.text === OPEN.get(x.text)) k += 3;
+      else break;
+    }
+  }
   k = skipStatBrackets(t, k, to);
   while (k < to && (t[k]!.text === ')' || t[k]!.text === ']')) k++;
   let seps = 0;
@@ -248,13 +280,25 @@ export function readListGap(t: readonly Tok[], from: number, to: number, inMenti
   if (seps === 0) return null;
   while (k < to && /^(?:the|for|in)$/.test(t[k]!.norm)) k++;
   const s = k;
-  while (k < to && t[k]!.kind === 'word' && !BLOCK.has(t[k]!.norm) && k - s < 5) k++;
+  while (k < to && t[k]!.kind === 'word' && !BLOCK.has(t[k]!.norm) && !LIST_BLOCK.has(t[k]!.norm) && k - s < 5) k++;
   const e = k;
   while (k < to && /^[:=(,]$/.test(t[k]!.text)) k++;
   if (k !== to) return null;
   const label = e > s ? trimLabel(t, { start: s, end: e }) : null;
   if (e > s && !label) return null; // "p = 0.03", "n = 120"
   return { label, versus };
+}
+
+/** Past one bracket of at most eight tokens, none a bracket, starting at k (not past `to`). */
+function skipSmallBracket(t: readonly Tok[], k: number, to: number): number {
+  const close = OPEN.get(t[k]?.text ?? '');
+  if (!close) return k;
+  for (let j = k + 1; j < to && j <= k + 9; j++) {
+    const x = t[j]!.text;
+    if (x === close) return j + 1;
+    if (OPEN.has(x) || /^[)\]}]$/.test(x)) return k;
+  }
+  return k;
 }
 
 /** Past bracketed statistics such as "(p< 0.001)", "(P = .03)", "(n = 56)" starting at k (none past `to`). */

@@ -25,6 +25,18 @@ export interface ValueGroup {
   value: Num;
   ci: Interval | null;
   end: number;
+  /** n/N printed beside the value: "87% (193/223, 95% CI 82–91)", "35/50 = 0.70". */
+  counts?: { events: number; total: number } | null;
+}
+
+/** "193/223" at token k: two whole numbers joined by a slash (n ≤ N), with the index past them. */
+export function readCounts(t: readonly Tok[], k: number): { events: number; total: number; end: number } | null {
+  const a = t[k];
+  const slash = t[k + 1];
+  const b = t[k + 2];
+  if (a?.kind !== 'num' || slash?.text !== '/' || b?.kind !== 'num' || a.pct || b.pct) return null;
+  if (!/^\d+$/.test(a.text.replace(/,/g, '')) || !/^\d+$/.test(b.text.replace(/,/g, '')) || a.num > b.num || b.num === 0) return null;
+  return { events: a.num, total: b.num, end: k + 3 };
 }
 
 /** Whether a dash at token k may be a minus sign: nothing number-like glued before it. */
@@ -118,20 +130,26 @@ function skipTrailing(t: readonly Tok[], k: number, close: string): number | nul
 }
 
 /** An interval after a value: "(0.61-0.78)", "[95%CI 0.816-0.922]", ", 95% CI: 1.2 to 3.4", "CI 72.24-93.93%". */
-export function readInterval(t: readonly Tok[], j: number): Interval | null {
+export function readInterval(t: readonly Tok[], j: number, value?: Num, inside?: string): Interval | null {
   let k = j;
   let close: string | null = null;
   const first = t[k];
-  if (first && OPEN.has(first.text)) {
+  if (inside) {
+    // already inside the value's bracket, after its counts: "(193/223, 95% CI: 82-91)"
+    close = inside;
+    k++;
+  } else if (first && OPEN.has(first.text)) {
     close = OPEN.get(first.text)!;
     k++;
   } else if (first && (first.text === ',' || first.text === ';') && readCiSpec(t, k + 1)) {
     k++;
+  } else if (value && first?.text === ',') {
+    return bareInterval(t, k + 1, value); // "OR 1.50, 1.06–2.11"
   }
   const spec = readCiSpec(t, k);
   if (spec) k = spec.end;
   else if (!close) return null;
-  for (let n = 0; n < 2 && /^[:,=]$/.test(t[k]?.text ?? ''); n++) k++;
+  for (let n = 0; n < 2 && /^[:,=;]$/.test(t[k]?.text ?? ''); n++) k++;
   const innerClose = t[k] && OPEN.has(t[k]!.text) ? OPEN.get(t[k]!.text)! : null;
   if (innerClose) k++;
   const low = readNumber(t, k, true);
@@ -150,10 +168,37 @@ export function readInterval(t: readonly Tok[], j: number): Interval | null {
   return { low, high, level: spec?.level ?? trailing?.level ?? null, end: k };
 }
 
-/** The value group (a number and any interval after it) starting at token i. */
+/** ", 1.06–2.11" after a value, with no CI words: an interval only when joined by a dash and holding the value. */
+function bareInterval(t: readonly Tok[], k: number, value: Num): Interval | null {
+  const low = readNumber(t, k, true);
+  if (!low || t[low.end]?.kind !== 'dash') return null;
+  const high = readNumber(t, low.end + 1, true);
+  if (!high || low.value > value.value || value.value > high.value || low.pct !== high.pct) return null;
+  if (t[high.end]?.kind === 'word' || t[high.end]?.text === '/') return null; // "0.5, 1–3 years"
+  return { low, high, level: null, end: high.end };
+}
+
+/**
+ * The value group starting at token i: a number, then n/N counts in its bracket ("87% (193/223,
+ * 95% CI 82–91)", "95.5% (84/88)") and any interval.
+ */
 export function readValueGroup(t: readonly Tok[], i: number): ValueGroup | null {
   const value = readNumber(t, i, false);
   if (!value) return null;
-  const ci = readInterval(t, value.end);
+  const open = t[value.end];
+  const close = OPEN.get(open?.text ?? '');
+  const counts = close ? readCounts(t, value.end + 1) : null;
+  if (counts && close) {
+    const { events, total } = counts;
+    if (t[counts.end]?.text === close) return { value, ci: readInterval(t, counts.end + 1, value), end: counts.end + 1, counts: { events, total } };
+    const sep = t[counts.end]?.text;
+    if (sep === ',' || sep === ';') {
+      // the interval shares the bracket: "(193/223, 95% CI: 82-91)" reads as "(95% CI: 82-91)"
+      const ci = readInterval(t, counts.end, value, close);
+      if (ci) return { value, ci, end: ci.end, counts: { events, total } };
+    }
+    return { value, ci: null, end: value.end, counts: { events, total } };
+  }
+  const ci = readInterval(t, value.end, value);
   return { value, ci, end: ci ? ci.end : value.end };
 }
