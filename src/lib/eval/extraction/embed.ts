@@ -36,9 +36,9 @@ export const TEMPLATES: readonly Template[] = [
   { id: 'dash-aside', before: 'The final model — trained on routine data — gave ', after: ' in this cohort.' },
 ];
 
-/** A span as the first words of a sentence: "sensitivity was…" → "Sensitivity was…" (acronyms stay as they are). */
+/** A span as the first words of a sentence: "sensitivity was…" → "Sensitivity was…" (mixed-case abbreviations such as "aOR" stay as they are). */
 function capitalise(span: string): string {
-  return /^\p{Ll}/u.test(span) ? span[0]!.toUpperCase() + span.slice(1) : span;
+  return /^\p{Ll}[\p{Ll}\s]/u.test(span) ? span[0]!.toUpperCase() + span.slice(1) : span;
 }
 
 /** Place `span` in the given template. */

@@ -46,6 +46,7 @@ const LIST_FOLLOWERS = /^(?:and|or|vs|versus|respectively|compared)$/;
 export function attachBefore(s: Sentence, vg: ValueGroup, prefix: Group | null): Attachment | null {
   if (!prefix || prefix.consumed || prefix.mentions[0]!.afterOnly) return null;
   const { tokens: t, inMention } = s;
+  if (t[prefix.start - 1]?.kind === 'num') return null; // "at 70% IoU": the measure belongs to the number before it
   const gap = readGap(t, prefix.end, vg.value.start);
   if (!gap) return null;
   const m = prefix.mentions[0]!;

@@ -23,7 +23,7 @@ const BLOCK = new Set([
   'from', 'between', 'than', 'above', 'below', 'over', 'under', 'exceeding', 'exceeded', 'exceeds', 'exceed', 'least', 'most',
   'greater', 'higher', 'lower', 'less', 'more', 'up', 'by', 'increased', 'increase', 'increases', 'decreased', 'decrease',
   'decreases', 'improved', 'improvement', 'improves', 'improve', 'rose', 'fell', 'dropped', 'declined', 'ranged', 'range',
-  'ranging', 'threshold', 'cutoff', 'cut-off', 'target', 'defined', 'set', 'fixed', 'minimum', 'maximum', 'min', 'max',
+  'ranging', 'threshold', 'cutoff', 'cut-off', 'target', 'defined', 'fixed', 'minimum', 'maximum', 'min', 'max',
   'change', 'changed', 'vs', 'versus', 'compared', 'relative', 'and', 'or', 'but', 'while', 'whereas', 'however', 'respectively',
   'p', 'n', 'per', 'after', 'before', 'at', 'when', 'if', 'not', 'no', 'without', 'cannot', 'to', 'sd', 'se', 'iqr', 'age',
   'aged', 'year', 'years', 'ratio', 'loss', 'probability',
@@ -132,6 +132,7 @@ const LABEL_OPENERS = new Set([...PREP, 'between']);
 function nextToValue(t: readonly Tok[], k: number, to: number): boolean {
   for (let j = k + 1; j < to; j++) {
     const x = t[j]!;
+    if (x.kind === 'num' && qualifierNumber(t, j, to) !== null) return false; // "over a 30-year span"
     if (x.kind === 'num' || x.kind === 'dash' || x.kind === 'minus') return true;
     if (x.kind === 'word' && !FILLER.has(x.norm)) return false;
   }
@@ -146,7 +147,7 @@ function qualifierNumber(t: readonly Tok[], k: number, to: number): number | nul
   if (glued) j++;
   const w = t[j];
   if (!w || w.kind !== 'word' || j >= to || !(glued || UNIT_WORDS.has(w.norm))) return null;
-  return j;
+  return j + 1;
 }
 
 /** Words between a measure mention and its value; null when they say it is no estimate. */
@@ -167,8 +168,10 @@ export function readGap(t: readonly Tok[], from: number, to: number): { label: S
         k = spec.end + 1;
         continue;
       }
-      if (t[k + 1]?.kind === 'word' && t[k + 2]?.text === close && k + 2 < to) {
-        k += 3;
+      let w = k + 1;
+      while (w < to && w <= k + 4 && t[w]!.kind === 'word') w++;
+      if (w > k + 1 && t[w]?.text === close && w < to) {
+        k = w + 1; // "(SN)", "(positive predictive value)"
         continue;
       }
       const past = skipStatBrackets(t, k, to); // "(n = 153)"
@@ -213,6 +216,10 @@ export function readGap(t: readonly Tok[], from: number, to: number): { label: S
       k++;
       continue;
     }
+    if (/^(?:vs|versus)$/.test(x.norm) && t[k - 1]?.kind === 'dash' && t[k - 1]!.start === t[k - 2]?.end) {
+      k++; // "the high- versus low-risk groups"
+      continue;
+    }
     if (x.norm === 'respectively' && /^(?:was|were|are|is)$/.test(t[k - 1]?.norm ?? '')) {
       k++; // "sensitivity, specificity, and accuracy were respectively 85%, …"
       continue;
@@ -232,10 +239,10 @@ export function readGap(t: readonly Tok[], from: number, to: number): { label: S
       if (afterPrep < 0) afterPrep = k;
       opener = true;
     } else if (!FILLER.has(x.norm)) {
-      if (afterPrep >= 0 && first < afterPrep) first = -1;
+      if (afterPrep >= 0 && first < afterPrep) [first, words] = [-1, 0];
       if (first < 0) first = k;
       last = k;
-      if (++words > 10) return null;
+      if (++words > 8) return null;
     }
     k++;
   }
@@ -251,15 +258,14 @@ export function readListGap(t: readonly Tok[], from: number, to: number, inMenti
   k = skipSmallBracket(t, k, to);
   if (t[k]?.text === ',' && t[k + 1]?.norm === 'respectively' && t[k + 2]?.text === ',') k += 2;
   const after = forwardLabel(t, k, inMention);
-  if (after) {
-    k = after.end;
-    // the rest of a long "on the hold out internal test set" and "(AI) system"
-    for (let n = 0; n < 8 && k < to; n++) {
-      const x = t[k]!;
-      if (x.kind === 'word' && !FORWARD_STOP.has(x.norm) && !BLOCK.has(x.norm) && inMention[k]! < 0) k++;
-      else if (OPEN.has(x.text) && t[k + 1]?.kind === 'word' && t[k + 2]?.text === OPEN.get(x.text)) k += 3;
-      else break;
-    }
+  if (after) k = after.end;
+  // the rest of a long label, "on the hold out internal test set", "(AI) system", "test set 1 (Hospital B)"
+  for (let n = 0; n < 8 && k < to; n++) {
+    const x = t[k]!;
+    if (x.kind === 'word' && !FORWARD_STOP.has(x.norm) && !BLOCK.has(x.norm) && !LIST_BLOCK.has(x.norm) && inMention[k]! < 0) k++;
+    else if (x.kind === 'num' && Number.isInteger(x.num) && ID_WORDS.has(t[k - 1]?.norm ?? '')) k++;
+    else if (OPEN.has(x.text) && skipSmallBracket(t, k, to) > k && !t.slice(k, skipSmallBracket(t, k, to)).some((y) => y.kind === 'num' && !Number.isInteger(y.num))) k = skipSmallBracket(t, k, to);
+    else break;
   }
   k = skipStatBrackets(t, k, to);
   while (k < to && (t[k]!.text === ')' || t[k]!.text === ']')) k++;
@@ -281,8 +287,14 @@ export function readListGap(t: readonly Tok[], from: number, to: number, inMenti
   while (k < to && /^(?:the|for|in)$/.test(t[k]!.norm)) k++;
   const s = k;
   while (k < to && t[k]!.kind === 'word' && !BLOCK.has(t[k]!.norm) && !LIST_BLOCK.has(t[k]!.norm) && k - s < 5) k++;
-  const e = k;
+  let e = k;
   while (k < to && /^[:=(,]$/.test(t[k]!.text)) k++;
+  // "and ECG-AI (MGH 0.823": the label goes on inside the bracket
+  if (t[k - 1]?.text === '(' && e > s) {
+    const inner = k;
+    while (k < to && t[k]!.kind === 'word' && !BLOCK.has(t[k]!.norm) && k - inner < 4) k++;
+    if (k > inner) e = k;
+  }
   if (k !== to) return null;
   const label = e > s ? trimLabel(t, { start: s, end: e }) : null;
   if (e > s && !label) return null; // "p = 0.03", "n = 120"

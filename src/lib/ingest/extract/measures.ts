@@ -51,8 +51,8 @@ export const EXACT: ReadonlyMap<string, ExtractMeasure> = new Map<string, Extrac
   ...['DOR', 'DORs'].map((p) => [p, 'DOR'] as const),
   ...['PLR', 'LR+', 'LRP'].map((p) => [p, 'PLR'] as const),
   ...['SMD', 'SMDs'].map((p) => [p, 'SMD'] as const),
-  ...['OR', 'ORs', 'aOR', 'aORs'].map((p) => [p, 'OR'] as const),
-  ...['HR', 'HRs', 'aHR', 'aHRs'].map((p) => [p, 'HR'] as const),
+  ...['OR', 'ORs', 'aOR', 'aORs', 'AOR', 'AORs'].map((p) => [p, 'OR'] as const),
+  ...['HR', 'HRs', 'aHR', 'aHRs', 'AHR', 'AHRs'].map((p) => [p, 'HR'] as const),
   ...['RR', 'RRs', 'aRR', 'aRRs'].map((p) => [p, 'RR'] as const),
   ...['MD', 'MDs', 'WMD'].map((p) => [p, 'MD'] as const),
 ]);
@@ -77,6 +77,10 @@ export const MEASURE_PREFIX = new Set([
 export const NOT_AFTER: Partial<Record<ExtractMeasure, ReadonlySet<string>>> = {
   sensitivity: new Set(['analysis', 'analyses', 'rate', 'rates', 'bias']),
   PPV: new Set(['medicine', 'oncology', 'health', 'psychiatry', 'nutrition', 'radiotherapy', 'therapy']),
+};
+/** A mention right after one of these is another statistic ("average precision" of a detector is not PPV). */
+export const NOT_BEFORE: Partial<Record<ExtractMeasure, ReadonlySet<string>>> = {
+  PPV: new Set(['average', 'mean', 'map']),
 };
 /** Words that may stand between a measure and its bracketed abbreviation ("kappa coefficient (κ)"). */
 export const MENTION_TAIL = new Set([

@@ -3,7 +3,7 @@
  * (AUC)", "OR"), and grouping the names into lists ("sensitivity, specificity and NPV").
  */
 import type { ExtractMeasure } from './measures.ts';
-import { AFTER_ONLY, AREA_UNDER_WORDS, EXACT, MEASURE_PREFIX, MENTION_TAIL, NOT_AFTER, PAIRED_PHRASES, PHRASES_BY_FIRST, PR_CURVE_WORDS, ROC_END_WORDS, SIGNED } from './measures.ts';
+import { AFTER_ONLY, AREA_UNDER_WORDS, EXACT, MEASURE_PREFIX, MENTION_TAIL, NOT_AFTER, NOT_BEFORE, PAIRED_PHRASES, PHRASES_BY_FIRST, PR_CURVE_WORDS, ROC_END_WORDS, SIGNED } from './measures.ts';
 import { OPEN, type Tok } from './tokens.ts';
 
 /** Where a sentence names a measure, in token indexes. */
@@ -89,6 +89,7 @@ export function findGroups(t: readonly Tok[]): Group[] {
     const next = t[m.end];
     if (next?.kind === 'word' && NOT_AFTER[m.measure]?.has(next.norm)) continue;
     const before = t[m.start - 1]?.norm ?? '';
+    if (NOT_BEFORE[m.measure]?.has(before)) continue;
     if (m.measure === 'MD' && /^(?:standardi[sz]ed|std)$/.test(before)) continue;
     for (let k = 0; k < 2 && t[m.start - 1]?.kind === 'word' && MEASURE_PREFIX.has(t[m.start - 1]!.norm); k++) m.start--;
     // "area under the curve (AUC)", "Dice similarity coefficient (DSC)": the abbreviation belongs to the mention

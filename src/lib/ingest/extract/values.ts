@@ -100,6 +100,8 @@ function ciWordEnd(t: readonly Tok[], k: number): number | null {
     let j = e + 1;
     if (ciLevel(t[j]) !== null) j++;
     if (/^(?:ci|cis|cri)$/.test(t[j]?.norm ?? '') && t[j + 1]?.text === close) return j + 2;
+    const dotted = t[j]?.norm === 'c' ? ciWordEnd(t, j) : null; // "(C.I.)"
+    if (dotted !== null && t[dotted]?.text === close) return dotted + 1;
     return e;
   }
   return null;
