@@ -97,6 +97,11 @@ export function findGroups(t: readonly Tok[]): Group[] {
     while (e < m.end + 2 && MENTION_TAIL.has(t[e]?.norm ?? '')) e++;
     const close = OPEN.get(t[e]?.text ?? '');
     if (close && t[e + 1]?.kind === 'word' && t[e + 2]?.text === close && t[e + 1]!.text.length <= 10) m.end = e + 3;
+    else if (close) {
+      // "recall (sensitivity)", "precision (positive predictive value)": the same measure named again
+      const inner = matchMeasure(t, e + 1);
+      if (inner && inner.measure === m.measure && t[inner.end]?.text === close) m.end = inner.end + 1;
+    }
     mentions.push(m);
     i = m.end - 1;
   }

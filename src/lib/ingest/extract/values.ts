@@ -18,6 +18,8 @@ export interface Interval {
   high: Num;
   level: number | null; // as stated, e.g. 0.95 for "95% CI"; null when the text states none
   end: number; // exclusive token index
+  /** n/N after the bounds in the same bracket: "(95% CI 82–91; 194/223)". */
+  counts?: { events: number; total: number };
 }
 
 /** A value with its interval, if any: what a measure is tied to. */
@@ -161,13 +163,17 @@ export function readInterval(t: readonly Tok[], j: number, value?: Num, inside?:
   k = high.end;
   if (innerClose && t[k]?.text === innerClose) k++;
   let trailing: { level: number | null; end: number } | null = null;
+  let counts: { events: number; total: number; end: number } | null = null;
   if (close && (t[k]?.text === ',' || t[k]?.text === ';')) {
     trailing = readCiSpec(t, k + 1);
+    counts = trailing ? null : readCounts(t, k + 1);
     if (trailing) k = trailing.end;
-    else k = skipTrailing(t, k, close) ?? k;
+    else if (counts && t[counts.end]?.text === close) k = counts.end;
+    else [counts, k] = [null, skipTrailing(t, k, close) ?? k];
   }
   if (close && t[k]?.text === close) k++;
-  return { low, high, level: spec?.level ?? trailing?.level ?? null, end: k };
+  const level = spec?.level ?? trailing?.level ?? null;
+  return counts ? { low, high, level, end: k, counts: { events: counts.events, total: counts.total } } : { low, high, level, end: k };
 }
 
 /** ", 1.06–2.11" after a value, with no CI words: an interval only when joined by a dash and holding the value. */
@@ -202,5 +208,5 @@ export function readValueGroup(t: readonly Tok[], i: number): ValueGroup | null 
     return { value, ci: null, end: value.end, counts: { events, total } };
   }
   const ci = readInterval(t, value.end, value);
-  return { value, ci, end: ci ? ci.end : value.end };
+  return { value, ci, end: ci ? ci.end : value.end, counts: ci?.counts ?? null };
 }
