@@ -43,6 +43,9 @@ export interface ExtractedEstimate {
   review_reason: string | null;
 }
 
+/** The review reason of a value compared with another ("0.645 vs 0.313", "higher than that of raters (77.6%…"). */
+const COMPARED = 'compared with another value: check which group this estimate belongs to';
+
 /** After a value at token k: the end of a bare range ("–7", " to 0.84"), or null. */
 function readRange(t: readonly Tok[], k: number): number | null {
   const x = t[k];
@@ -160,9 +163,9 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
 
       const reasons = problems(hit.measure, vg);
       if (hit.versus) {
-        reasons.push('compared with another value: check which group this estimate belongs to');
-        const prev = found[found.length - 1];
-        if (prev && !prev.hit.versus && !prev.reasons.some((r) => r.startsWith('compared with'))) prev.reasons.push('compared with another value: check which group this estimate belongs to');
+        reasons.push(COMPARED);
+        const prev = before ? null : found[found.length - 1];
+        if (prev && !prev.reasons.includes(COMPARED)) prev.reasons.push(COMPARED);
       }
       let ciLevel: number | null = null;
       if (vg.ci?.level != null) {

@@ -50,11 +50,13 @@ export function attachBefore(s: Sentence, vg: ValueGroup, prefix: Group | null):
   const gap = readGap(t, prefix.end, vg.value.start);
   if (!gap) return null;
   const m = prefix.mentions[0]!;
+  // a whole number above 1 with no % and no interval is a count or a year for a proportion ("accuracy … the 2018 classification")
+  if (PROPORTION_MEASURES.has(m.measure) && !vg.ci && !vg.value.pct && vg.value.value > 1 && !/[.·]/.test(t[vg.value.start]!.text)) return null;
   const before = backLabel(t, prefix.start, inMention);
   const after = forwardLabel(t, vg.end, inMention);
   const label = [gap.label, before, after].find((l) => l && !isGeneric(t, l)) ?? gap.label ?? before ?? after ?? null;
   const end = label && label === after ? Math.max(vg.end, after.end) : vg.end;
-  return { measure: m.measure, group: prefix, next: 1, mention: m, quoteFrom: { start: prefix.start, end: m.end }, label, ownLabel: false, end };
+  return { measure: m.measure, group: prefix, next: 1, mention: m, quoteFrom: { start: prefix.start, end: m.end }, label, ownLabel: false, end, versus: gap.comparison };
 }
 
 /** 2. A measure named right after the value: "92% accuracy", "0.91 AUC". */

@@ -4,7 +4,10 @@
  * from a measure or value ("presence of WMA") or forwards after it ("for fracture detection").
  */
 import { OPEN, type Span, type Tok } from './tokens.ts';
+import { UNIT_WORDS } from './unit-words.ts';
 import { readCiSpec } from './values.ts';
+
+export { UNIT_WORDS };
 
 /** Between a measure and its value: "AUC of", "sensitivity was", "AUC (95% CI) for WMA was". */
 const FILLER = new Set([
@@ -25,8 +28,8 @@ const BLOCK = new Set([
   'decreases', 'improved', 'improvement', 'improves', 'improve', 'rose', 'fell', 'dropped', 'declined', 'ranged', 'range',
   'ranging', 'threshold', 'cutoff', 'cut-off', 'target', 'defined', 'fixed', 'minimum', 'maximum', 'min', 'max',
   'change', 'changed', 'vs', 'versus', 'compared', 'relative', 'and', 'or', 'but', 'while', 'whereas', 'however', 'respectively',
-  'p', 'n', 'per', 'after', 'before', 'at', 'when', 'if', 'not', 'no', 'without', 'cannot', 'to', 'sd', 'se', 'iqr', 'age',
-  'aged', 'year', 'years', 'ratio', 'loss', 'probability',
+  'p', 'n', 'per', 'after', 'before', 'at', 'when', 'if', 'not', 'no', 'without', 'cannot', 'to', 'sd', 'se', 'iqr',
+  'year', 'years', 'ratio', 'loss', 'probability',
 ]);
 /** Words that end a list item's label: the number after them is another kind of statistic ("a false-negative rate of 2%"). */
 const LIST_BLOCK = new Set(['rate', 'rates', 'error', 'errors', 'loss', 'probability', 'threshold', 'cutoff', 'cut-off', 'difference']);
@@ -64,15 +67,6 @@ const GENERIC = new Set([
 ]);
 /** Not labels: the number next to them is a statistic of another kind. */
 const STAT_WORDS = new Set(['p', 'n', 'sd', 'se', 'iqr', 'range', 'median', 'mean', 'age', 'aged', 'total', 'vs', 'versus']);
-/** A number followed by one of these counts or measures something; it is not an estimate. */
-export const UNIT_WORDS = new Set([
-  'year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'hour', 'hours', 'h', 'hrs', 'minute', 'minutes', 'min',
-  'mins', 'second', 'seconds', 'sec', 's', 'ms', 'mm', 'cm', 'm', 'km', 'kg', 'g', 'mg', 'µg', 'mcg', 'ml', 'l', 'bpm', 'beats',
-  'mmhg', 'kpa', 'hz', 'khz', 'mhz', 'db', 'kv', 'mas', 'mgy', 'gy', 'msv', 'points', 'point', 'pts', 'times', 'fold', 'patients',
-  'patient', 'participants', 'subjects', 'individuals', 'adults', 'children', 'women', 'men', 'people', 'cases', 'controls',
-  'studies', 'images', 'scans', 'exams', 'examinations', 'radiographs', 'videos', 'readers', 'radiologists', 'centers', 'centres',
-  'hospitals', 'sites', 'eyes', 'teeth', 'lesions', 'records', 'trials', 'cohorts', 'slides', 'samples', 'nodules',
-]);
 
 /** Drop "the", "presence of" and the like from the front of a label. */
 export function trimLabel(t: readonly Tok[], span: Span | null): Span | null {
@@ -124,7 +118,13 @@ export function isGeneric(t: readonly Tok[], span: Span): boolean {
  * 90%", "from 0.80", "at 6 months"); elsewhere in the gap they belong to a label ("AUC to
  * distinguish benign from malignant lesions was 0.855", "sensitivity after matching was 0.908").
  */
-const NEAR_BLOCK = new Set(['from', 'to', 'than', 'above', 'below', 'over', 'under', 'between', 'by', 'after', 'before', 'at', 'up', 'per']);
+const NEAR_BLOCK = new Set(['from', 'to', 'than', 'above', 'below', 'over', 'under', 'between', 'by', 'after', 'before', 'at', 'up', 'per', 'age', 'aged']);
+/**
+ * Comparison words: right before a value they make it a bound ("higher than 0.9"); further away
+ * the value is an estimate compared with another ("AUC was higher than human ratings (0.742…"),
+ * read and flagged.
+ */
+const COMPARISON = new Set(['higher', 'lower', 'greater', 'better', 'worse', 'superior', 'inferior', 'than', 'outperformed', 'exceeded', 'compared', 'comparable']);
 /** Words after which "and"/"or" join parts of a label ("AUC for PCT and CRP was…"), not two clauses. */
 const LABEL_OPENERS = new Set([...PREP, 'between']);
 
@@ -142,6 +142,7 @@ function nextToValue(t: readonly Tok[], k: number, to: number): boolean {
 /** A number in the gap that qualifies the next word ("4–7 years", "a 30-year span"): the index past it, else null. */
 function qualifierNumber(t: readonly Tok[], k: number, to: number): number | null {
   let j = k + 1;
+  if (t[j]?.kind === 'word' && UNIT_WORDS.has(t[j]!.norm) && t[j + 1]?.text === '/' && t[j + 2]?.kind === 'word') return j + 3 <= to ? j + 3 : null; // "2 ng/mL"
   if (t[j]?.kind === 'dash' && t[j + 1]?.kind === 'num') j += 2;
   const glued = t[j]?.kind === 'dash' && t[j]!.start === t[j - 1]!.end && t[j + 1]?.kind === 'word' && t[j + 1]!.start === t[j]!.end;
   if (glued) j++;
@@ -151,8 +152,9 @@ function qualifierNumber(t: readonly Tok[], k: number, to: number): number | nul
 }
 
 /** Words between a measure mention and its value; null when they say it is no estimate. */
-export function readGap(t: readonly Tok[], from: number, to: number): { label: Span | null } | null {
-  if (to - from > 24) return null;
+export function readGap(t: readonly Tok[], from: number, to: number): { label: Span | null; comparison: boolean } | null {
+  if (to - from > 32) return null;
+  let comparison = false;
   let first = -1;
   let last = -1;
   let afterPrep = -1;
@@ -194,6 +196,12 @@ export function readGap(t: readonly Tok[], from: number, to: number): { label: S
       k++;
       continue;
     }
+    if (x.kind === 'punct' && /^[≥≤<>]$/.test(x.text) && t[k + 1]?.kind === 'num') {
+      const past = qualifierNumber(t, k + 1, to); // "for PCT ≥2 ng/mL and CRP >40 mg/L were"
+      if (past === null) return null;
+      k = past;
+      continue;
+    }
     const spec = readCiSpec(t, k); // "with corresponding 95 % confidence intervals (CI) of"
     if (spec && spec.end <= to) {
       k = spec.end;
@@ -228,6 +236,11 @@ export function readGap(t: readonly Tok[], from: number, to: number): { label: S
       k++;
       continue;
     }
+    if (COMPARISON.has(x.norm) && !nextToValue(t, k, to)) {
+      comparison = true;
+      k++;
+      continue;
+    }
     if (NEAR_BLOCK.has(x.norm) && !nextToValue(t, k, to)) {
       if (LABEL_OPENERS.has(x.norm)) opener = true;
       if (PREP.has(x.norm) && afterPrep < 0) afterPrep = k;
@@ -242,11 +255,11 @@ export function readGap(t: readonly Tok[], from: number, to: number): { label: S
       if (afterPrep >= 0 && first < afterPrep) [first, words] = [-1, 0];
       if (first < 0) first = k;
       last = k;
-      if (++words > 8) return null;
+      if (++words > 12) return null;
     }
     k++;
   }
-  return { label: first >= 0 ? trimLabel(t, { start: first, end: last + 1 }) : null };
+  return { label: first >= 0 ? trimLabel(t, { start: first, end: last + 1 }) : null, comparison };
 }
 
 /** Tokens joining a list item to the previous estimate: "), T2", "and", "; or ECV", "vs", "compared to". */
@@ -256,7 +269,7 @@ export function readListGap(t: readonly Tok[], from: number, to: number, inMenti
   // "± 0.24", ", respectively," and a small bracket after the previous value: "(84/88)", "(PDFF ≥ 5%)", "(n = 56)"
   if (t[k]?.text === '±' && t[k + 1]?.kind === 'num') k += 2;
   k = skipSmallBracket(t, k, to);
-  if (t[k]?.text === ',' && t[k + 1]?.norm === 'respectively' && t[k + 2]?.text === ',') k += 2;
+  if (t[k]?.text === ',' && t[k + 1]?.norm === 'respectively' && t[k + 2]?.text === ',') k += 3;
   const after = forwardLabel(t, k, inMention);
   if (after) k = after.end;
   // the rest of a long label, "on the hold out internal test set", "(AI) system", "test set 1 (Hospital B)"
@@ -277,16 +290,20 @@ export function readListGap(t: readonly Tok[], from: number, to: number, inMenti
     else if (/^(?:vs|versus)$/.test(x.norm)) {
       versus = true;
       k += t[k + 1]?.text === '.' ? 2 : 1;
-    } else if (x.norm === 'compared' && /^(?:to|with)$/.test(t[k + 1]?.norm ?? '')) {
+    } else if (/^(?:compared|comparable|similar)$/.test(x.norm) && /^(?:to|with)$/.test(t[k + 1]?.norm ?? '')) {
       versus = true;
       k += 2;
+    } else if (COMPARISON.has(x.norm)) {
+      versus = true; // "was higher than that of human raters (77.6%", "outperformed NEWS (0.034"
+      k++;
+      while (k < to && /^(?:than|that|those|of)$/.test(t[k]!.norm)) k++;
     } else break;
     seps++;
   }
   if (seps === 0) return null;
   while (k < to && /^(?:the|for|in)$/.test(t[k]!.norm)) k++;
   const s = k;
-  while (k < to && t[k]!.kind === 'word' && !BLOCK.has(t[k]!.norm) && !LIST_BLOCK.has(t[k]!.norm) && k - s < 5) k++;
+  while (k < to && t[k]!.kind === 'word' && !BLOCK.has(t[k]!.norm) && !LIST_BLOCK.has(t[k]!.norm) && k - s < (versus ? 6 : 5)) k++;
   let e = k;
   while (k < to && /^[:=(,]$/.test(t[k]!.text)) k++;
   // "and ECG-AI (MGH 0.823": the label goes on inside the bracket

@@ -3,6 +3,7 @@
  * of the usual bracket and dash styles, and the interval's stated level ("95% CI", "CI95%").
  */
 import { OPEN, type Tok } from './tokens.ts';
+import { UNIT_WORDS } from './unit-words.ts';
 
 /** A number read from tokens, with the token range it covers. */
 export interface Num {
@@ -182,7 +183,8 @@ function bareInterval(t: readonly Tok[], k: number, value: Num): Interval | null
   if (!low || t[low.end]?.kind !== 'dash') return null;
   const high = readNumber(t, low.end + 1, true);
   if (!high || low.value > value.value || value.value > high.value || low.pct !== high.pct) return null;
-  if (t[high.end]?.kind === 'word' || t[high.end]?.text === '/') return null; // "0.5, 1–3 years"
+  const next = t[high.end];
+  if ((next?.kind === 'word' && UNIT_WORDS.has(next.norm)) || next?.text === '/') return null; // "0.5, 1–3 years"
   return { low, high, level: null, end: high.end };
 }
 
