@@ -124,6 +124,43 @@ const NOTATIONS: Row[] = [
   row('AUC 1.2', 'AUC', 1.2, null, null, 'proportion', true),
   row('sensitivity 120%', 'sensitivity', 120, null, null, 'percent', true),
   row('OR -0.4 (95% CI -0.6 to -0.2)', 'OR', -0.4, [-0.6, -0.2], 0.95, 'ratio', true),
+  // issue 11: notations of real abstracts (one row per notation)
+  row('AUC of 0.947 (95% CI: 0.913 – 0.981)', 'AUC', 0.947, [0.913, 0.981], 0.95, 'proportion'),
+  row('AUC 0.840 (95% confidence interval [CI] = 0.820 to 0.860)', 'AUC', 0.84, [0.82, 0.86], 0.95, 'proportion'),
+  row('sensitivity of 95.7% (95% CI: 92.4%, 97.8%)', 'sensitivity', 95.7, [92.4, 97.8], 0.95, 'percent'),
+  row('AUROC of 0.924 [95% confidence interval (CI) 0.903–0.944]', 'AUC', 0.924, [0.903, 0.944], 0.95, 'proportion'),
+  row('odds ratio [OR], 1.8048; 95% confidence interval [CI], 1.0780-3.0217; P=.0247', 'OR', 1.8048, [1.078, 3.0217], 0.95, 'ratio'),
+  row('AUC of 89.4% (95% CI: 88.0–90.7)', 'AUC', 89.4, [88, 90.7], 0.95, 'percent'),
+  row('a mean difference of 0.057 (95% confidence interval: −0.081, 0.195)', 'MD', 0.057, [-0.081, 0.195], 0.95, 'difference'),
+  row('AUC 0.91 (95% C.I. 0.88-0.94)', 'AUC', 0.91, [0.88, 0.94], 0.95, 'proportion'),
+  row('AUC 0.91 (95% confidence interval (C.I.) 0.88–0.94)', 'AUC', 0.91, [0.88, 0.94], 0.95, 'proportion'),
+  row('AUC 0.91 (CI95% 0.88-0.94)', 'AUC', 0.91, [0.88, 0.94], 0.95, 'proportion'),
+  row('sensitivity of 85.42% CI 72.24-93.93%', 'sensitivity', 85.42, [72.24, 93.93], 0.95, 'percent', true),
+  row('sensitivity 100% (95% CI; 87-100%)', 'sensitivity', 100, [87, 100], 0.95, 'percent'),
+  row('AUC 0.98 (95% CI: 0.96, 1.00; P < .001)', 'AUC', 0.98, [0.96, 1], 0.95, 'proportion'),
+  row('specificity 99.4% (95% CI: 99.1–99.8; I(2) = 90%)', 'specificity', 99.4, [99.1, 99.8], 0.95, 'percent'),
+  row('AUC 0.82 (0.80; 0.84)', 'AUC', 0.82, [0.8, 0.84], 0.95, 'proportion', true),
+  row('OR 1.50, 1.06–2.11', 'OR', 1.5, [1.06, 2.11], 0.95, 'ratio', true),
+  row('83.4% sensitivity (95% CI 77.8–89.0%)', 'sensitivity', 83.4, [77.8, 89], 0.95, 'percent'),
+  row('91.22 (90.79, 91.64) sensitivity', 'sensitivity', 91.22, [90.79, 91.64], 0.95, 'proportion', true),
+  row('91.8% sensitive', 'sensitivity', 91.8, null, null, 'percent'),
+  row('area under the precision-recall curve (AUPRC) of 0.042 (95% CI 0.04 to 0.043)', 'AUPRC', 0.042, [0.04, 0.043], 0.95, 'proportion'),
+  row('AUPRC, 0.55', 'AUPRC', 0.55, null, null, 'proportion'),
+  row("Harrell's C-index of 0.74 (0.71-0.77)", 'AUC', 0.74, [0.71, 0.77], 0.95, 'proportion', true),
+  row('balanced accuracy of 0.81 (95%CI 0.80–0.82)', 'balanced_accuracy', 0.81, [0.8, 0.82], 0.95, 'proportion'),
+  row('intersection over union of 0.64', 'IoU', 0.64, null, null, 'proportion'),
+  row('pooled LR+ = 28.2, 95% CI: 17.3, 46.0', 'PLR', 28.2, [17.3, 46], 0.95, 'ratio'),
+  row('negative likelihood ratio 0.25 (95% CI 0.12–0.55)', 'NLR', 0.25, [0.12, 0.55], 0.95, 'ratio'),
+  row('Pooled LR− = 0.20, 95% CI: 0.16, 0.26', 'NLR', 0.2, [0.16, 0.26], 0.95, 'ratio'),
+  row('diagnostic odds ratio 31.5 (95% CI 12.0–82.3)', 'DOR', 31.5, [12, 82.3], 0.95, 'ratio'),
+  row('SMD −0.42 (95% CI −0.61 to −0.23)', 'SMD', -0.42, [-0.61, -0.23], 0.95, 'difference'),
+  row('standardized mean difference 0.4 (0.2-0.6)', 'SMD', 0.4, [0.2, 0.6], 0.95, 'difference', true),
+  row("Cohen's d = 0.7", 'SMD', 0.7, null, null, 'difference'),
+  row('kappa 0.78 (90% CI 0.70–0.86)', 'kappa', 0.78, [0.7, 0.86], 0.9, null),
+  row('aOR = 2.5, 95% CI = 1.1–5.3', 'OR', 2.5, [1.1, 5.3], 0.95, 'ratio'),
+  row('odds ratio per standard deviation 2.14, 95% confidence interval 2.10–2.19', 'OR', 2.14, [2.1, 2.19], 0.95, 'ratio'),
+  row('area under the receiver operating characteristic curve [AUC] = 0.920', 'AUC', 0.92, null, null, 'proportion'),
+  row('recall (sensitivity) 35/50 = 0.70 (95% confidence interval (C.I.) 0.52–0.82)', 'sensitivity', 0.7, [0.52, 0.82], 0.95, 'proportion'),
 ];
 
 describe('extractEstimates reads the notations real abstracts use', () => {
@@ -375,5 +412,41 @@ describe('extractEstimates on long and pathological input', () => {
     ['a 200 KB word', 'a'.repeat(200_000)],
   ])('terminates with exact quotes on %s', { timeout: 10_000 }, (_name, text) => {
     expectExactQuotes(text, extractEstimates(text));
+  });
+});
+
+describe('extractEstimates on the bad input of issue 11', () => {
+  const MB = 1_000_000;
+  it.each([
+    ['1 MB of digits', '7'.repeat(MB)],
+    ['an AUC of 1 MB of digits', `AUC ${'9'.repeat(MB)} (95% CI 0.8-0.9)`],
+    ['1 MB of digits after a decimal point', `AUC 0.${'3'.repeat(MB)}`],
+    ['unbalanced brackets', `${'AUC 0.91 (95% CI [0.85-0.95 ((('.repeat(3000)}${')]'.repeat(5000)}`],
+    ['HTML entities', 'AUC&nbsp;0.91 (95%&nbsp;CI 0.85&ndash;0.95); sensitivity &gt; 90% &amp; specificity 85&#37; (80&#8211;89)'.repeat(500)],
+    ['NUL bytes', 'AUC\u00000.91 (95% CI\u0000 0.85-0.95)\u0000, sensitivity 85%\u0000 (80-89)'.repeat(1000)],
+  ])('never throws, never returns a non-finite number, and quotes only verbatim text on %s', { timeout: 20_000 }, (_name, text) => {
+    const found = extractEstimates(text);
+    expectExactQuotes(text, found);
+    for (const e of found) for (const x of [e.value, e.ci_low, e.ci_high]) if (x !== null) expect(Number.isFinite(x)).toBe(true);
+  });
+
+  it('reads estimates through HTML entities only where the characters are real', () => {
+    const found = extractEstimates('AUC&nbsp;0.91 (95% CI 0.85&ndash;0.95)');
+    expectExactQuotes('AUC&nbsp;0.91 (95% CI 0.85&ndash;0.95)', found);
+    expect(found.every((e) => e.ci_low === null)).toBe(true); // "&ndash;" is not a dash
+  });
+
+  it('takes time linear in the length of the text', () => {
+    const unit = 'The AUC was 0.91 (95% CI 0.85–0.95) and sensitivity 85% (193/223, 95% CI: 80-89), [(( 7777 ';
+    const time = (n: number) => {
+      const text = unit.repeat(n);
+      const t0 = performance.now();
+      extractEstimates(text);
+      return performance.now() - t0;
+    };
+    time(200); // warm up
+    const small = Math.max(time(1000), 1);
+    const large = time(8000);
+    expect(large / small).toBeLessThan(8 * 3); // 8× the text, well under 64× (quadratic)
   });
 });

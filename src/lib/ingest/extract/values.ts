@@ -53,9 +53,10 @@ function signAllowed(t: readonly Tok[], k: number): boolean {
 export function readNumber(t: readonly Tok[], k: number, signOk: boolean): Num | null {
   const x = t[k];
   if (!x) return null;
+  if (x.kind === 'num' && !Number.isFinite(x.num)) return null; // "1 MB of digits"
   if (x.kind === 'num') return { value: x.num, pct: x.pct, start: k, end: k + 1 };
   const n = t[k + 1];
-  if ((x.kind === 'dash' || x.kind === 'minus') && n?.kind === 'num' && n.start === x.end && (signOk || signAllowed(t, k))) {
+  if ((x.kind === 'dash' || x.kind === 'minus') && n?.kind === 'num' && Number.isFinite(n.num) && n.start === x.end && (signOk || signAllowed(t, k))) {
     return { value: -n.num, pct: n.pct, start: k, end: k + 2 };
   }
   return null;
