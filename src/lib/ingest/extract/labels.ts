@@ -49,6 +49,7 @@ const BACK_STOP = new Set([
   'achieved', 'achieving', 'showed', 'showing', 'yielded', 'yielding', 'reached', 'demonstrated', 'demonstrating', 'obtained',
   'reported', 'using', 'via', 'per', 'among', 'between', 'across', 'within', 'after', 'before', 'during', 'including',
   'included', 'respectively', 'also', 'both', 'all', 'p', 'n', 'results', 'conclusions', 'conclusion', 'methods', 'findings',
+  'not', 'no', 'only',
   // judgements, not names: "higher mortality (HR …)" is about mortality
   'high', 'higher', 'highest', 'low', 'lower', 'lowest', 'good', 'better', 'best', 'poor', 'poorer', 'worse', 'excellent',
   'moderate', 'fair', 'similar', 'comparable', 'superior', 'inferior', 'significantly', 'significant', 'improved', 'increased',
