@@ -199,7 +199,7 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
         continue;
       }
       found.push({ hit, vg, chain, ciLevel, reasons });
-      active = { group: hit.group, measure: hit.measure, next: hit.next, end: hit.end };
+      active = { group: hit.group, measure: hit.measure, next: hit.next, end: hit.end, label: fresh ? hit.label : (active?.label ?? null) };
       i = hit.end;
     }
     applyRespectively(t, found);

@@ -24,6 +24,8 @@ export interface Active {
   measure: ExtractMeasure;
   next: number; // in a multi-measure group, which measure the next list item takes
   end: number; // token index where the estimate ended
+  /** The label of the list's first estimate ("sensitivity and specificity for WMA were …"). */
+  label?: Span | null;
 }
 
 /** How a value group was tied to a measure. */
@@ -87,13 +89,15 @@ export function attachToList(s: Sentence, vg: ValueGroup, active: Active | null,
   // past the last measure of "sensitivity and specificity were …" the list starts over: "…, and 80% and 70% in B"
   const m = multi ? active.group.mentions[active.next % active.group.mentions.length]! : { measure: active.measure, start: active.group.start, end: active.group.end };
   const after = list.label ? null : forwardLabel(t, vg.end, inMention);
+  // within the first round of "sensitivity and specificity for WMA were 85% and 80%", each value is about WMA
+  const inherited = multi && active.next < active.group.mentions.length ? (active.label ?? null) : null;
   return {
     measure: m.measure,
     group: active.group,
     next: active.next + 1,
     mention: m,
     quoteFrom: multi || !(list.label ?? after) ? m : null, // an unnamed item quotes its measure too
-    label: list.label ?? after,
+    label: list.label ?? after ?? inherited,
     ownLabel: list.label !== null,
     end: Math.max(vg.end, after?.end ?? 0),
     versus: list.versus,
