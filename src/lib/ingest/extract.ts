@@ -14,7 +14,7 @@
  * reasons) and estimate.ts (labels, units and quotes of the result).
  */
 import type { ExtractMeasure } from './extract/measures.ts';
-import type { Tok } from './extract/tokens.ts';
+import type { Span, Tok } from './extract/tokens.ts';
 import type { Mention } from './extract/mentions.ts';
 import type { Num } from './extract/values.ts';
 import { attachAfter, attachBefore, attachToList, toSentence, type Active, type Attachment, type Sentence } from './extract/attach.ts';
@@ -199,7 +199,8 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
         continue;
       }
       found.push({ hit, vg, chain, ciLevel, reasons });
-      active = { group: hit.group, measure: hit.measure, next: hit.next, end: hit.end, label: fresh ? hit.label : (active?.label ?? null) };
+      const headLabel: Span | null = fresh ? hit.label : ((active as Active | null)?.label ?? null);
+      active = { group: hit.group, measure: hit.measure, next: hit.next, end: hit.end, label: headLabel };
       i = hit.end;
     }
     applyRespectively(t, found);

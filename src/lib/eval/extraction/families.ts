@@ -20,7 +20,7 @@ const HYPHEN = re(String.raw`\d%?-[.·]?\d`);
 const DASH = re(String.raw`\d%?[–—‒―]\d`);
 const SPACED_DASH = re(String.raw`\d%?\s+[-–—‒―]\s+[−-]?[.·]?\d`);
 const TO = re(String.raw`\d%?\s+to\s+[−-]?\d`);
-const COMMA_BOUNDS = re(String.raw`${NUM}%?,\s*${NUM}%?\s*[)\]]`);
+const COMMA_BOUNDS = re(String.raw`${NUM}%?,\s*${NUM}%?\s*[)\];]`);
 const SEMI_BOUNDS = re(String.raw`${NUM}%?;\s*${NUM}%?\s*[)\]]`);
 const CI_WORD = /\bC\.?I\b|confidence interval|confidence limits|credible interval/i;
 
