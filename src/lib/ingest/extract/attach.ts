@@ -49,7 +49,7 @@ export function attachBefore(s: Sentence, vg: ValueGroup, prefix: Group | null):
   if (!prefix || prefix.consumed || prefix.mentions[0]!.afterOnly) return null;
   const { tokens: t, inMention } = s;
   if (t[prefix.start - 1]?.kind === 'num') return null; // "at 70% IoU": the measure belongs to the number before it
-  const gap = readGap(t, prefix.end, vg.value.start);
+  const gap = readGap(t, prefix.end, vg.value.start, vg.ci !== null);
   if (!gap) return null;
   const m = prefix.mentions[0]!;
   // a whole number above 1 with no % and no interval is a count or a year for a proportion ("accuracy … the 2018 classification")
@@ -83,7 +83,7 @@ export function attachToList(s: Sentence, vg: ValueGroup, active: Active | null,
   const { tokens: t, inMention } = s;
   const follower = t[vg.end];
   if (follower?.kind === 'word' && !PREP.has(follower.norm) && !LIST_FOLLOWERS.test(follower.norm)) return null;
-  const list = readListGap(t, active.end, vg.value.start, inMention);
+  const list = readListGap(t, active.end, vg.value.start, inMention, vg.ci !== null);
   if (!list) return null;
   const multi = active.group.mentions.length > 1;
   // past the last measure of "sensitivity and specificity were …" the list starts over: "…, and 80% and 70% in B"

@@ -126,6 +126,8 @@ const NEAR_BLOCK = new Set(['from', 'to', 'than', 'above', 'below', 'over', 'und
  * read and flagged.
  */
 const COMPARISON = new Set(['higher', 'lower', 'greater', 'better', 'worse', 'superior', 'inferior', 'than', 'outperformed', 'exceeded', 'compared', 'comparable']);
+/** Words of a range of estimates ("AUCs ranged from 0.740 (0.661, 0.810) to 0.931 (…)"): read only when the values carry intervals. */
+const RANGE_WORDS = new Set(['ranged', 'ranging', 'from']);
 /** Words after which "and"/"or" join parts of a label ("AUC for PCT and CRP was…"), not two clauses. */
 const LABEL_OPENERS = new Set([...PREP, 'between']);
 
@@ -153,7 +155,7 @@ function qualifierNumber(t: readonly Tok[], k: number, to: number): number | nul
 }
 
 /** Words between a measure mention and its value; null when they say it is no estimate. */
-export function readGap(t: readonly Tok[], from: number, to: number): { label: Span | null; comparison: boolean } | null {
+export function readGap(t: readonly Tok[], from: number, to: number, valueHasCi = false): { label: Span | null; comparison: boolean } | null {
   if (to - from > 32) return null;
   let comparison = false;
   let first = -1;
@@ -185,7 +187,7 @@ export function readGap(t: readonly Tok[], from: number, to: number): { label: S
       if (k === to - 1) break;
       // "using CHARGE-AF (MGH 0.802": a label opens a bracket right before the value
       let j = k + 1;
-      while (j < to && j - k <= 4 && t[j]!.kind === 'word' && !BLOCK.has(t[j]!.norm)) j++;
+      while (j < to && j - k <= 5 && ((t[j]!.kind === 'word' && !BLOCK.has(t[j]!.norm)) || (j > k + 1 && /^[,:]$/.test(t[j]!.text)))) j++;
       if (j === to && j > k + 1) {
         if (first < 0 || (afterPrep >= 0 && first < afterPrep)) first = k + 1;
         last = to - 1;
@@ -237,6 +239,12 @@ export function readGap(t: readonly Tok[], from: number, to: number): { label: S
       k++;
       continue;
     }
+    if (valueHasCi && (x.norm === 'at' || RANGE_WORDS.has(x.norm))) {
+      // "estimated at 0.88 (95% CI 0.82–0.92)", "ranged from 0.740 (0.661, 0.810) to …": a value with its interval is an estimate
+      if (RANGE_WORDS.has(x.norm)) comparison = true;
+      k++;
+      continue;
+    }
     if (COMPARISON.has(x.norm) && !nextToValue(t, k, to)) {
       comparison = true;
       k++;
@@ -264,7 +272,7 @@ export function readGap(t: readonly Tok[], from: number, to: number): { label: S
 }
 
 /** Tokens joining a list item to the previous estimate: "), T2", "and", "; or ECV", "vs", "compared to". */
-export function readListGap(t: readonly Tok[], from: number, to: number, inMention: ArrayLike<number>): { label: Span | null; versus: boolean } | null {
+export function readListGap(t: readonly Tok[], from: number, to: number, inMention: ArrayLike<number>, valueHasCi = false): { label: Span | null; versus: boolean } | null {
   if (to - from > 20) return null;
   let k = from;
   // "± 0.24", ", respectively," and a small bracket after the previous value: "(84/88)", "(PDFF ≥ 5%)", "(n = 56)"
@@ -288,7 +296,10 @@ export function readListGap(t: readonly Tok[], from: number, to: number, inMenti
   while (k < to) {
     const x = t[k]!;
     if (/^[,;/]$/.test(x.text) || /^(?:and|or|whereas|while)$/.test(x.norm)) k++;
-    else if (/^(?:vs|versus)$/.test(x.norm)) {
+    else if (valueHasCi && x.norm === 'to') {
+      versus = true; // "from 0.740 (0.661, 0.810) to 0.931 (0.912, 0.953)"
+      k++;
+    } else if (/^(?:vs|versus)$/.test(x.norm)) {
       versus = true;
       k += t[k + 1]?.text === '.' ? 2 : 1;
     } else if (/^(?:compared|comparable|similar)$/.test(x.norm) && /^(?:to|with)$/.test(t[k + 1]?.norm ?? '')) {

@@ -46,8 +46,8 @@ const PHRASES: Record<ExtractMeasure, string[]> = {
 
 /** Abbreviations that are also ordinary words ("or") match only as written. */
 export const EXACT: ReadonlyMap<string, ExtractMeasure> = new Map<string, ExtractMeasure>([
-  ...['SN', 'Sn'].map((p) => [p, 'sensitivity'] as const),
-  ...['SP', 'Sp'].map((p) => [p, 'specificity'] as const),
+  ...['SN', 'Sn', 'SEN', 'Sen', 'SENS', 'Sens'].map((p) => [p, 'sensitivity'] as const),
+  ...['SP', 'Sp', 'SPE', 'Spe', 'SPEC', 'Spec'].map((p) => [p, 'specificity'] as const),
   ...['DOR', 'DORs'].map((p) => [p, 'DOR'] as const),
   ...['PLR', 'LR+', 'LRP'].map((p) => [p, 'PLR'] as const),
   ...['SMD', 'SMDs'].map((p) => [p, 'SMD'] as const),

@@ -156,6 +156,8 @@ export function readInterval(t: readonly Tok[], j: number, value?: Num, inside?:
   if (spec) k = spec.end;
   else if (!close) return null;
   for (let n = 0; n < 2 && /^[:,=;]$/.test(t[k]?.text ?? ''); n++) k++;
+  // "(95% CI – 75.4–78.9%)": a spaced dash after the CI words
+  if (spec && t[k]?.kind === 'dash' && t[k + 1] && t[k + 1]!.start > t[k]!.end) k++;
   const innerClose = t[k] && OPEN.has(t[k]!.text) ? OPEN.get(t[k]!.text)! : null;
   if (innerClose) k++;
   const low = readNumber(t, k, true);
@@ -181,7 +183,7 @@ export function readInterval(t: readonly Tok[], j: number, value?: Num, inside?:
 /** ", 1.06–2.11" after a value, with no CI words: an interval only when joined by a dash and holding the value. */
 function bareInterval(t: readonly Tok[], k: number, value: Num): Interval | null {
   const low = readNumber(t, k, true);
-  if (!low || t[low.end]?.kind !== 'dash') return null;
+  if (!low || !(t[low.end]?.kind === 'dash' || t[low.end]?.norm === 'to')) return null; // "OR 1.50, 1.06–2.11", "(1.26, 1.02 to 1.56)"
   const high = readNumber(t, low.end + 1, true);
   if (!high || low.value > value.value || value.value > high.value || low.pct !== high.pct) return null;
   const next = t[high.end];
