@@ -126,6 +126,10 @@ const NEAR_BLOCK = new Set(['from', 'to', 'than', 'above', 'below', 'over', 'und
  * read and flagged.
  */
 const COMPARISON = new Set(['higher', 'lower', 'greater', 'better', 'worse', 'superior', 'inferior', 'than', 'outperformed', 'exceeded', 'compared', 'comparable']);
+/** Words of a change; the value after them is an estimate only when it carries its interval ("increased to 86.7% (95% CI 59.5% to 98.3%)"). */
+const CHANGE_WORDS = new Set([
+  'increased', 'decreased', 'improved', 'rose', 'fell', 'dropped', 'declined', 'reduced', 'cut-off', 'cutoff', 'threshold', 'down',
+]);
 /** Words of a range of estimates ("AUCs ranged from 0.740 (0.661, 0.810) to 0.931 (…)"): read only when the values carry intervals. */
 const RANGE_WORDS = new Set(['ranged', 'ranging', 'from']);
 /** Words after which "and"/"or" join parts of a label ("AUC for PCT and CRP was…"), not two clauses. */
@@ -239,9 +243,10 @@ export function readGap(t: readonly Tok[], from: number, to: number, valueHasCi 
       k++;
       continue;
     }
-    if (valueHasCi && (x.norm === 'at' || RANGE_WORDS.has(x.norm))) {
-      // "estimated at 0.88 (95% CI 0.82–0.92)", "ranged from 0.740 (0.661, 0.810) to …": a value with its interval is an estimate
-      if (RANGE_WORDS.has(x.norm)) comparison = true;
+    if (valueHasCi && (x.norm === 'at' || RANGE_WORDS.has(x.norm) || CHANGE_WORDS.has(x.norm))) {
+      // "estimated at 0.88 (95% CI 0.82–0.92)", "ranged from 0.740 (0.661, 0.810) to …", "increased to 86.7% (95% CI …)":
+      // a value with its own interval is an estimate (a change would be "by 0.05"), compared with another
+      if (x.norm !== 'at') comparison = true;
       k++;
       continue;
     }
@@ -286,6 +291,10 @@ export function readListGap(t: readonly Tok[], from: number, to: number, inMenti
     const x = t[k]!;
     if (x.kind === 'word' && !FORWARD_STOP.has(x.norm) && !BLOCK.has(x.norm) && !LIST_BLOCK.has(x.norm) && inMention[k]! < 0) k++;
     else if (x.kind === 'num' && Number.isInteger(x.num) && ID_WORDS.has(t[k - 1]?.norm ?? '')) k++;
+    else if (x.kind === 'num' && /^(?:aged|age)$/.test(t[k - 1]?.norm ?? '') && t[k + 1]?.kind === 'dash' && t[k + 2]?.kind === 'num') {
+      k += 3; // "in patients aged 51-60 years"
+      if (t[k]?.kind === 'word' && UNIT_WORDS.has(t[k]!.norm)) k++;
+    }
     else if (OPEN.has(x.text) && skipSmallBracket(t, k, to) > k && !t.slice(k, skipSmallBracket(t, k, to)).some((y) => y.kind === 'num' && !Number.isInteger(y.num))) k = skipSmallBracket(t, k, to);
     else break;
   }
@@ -296,6 +305,7 @@ export function readListGap(t: readonly Tok[], from: number, to: number, inMenti
   while (k < to) {
     const x = t[k]!;
     if (/^[,;/]$/.test(x.text) || /^(?:and|or|whereas|while)$/.test(x.norm)) k++;
+    else if (/^(?:was|were|is|are)$/.test(x.norm) && COMPARISON.has(t[k + 1]?.norm ?? '')) k++; // "… was higher than that of raters (77.6%"
     else if (valueHasCi && x.norm === 'to') {
       versus = true; // "from 0.740 (0.661, 0.810) to 0.931 (0.912, 0.953)"
       k++;
@@ -323,6 +333,7 @@ export function readListGap(t: readonly Tok[], from: number, to: number, inMenti
     const inner = k;
     while (k < to && t[k]!.kind === 'word' && !BLOCK.has(t[k]!.norm) && k - inner < 4) k++;
     if (k > inner) e = k;
+    while (k < to && /^[:,]$/.test(t[k]!.text)) k++; // "(T-SPOT, 52%"
   }
   if (k !== to) return null;
   const label = e > s ? trimLabel(t, { start: s, end: e }) : null;
