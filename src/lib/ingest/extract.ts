@@ -69,6 +69,24 @@ function isQualifier(t: readonly Tok[], start: number, end: number): boolean {
   return Number.isInteger(x.num) && !x.pct && ID_WORDS.has(t[start - 1]?.norm ?? '');
 }
 
+/** Words that refer back to the previous sentence's measures: "These values were 0.98 (…) and 0.97 (…)". */
+const ANAPHORS = new Set(['these', 'corresponding', 'respective', 'such']);
+const ANAPHOR_NOUNS = new Set(['values', 'figures', 'estimates', 'numbers', 'rates']);
+
+/** "These values were 0.98": the previous sentence's measures, in order, for a sentence that names none. */
+function attachAnaphor(t: readonly Tok[], vg: ValueGroup, previous: readonly ExtractMeasure[]): Attachment | null {
+  if (previous.length === 0) return null;
+  const at = vg.value.start;
+  for (let j = Math.max(0, at - 6); j < at - 1; j++) {
+    if (!ANAPHORS.has(t[j]!.norm) || !ANAPHOR_NOUNS.has(t[j + 1]!.norm)) continue;
+    for (let k = j + 2; k < at; k++) if (!/^(?:were|was|are|is|of|respectively|:|,)$/.test(t[k]!.norm)) return null;
+    const mentions: Mention[] = previous.map((measure) => ({ measure, start: j, end: j + 2 }));
+    const group = { mentions, start: j, end: j + 2, consumed: false };
+    return { measure: mentions[0]!.measure, group, next: 1, mention: mentions[0]!, quoteFrom: { start: j, end: j + 2 }, label: null, ownLabel: false, end: vg.end };
+  }
+  return null;
+}
+
 /** Where the text states CI levels (offset and level), to resolve intervals that state none. */
 function statedLevels(sentences: readonly Sentence[]): { at: number; level: number }[] {
   const out: { at: number; level: number }[] = [];
@@ -93,6 +111,8 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
   const severalLevels = new Set(levels.map((l) => l.level)).size > 1;
   const out: ExtractedEstimate[] = [];
   let chain = 0;
+  let previous: readonly ExtractMeasure[] = []; // the measures of the last list of the previous sentence, for "These values were …"
+  const borrowed = new WeakSet<object>(); // groups standing for the previous sentence's measures
 
   for (const s of sentences) {
     const t = s.tokens;
@@ -144,7 +164,8 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
       const counts = follower?.kind === 'word' && UNIT_WORDS.has(follower.norm); // "3 radiologists", "72 bpm"
       const before = counts ? null : attachBefore(s, vg, prefix);
       const after = counts || before ? null : attachAfter(s, vg, startsAt);
-      const fresh = before ?? after;
+      const anaphor = before || after || counts || found.length > 0 || prefix ? null : attachAnaphor(t, vg, previous);
+      const fresh = before ?? after ?? anaphor;
       const hit: Attachment | null = fresh ?? (counts ? null : attachToList(s, vg, active, prefix));
       if (!hit) {
         if (vg.ci?.level != null) [sentenceLevel, assumed] = [vg.ci.level, null];
@@ -162,6 +183,8 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
       if (fresh) chain++;
 
       const reasons = problems(hit.measure, vg);
+      if (anaphor) borrowed.add(anaphor.group);
+      if (borrowed.has(hit.group)) reasons.push(`the measure is named in the previous sentence ("${t[hit.group.start]!.text} ${t[hit.group.end - 1]!.text}"): check it is ${hit.measure}`);
       if (hit.versus) {
         reasons.push(COMPARED);
         const prev = before ? null : found[found.length - 1];
@@ -204,6 +227,7 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
       i = hit.end;
     }
     applyRespectively(t, found);
+    if (found.length > 0) previous = found[found.length - 1]!.hit.group.mentions.map((m) => m.measure);
     for (const f of found) out.push(toEstimate(text, t, f));
   }
   return out;

@@ -450,3 +450,40 @@ describe('extractEstimates on the bad input of issue 11', () => {
     expect(large / small).toBeLessThan(8 * 3); // 8× the text, well under 64× (quadratic)
   });
 });
+
+describe('extractEstimates across sentences and constructions of real abstracts', () => {
+  it('reads "These values were …" with the measures of the previous sentence, flagged for review', () => {
+    const found = extractEstimates('The AUCs for WMA and LGE were 0.98 (95% CI 0.96–1.00) and 0.93 (95% CI 0.87–0.98), respectively. These values were 0.97 (95% CI 0.95–0.99) and 0.90 (95% CI 0.84–0.95) in the external test set.');
+    expect(found.map((e) => [e.measure, e.value, e.needs_review])).toEqual([
+      ['AUC', 0.98, false],
+      ['AUC', 0.93, false],
+      ['AUC', 0.97, true],
+      ['AUC', 0.9, true],
+    ]);
+  });
+
+  it('reads two values joined by a slash for two measures joined by a slash', () => {
+    expect(extractEstimates('the model reached (AUROC/AUPRC) 0.99/0.98 on the test set').map((e) => [e.measure, e.value])).toEqual([
+      ['AUC', 0.99],
+      ['AUPRC', 0.98],
+    ]);
+  });
+
+  it('reads n/N counts beside a proportion as events and total', () => {
+    const [a, b] = extractEstimates('sensitivity was 87% (193/223, 95% CI 82–91) and specificity 91.5% (665/727)');
+    expect([a?.events, a?.total, a?.ci_low, b?.events, b?.total]).toEqual([193, 223, 82, 665, 727]);
+  });
+
+  it('reads an estimate with its interval after a change word and flags the comparison, but not a bare change', () => {
+    const [e] = extractEstimates('the sensitivity of saliva increased to 86.7% (95% CI 59.5% to 98.3%)');
+    expect([e?.value, e?.ci_low, e?.needs_review]).toEqual([86.7, 59.5, true]);
+    expect(extractEstimates('AUC improved from 0.80 to 0.91')).toEqual([]);
+  });
+
+  it('reads "positive and negative predictive values" as PPV and NPV', () => {
+    expect(extractEstimates('the positive and negative predictive values were 87.5% and 98.9%, respectively').map((e) => [e.measure, e.value])).toEqual([
+      ['PPV', 87.5],
+      ['NPV', 98.9],
+    ]);
+  });
+});

@@ -169,6 +169,10 @@ export function readGap(t: readonly Tok[], from: number, to: number, valueHasCi 
   let words = 0;
   for (let k = from; k < to; ) {
     const x = t[k]!;
+    if (k === from && /^[)\]]$/.test(x.text)) {
+      k++; // "(AUROC/AUPRC) 0.99": the measures were in brackets
+      continue;
+    }
     if (OPEN.has(x.text)) {
       const close = OPEN.get(x.text)!;
       // "AUC (95% CI) was", "HRs (95% confidence intervals [CIs]) for", "sensitivity (SN) of"
@@ -243,7 +247,7 @@ export function readGap(t: readonly Tok[], from: number, to: number, valueHasCi 
       k++;
       continue;
     }
-    if (valueHasCi && (x.norm === 'at' || RANGE_WORDS.has(x.norm) || CHANGE_WORDS.has(x.norm))) {
+    if (valueHasCi && (x.norm === 'at' || RANGE_WORDS.has(x.norm) || CHANGE_WORDS.has(x.norm) || (comparison && x.norm === 'to'))) {
       // "estimated at 0.88 (95% CI 0.82–0.92)", "ranged from 0.740 (0.661, 0.810) to …", "increased to 86.7% (95% CI …)":
       // a value with its own interval is an estimate (a change would be "by 0.05"), compared with another
       if (x.norm !== 'at') comparison = true;
