@@ -74,11 +74,12 @@ const ANAPHORS = new Set(['these', 'corresponding', 'respective', 'such']);
 const ANAPHOR_NOUNS = new Set(['values', 'figures', 'estimates', 'numbers', 'rates']);
 
 /** "These values were 0.98": the previous sentence's measures, in order, for a sentence that names none. */
-function attachAnaphor(t: readonly Tok[], vg: ValueGroup, previous: readonly ExtractMeasure[]): Attachment | null {
+function attachAnaphor(t: readonly Tok[], vg: ValueGroup, previous: readonly ExtractMeasure[], afterStop: boolean): Attachment | null {
   if (previous.length === 0) return null;
   const at = vg.value.start;
   for (let j = Math.max(0, at - 6); j < at - 1; j++) {
     if (!ANAPHORS.has(t[j]!.norm) || !ANAPHOR_NOUNS.has(t[j + 1]!.norm)) continue;
+    if (afterStop && t[j - 1]?.text !== '.') return null;
     for (let k = j + 2; k < at; k++) if (!/^(?:were|was|are|is|of|respectively|:|,)$/.test(t[k]!.norm)) return null;
     const mentions: Mention[] = previous.map((measure) => ({ measure, start: j, end: j + 2 }));
     const group = { mentions, start: j, end: j + 2, consumed: false };
@@ -164,7 +165,10 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
       const counts = follower?.kind === 'word' && UNIT_WORDS.has(follower.norm); // "3 radiologists", "72 bpm"
       const before = counts ? null : attachBefore(s, vg, prefix);
       const after = counts || before ? null : attachAfter(s, vg, startsAt);
-      const anaphor = before || after || counts || found.length > 0 || prefix ? null : attachAnaphor(t, vg, previous);
+      // "These values were …" after a full stop (inside a bracket the sentence splitter keeps going) or opening a sentence
+      const sameSentence = found.length > 0 || prefix !== null;
+      const earlier = found.length > 0 ? found[found.length - 1]!.hit.group.mentions.map((m) => m.measure) : previous;
+      const anaphor = before || after || counts ? null : attachAnaphor(t, vg, earlier, sameSentence);
       const fresh = before ?? after ?? anaphor;
       const hit: Attachment | null = fresh ?? (counts ? null : attachToList(s, vg, active, prefix));
       if (!hit) {

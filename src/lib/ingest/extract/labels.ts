@@ -294,6 +294,7 @@ export function readListGap(t: readonly Tok[], from: number, to: number, inMenti
   for (let n = 0; n < 8 && k < to; n++) {
     const x = t[k]!;
     if (x.kind === 'word' && !FORWARD_STOP.has(x.norm) && !BLOCK.has(x.norm) && !LIST_BLOCK.has(x.norm) && inMention[k]! < 0) k++;
+    else if (x.kind === 'dash' && t[k - 1]?.kind === 'word' && t[k + 1]?.kind === 'word') k++; // "three -day mortality" 
     else if (x.kind === 'num' && Number.isInteger(x.num) && ID_WORDS.has(t[k - 1]?.norm ?? '')) k++;
     else if (x.kind === 'num' && /^(?:aged|age)$/.test(t[k - 1]?.norm ?? '') && t[k + 1]?.kind === 'dash' && t[k + 2]?.kind === 'num') {
       k += 3; // "in patients aged 51-60 years"
@@ -329,7 +330,8 @@ export function readListGap(t: readonly Tok[], from: number, to: number, inMenti
   if (seps === 0) return null;
   while (k < to && /^(?:the|for|in)$/.test(t[k]!.norm)) k++;
   const s = k;
-  while (k < to && t[k]!.kind === 'word' && !BLOCK.has(t[k]!.norm) && !LIST_BLOCK.has(t[k]!.norm) && k - s < (versus ? 6 : 5)) k++;
+  // after a comparison the label may hold any words: "than all radiologists without BMD ("
+  while (k < to && t[k]!.kind === 'word' && ((versus && inMention[k]! < 0) || (!BLOCK.has(t[k]!.norm) && !LIST_BLOCK.has(t[k]!.norm))) && k - s < (versus ? 6 : 5)) k++;
   let e = k;
   while (k < to && /^[:=(,]$/.test(t[k]!.text)) k++;
   // "and ECG-AI (MGH 0.823": the label goes on inside the bracket
@@ -337,6 +339,8 @@ export function readListGap(t: readonly Tok[], from: number, to: number, inMenti
     const inner = k;
     while (k < to && t[k]!.kind === 'word' && !BLOCK.has(t[k]!.norm) && k - inner < 4) k++;
     if (k > inner) e = k;
+    // "(ranging from 68.5% [95% CI …]"
+    while (valueHasCi && k < to && RANGE_WORDS.has(t[k]!.norm)) [k, versus] = [k + 1, true];
     while (k < to && /^[:,]$/.test(t[k]!.text)) k++; // "(T-SPOT, 52%"
   }
   if (k !== to) return null;
