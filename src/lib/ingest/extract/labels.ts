@@ -287,6 +287,7 @@ export function readListGap(t: readonly Tok[], from: number, to: number, inMenti
   // "± 0.24", ", respectively," and a small bracket after the previous value: "(84/88)", "(PDFF ≥ 5%)", "(n = 56)"
   if (t[k]?.text === '±' && t[k + 1]?.kind === 'num') k += 2;
   k = skipSmallBracket(t, k, to);
+  while (k < to && (t[k]!.text === ')' || t[k]!.text === ']') && t[k + 1]?.kind === 'word' && !/^(?:and|or)$/.test(t[k + 1]!.norm)) k++; // "…]) for three-day mortality was higher than …"
   if (t[k]?.text === ',' && t[k + 1]?.norm === 'respectively' && t[k + 2]?.text === ',') k += 3;
   const after = forwardLabel(t, k, inMention);
   if (after) k = after.end;
