@@ -221,6 +221,16 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
         i = pair.end;
         continue;
       }
+      if (pair && before && hit.group.mentions.length === 1 && !vg.ci) {
+        // "C-indices of 0.858/0.836": two values of one measure, which is which unknown
+        const second = { value: pair, ci: null, end: pair.end };
+        const why = 'two values joined by a slash: check which group each belongs to';
+        found.push({ hit, vg, chain, ciLevel, reasons: [...reasons, why] });
+        found.push({ hit: { ...hit, end: Math.max(hit.end, pair.end) }, vg: second, chain, ciLevel: null, reasons: [...problems(hit.measure, second), why] });
+        active = { group: hit.group, measure: hit.measure, next: 1, end: pair.end, label: hit.label };
+        i = pair.end;
+        continue;
+      }
       if (pair) {
         i = pair.end; // a pair with no pair of measures to take it
         continue;

@@ -487,3 +487,44 @@ describe('extractEstimates across sentences and constructions of real abstracts'
     ]);
   });
 });
+
+describe('extractEstimates on list constructions of real abstracts', () => {
+  const read = (text: string) => extractEstimates(text).map((e) => [e.measure, e.value]);
+
+  it('reads "positive (PPV) and negative predictive values (NPV)" as two measures of a list', () => {
+    expect(read('The sensitivity, specificity, and positive (PPV) and negative predictive values (NPV) were 56.9%, 87.2%, 90.5%, and 48.6%, respectively.')).toEqual([
+      ['sensitivity', 56.9],
+      ['specificity', 87.2],
+      ['PPV', 90.5],
+      ['NPV', 48.6],
+    ]);
+  });
+
+  it('reads "areas under the curve" and "highest at"', () => {
+    expect(read('Areas under the curve of the ROC to classify grades were 0.85, 0.91, and 0.93.')).toEqual([
+      ['AUC', 0.85],
+      ['AUC', 0.91],
+      ['AUC', 0.93],
+    ]);
+    expect(read('the area under the receiver operating characteristic curve and accuracy were highest at 0.85 and 0.80, respectively')).toEqual([
+      ['AUC', 0.85],
+      ['accuracy', 0.8],
+    ]);
+  });
+
+  it('reads two values of one measure joined by a slash, flagged', () => {
+    const found = extractEstimates('The DLM achieved C-indices of 0.858/0.836.');
+    expect(found.map((e) => [e.measure, e.value, e.needs_review])).toEqual([
+      ['AUC', 0.858, true],
+      ['AUC', 0.836, true],
+    ]);
+  });
+
+  it('reads values after "investigator 1 showed" and a later "investigator 2 showed"', () => {
+    expect(read('Intraclass correlation analysis for investigator 1 showed 0.995 for the right eye and 0.995 for the left eye and investigator 2 showed 0.993 for the right eye.')).toEqual([
+      ['ICC', 0.995],
+      ['ICC', 0.995],
+      ['ICC', 0.993],
+    ]);
+  });
+});

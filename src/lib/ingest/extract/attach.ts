@@ -42,7 +42,7 @@ export interface Attachment {
   versus?: boolean;
 }
 
-const LIST_FOLLOWERS = /^(?:and|or|vs|versus|respectively|compared)$/;
+const LIST_FOLLOWERS = /^(?:and|or|vs|versus|respectively|compared|based|using|when)$/;
 
 /** 1. A measure named before the value: "AUC of 0.91", "WMA (AUC 0.873 …)", "AUC for WMA was 0.91". */
 export function attachBefore(s: Sentence, vg: ValueGroup, prefix: Group | null): Attachment | null {

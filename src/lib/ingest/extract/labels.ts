@@ -38,6 +38,7 @@ export const ID_WORDS = new Set([
   'week', 'day', 'month', 'year', 'hour', 'visit', 'grade', 'stage', 'type', 'version', 'phase', 'set', 'cohort', 'group',
   'round', 'figure', 'fig', 'table', 'class', 'level', 'session', 'site', 'center', 'centre', 'hospital', 'model', 'dataset',
   'cycle', 'wave', 'trial', 'study', 'arm', 'step', 'tier', 'category', 'bi-rads', 'pi-rads', 'li-rads', 'lung-rads',
+  'investigator', 'reader', 'rater', 'observer', 'examiner', 'radiologist', 'annotator', 'surgeon',
 ]);
 /** Words that end a label read backwards from a measure or value. */
 const BACK_STOP = new Set([
@@ -182,7 +183,7 @@ export function readGap(t: readonly Tok[], from: number, to: number, valueHasCi 
         continue;
       }
       let w = k + 1;
-      while (w < to && w <= k + 4 && t[w]!.kind === 'word') w++;
+      while (w < to && w <= k + 4 && (t[w]!.kind === 'word' || (w > k + 1 && /^[+/&]$/.test(t[w]!.text)))) w++;
       if (w > k + 1 && t[w]?.text === close && w < to) {
         k = w + 1; // "(SN)", "(positive predictive value)"
         continue;
@@ -254,9 +255,14 @@ export function readGap(t: readonly Tok[], from: number, to: number, valueHasCi 
       k++;
       continue;
     }
-    if (COMPARISON.has(x.norm) && !nextToValue(t, k, to)) {
+    if (COMPARISON.has(x.norm) && (!nextToValue(t, k, to) || (OPEN.has(t[k + 1]?.text ?? '') && k + 2 === to))) {
+      // "accuracy was higher (91.0 % versus 87.8 %": the values in the bracket are compared, not bounds
       comparison = true;
       k++;
+      continue;
+    }
+    if (x.norm === 'at' && /^(?:highest|lowest|best|worst|estimated|calculated|remained|high|low|stable)$/.test(t[k - 1]?.norm ?? '')) {
+      k++; // "were highest at 0.85 and 0.80", "remained high at 97.2%"
       continue;
     }
     if (NEAR_BLOCK.has(x.norm) && !nextToValue(t, k, to)) {
@@ -306,6 +312,11 @@ export function readListGap(t: readonly Tok[], from: number, to: number, inMenti
   }
   k = skipStatBrackets(t, k, to);
   while (k < to && (t[k]!.text === ')' || t[k]!.text === ']')) k++;
+  // "; p<0.001 and compared to qSOFA: 0.68"
+  if (t[k]?.text === ';' || t[k]?.text === ',') {
+    const p = t[k + 1];
+    if (p?.norm === 'p' && /^[<=>≤≥]$/.test(t[k + 2]?.text ?? '') && t[k + 3]?.kind === 'num') k += 4;
+  }
   let seps = 0;
   let versus = false;
   while (k < to) {
@@ -332,7 +343,12 @@ export function readListGap(t: readonly Tok[], from: number, to: number, inMenti
   while (k < to && /^(?:the|for|in)$/.test(t[k]!.norm)) k++;
   const s = k;
   // after a comparison the label may hold any words: "than all radiologists without BMD ("
-  while (k < to && t[k]!.kind === 'word' && ((versus && inMention[k]! < 0) || (!BLOCK.has(t[k]!.norm) && !LIST_BLOCK.has(t[k]!.norm))) && k - s < (versus ? 6 : 5)) k++;
+  while (k < to && k - s < (versus ? 6 : 5)) {
+    const x = t[k]!;
+    if (x.kind === 'word' && ((versus && inMention[k]! < 0) || (!BLOCK.has(x.norm) && !LIST_BLOCK.has(x.norm)))) k++;
+    else if (x.kind === 'num' && Number.isInteger(x.num) && ID_WORDS.has(t[k - 1]?.norm ?? '')) k++; // "and investigator 2 showed 0.993"
+    else break;
+  }
   let e = k;
   while (k < to && /^[:=(,]$/.test(t[k]!.text)) k++;
   // "and ECG-AI (MGH 0.823": the label goes on inside the bracket

@@ -49,7 +49,7 @@ function matchMeasure(t: readonly Tok[], i: number): Mention | null {
   }
   const exact = EXACT.get(first.text);
   if (exact) return { measure: exact, start: i, end: i + 1 };
-  if (first.norm === 'area' && t[i + 1]?.norm === 'under') return matchAreaUnder(t, i);
+  if ((first.norm === 'area' || first.norm === 'areas') && t[i + 1]?.norm === 'under') return matchAreaUnder(t, i);
   for (const cand of PHRASES_BY_FIRST.get(first.norm) ?? []) {
     if (cand.words.every((w, k) => t[i + k]?.kind === 'word' && t[i + k]!.norm === w)) {
       return { measure: cand.measure, start: i, end: i + cand.words.length };
@@ -63,12 +63,18 @@ function matchMeasure(t: readonly Tok[], i: number): Mention | null {
 /** "positive and negative predictive values" at token i: two mentions. */
 function matchPaired(t: readonly Tok[], i: number): Mention[] | null {
   for (const p of PAIRED_PHRASES) {
-    if (t[i]?.norm !== p.first || t[i + 1]?.norm !== 'and' || t[i + 2]?.norm !== p.second) continue;
-    if (!p.tail.every((w, k) => t[i + 3 + k]?.norm === w)) continue;
-    const end = i + 3 + p.tail.length;
+    // "positive and negative predictive values", "positive (PPV) and negative predictive values (NPV)"
+    if (t[i]?.norm !== p.first) continue;
+    const abbr = (k: number) => (t[k]?.text === '(' && t[k + 1]?.kind === 'word' && t[k + 2]?.text === ')' ? 3 : 0);
+    const a = abbr(i + 1);
+    const and = i + 1 + a;
+    if (t[and]?.norm !== 'and' || t[and + 1]?.norm !== p.second) continue;
+    if (!p.tail.every((w, k) => t[and + 2 + k]?.norm === w)) continue;
+    const tail = and + 2 + p.tail.length;
+    const end = tail + abbr(tail);
     return [
-      { measure: p.measures[0], start: i, end: i + 1 },
-      { measure: p.measures[1], start: i + 2, end },
+      { measure: p.measures[0], start: i, end: i + 1 + a },
+      { measure: p.measures[1], start: and + 1, end },
     ];
   }
   return null;
