@@ -10,6 +10,7 @@ import { rates } from '../../src/lib/eval/extraction/evaluate.ts';
 import { evaluateCorpus } from '../../src/lib/eval/extraction/evaluate.ts';
 import { runEval } from '../../scripts/eval-extraction.ts';
 import { readCorpus } from '../../scripts/lib/extraction-corpus-fs.ts';
+import { labelProblems } from '../../src/lib/eval/extraction/corpus.ts';
 
 /** The floor of issue 11: interval recall and precision on the corpus; point recall is reported against its 0.90 target. */
 const FLOOR = { intervalRecall: 0.97, intervalPrecision: 0.99 };
@@ -19,7 +20,17 @@ describe('the real-notation corpus', async () => {
 
   it('reads every record of every corpus file', () => {
     expect(corpus.problems).toEqual([]);
-    expect(corpus.records.length).toBeGreaterThanOrEqual(100);
+    expect(corpus.records.length).toBeGreaterThanOrEqual(150);
+  });
+
+  it('holds records from at least 50 journals and at least 20 studies reporting HR, OR, RR, MD or SMD', () => {
+    expect(new Set(corpus.records.map((r) => r.journal)).size).toBeGreaterThanOrEqual(50);
+    const effect = corpus.records.filter((r) => r.spans.some((s) => s.estimates.some((e) => ['HR', 'OR', 'RR', 'MD', 'SMD'].includes(e.measure))));
+    expect(effect.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('prints every labelled number in its span', () => {
+    expect(corpus.records.flatMap(labelProblems)).toEqual([]);
   });
 
   it.each([1, 2, 3])(`holds interval recall ≥ ${FLOOR.intervalRecall} and precision ≥ ${FLOOR.intervalPrecision} with seed %i`, (seed) => {

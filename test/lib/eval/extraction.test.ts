@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CorpusRecord } from '../../../src/lib/eval/extraction/corpus.ts';
-import { mergeCorpus, parseCorpusFile } from '../../../src/lib/eval/extraction/corpus.ts';
+import { labelProblems, mergeCorpus, parseCorpusFile } from '../../../src/lib/eval/extraction/corpus.ts';
 import { embedIn, embedSpan, TEMPLATES } from '../../../src/lib/eval/extraction/embed.ts';
 import { evaluateCorpus, evaluateExport, rates } from '../../../src/lib/eval/extraction/evaluate.ts';
 import { familiesOf } from '../../../src/lib/eval/extraction/families.ts';
@@ -127,5 +127,17 @@ describe('corpus files', () => {
     const { records, duplicates } = mergeCorpus([[RECORD], [{ ...RECORD, id: 'doi:10.5555/EVAL.1', doi: '10.5555/EVAL.1' }]]);
     expect(records).toHaveLength(1);
     expect(duplicates).toEqual(['doi:10.5555/EVAL.1']);
+  });
+});
+
+describe('labelProblems', () => {
+  it('accepts labels whose numbers are printed with mid-dots, Unicode minus and thousands commas', () => {
+    const r = { ...RECORD, spans: [{ text: 'MD −0·081 (95% CI −1,204 to 0·2)', estimates: [est('MD', -0.081, -1204, 0.2, null)] }] };
+    expect(labelProblems(r)).toEqual([]);
+  });
+
+  it('names a label whose number is not in its span', () => {
+    const r = { ...RECORD, spans: [{ text: 'AUC 0.91 (0.88–0.94)', estimates: [est('AUC', 0.91, 0.88, 0.95)] }] };
+    expect(labelProblems(r)).toEqual(['doi:10.5555/eval.1: AUC ci_high 0.95 is not printed in "AUC 0.91 (0.88–0.94)"']);
   });
 });

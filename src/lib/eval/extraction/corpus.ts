@@ -83,3 +83,27 @@ export function mergeCorpus(parts: readonly CorpusRecord[][]): { records: Corpus
   }
   return { records: [...seen.values()], duplicates };
 }
+
+/** The numbers printed in a span ("−0.081" → -0.081, "0·87" → 0.87, "1,234" → 1234), signed and unsigned. */
+function printedNumbers(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(/([−–-]?)(\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:[.·](\d+))?/g)) {
+    const x = Number(`${m[2]!.replace(/,/g, '')}${m[3] ? `.${m[3]}` : ''}`);
+    out.push(x, -x);
+  }
+  return out;
+}
+
+/** Labels whose numbers are not printed in their span (a mistyped label), as "record: measure value not in span". */
+export function labelProblems(record: CorpusRecord): string[] {
+  const out: string[] = [];
+  for (const s of record.spans) {
+    const printed = printedNumbers(s.text);
+    for (const e of s.estimates) {
+      for (const [field, x] of [['value', e.value], ['ci_low', e.ci_low], ['ci_high', e.ci_high]] as const) {
+        if (x !== null && !printed.some((p) => Math.abs(p - x) < 1e-9)) out.push(`${record.id}: ${e.measure} ${field} ${x} is not printed in "${s.text}"`);
+      }
+    }
+  }
+  return out;
+}
