@@ -17,7 +17,7 @@ import type { ExtractMeasure } from './extract/measures.ts';
 import type { Span, Tok } from './extract/tokens.ts';
 import type { Mention } from './extract/mentions.ts';
 import type { Num } from './extract/values.ts';
-import { attachAfter, attachBefore, attachToList, toSentence, type Active, type Attachment, type Sentence } from './extract/attach.ts';
+import { attachAfter, attachBefore, attachFar, attachToList, toSentence, type Active, type Attachment, type Sentence } from './extract/attach.ts';
 import { problems } from './extract/checks.ts';
 import { applyRespectively, toEstimate, type Found } from './extract/estimate.ts';
 import { UNIT_WORDS } from './extract/labels.ts';
@@ -170,7 +170,9 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
       const earlier = found.length > 0 ? found[found.length - 1]!.hit.group.mentions.map((m) => m.measure) : previous;
       const anaphor = before || after || counts ? null : attachAnaphor(t, vg, earlier, sameSentence);
       const fresh = before ?? after ?? anaphor;
-      const hit: Attachment | null = fresh ?? (counts ? null : attachToList(s, vg, active, prefix));
+      const listed: Attachment | null = fresh ?? (counts ? null : attachToList(s, vg, active, prefix));
+      const far: Attachment | null = listed || counts ? null : attachFar(s, vg, prefix, found.some((f) => prefix !== null && f.vg.value.start > prefix.end));
+      const hit: Attachment | null = listed ?? far;
       if (!hit) {
         if (vg.ci?.level != null) [sentenceLevel, assumed] = [vg.ci.level, null];
         i = skipTo;
@@ -184,9 +186,10 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
           hit.end = Math.max(hit.end, ci.end);
         }
       }
-      if (fresh) chain++;
+      if (fresh || far) chain++;
 
       const reasons = problems(hit.measure, vg);
+      if (far) reasons.push(`the measure is named further back ("${text.slice(t[far.mention.start]!.start, t[far.mention.end - 1]!.end)}"): check the estimate is of it`);
       if (anaphor) borrowed.add(anaphor.group);
       if (borrowed.has(hit.group)) reasons.push(`the measure is named in the previous sentence ("${t[hit.group.start]!.text} ${t[hit.group.end - 1]!.text}"): check it is ${hit.measure}`);
       if (hit.versus) {

@@ -528,3 +528,17 @@ describe('extractEstimates on list constructions of real abstracts', () => {
     ]);
   });
 });
+
+describe('extractEstimates ties a value with a named interval to a measure named further back', () => {
+  it('reads it, flagged, when the words in between are no estimate words', () => {
+    const [e] = extractEstimates('The AUC of the deep learning model in predicting glaucoma development in the years prior to clinical onset in both eyes of the cohort was 0.77 (95% confidence interval 0.75, 0.79).');
+    expect([e?.measure, e?.value, e?.ci_low, e?.ci_high, e?.needs_review]).toEqual(['AUC', 0.77, 0.75, 0.79, true]);
+    expect(e?.review_reason).toContain('the measure is named further back ("AUC")');
+  });
+
+  it('does not read a difference or a bound of the measure, even with an interval', () => {
+    for (const text of ['adding the score increased the C-index by 0.012 (95% CI 0.009–0.015)', 'the AUC improved by 0.03 (95% CI 0.01–0.05)', 'a change in AUC of 0.03 (95% CI 0.01–0.05)', 'the difference in sensitivity was 5% (95% CI 2–8%)']) {
+      expect(extractEstimates(text), text).toEqual([]);
+    }
+  });
+});

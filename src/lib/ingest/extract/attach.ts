@@ -4,7 +4,7 @@
  * started ("…, T2 0.553 [0.420-0.692]").
  */
 import type { ExtractMeasure } from './measures.ts';
-import { backLabel, forwardLabel, isGeneric, PREP, readGap, readListGap } from './labels.ts';
+import { backLabel, forwardLabel, hasDifferenceWords, isDifferenceGap, isGeneric, PREP, readGap, readListGap } from './labels.ts';
 import { PROPORTION_MEASURES, RATIO_MEASURES } from './measures.ts';
 import { findGroups, type Group } from './mentions.ts';
 import { tokenize, type Span, type Tok } from './tokens.ts';
@@ -40,6 +40,8 @@ export interface Attachment {
   end: number; // exclusive token index where the estimate (with any trailing label) ends
   /** The value is the comparator of the previous one ("0.645 vs 0.313"). */
   versus?: boolean;
+  /** Tied to a measure named further back than the usual words allow (attachFar). */
+  far?: boolean;
 }
 
 const LIST_FOLLOWERS = /^(?:and|or|vs|versus|respectively|compared|based|using|when)$/;
@@ -51,6 +53,8 @@ export function attachBefore(s: Sentence, vg: ValueGroup, prefix: Group | null):
   if (t[prefix.start - 1]?.kind === 'num') return null; // "at 70% IoU": the measure belongs to the number before it
   const gap = readGap(t, prefix.end, vg.value.start, vg.ci !== null);
   if (!gap) return null;
+  // "a change in AUC of 0.03", "the AUC difference was 0.05": a difference of the measure (a mention of MD or SMD holds its own words)
+  if (hasDifferenceWords(t, prefix.start - 3, prefix.start) || hasDifferenceWords(t, prefix.end, vg.value.start)) return null;
   const m = prefix.mentions[0]!;
   // a whole number above 1 with no % and no interval is a count or a year for a proportion ("accuracy … the 2018 classification")
   if (PROPORTION_MEASURES.has(m.measure) && !vg.ci && !vg.value.pct && vg.value.value > 1 && !/[.·]/.test(t[vg.value.start]!.text)) return null;
@@ -102,6 +106,20 @@ export function attachToList(s: Sentence, vg: ValueGroup, active: Active | null,
     end: Math.max(vg.end, after?.end ?? 0),
     versus: list.versus,
   };
+}
+
+/**
+ * 4. A value with a named interval ("0.77 (95% CI 0.75–0.79)") that the words between it and the
+ * last measure named before it do not tie to that measure ("AUC of the model in … was 0.77 (95% CI …)"):
+ * a CI makes it an estimate, so it is tied to that measure anyway, within 40 tokens and when
+ * nothing was read since, and flagged.
+ */
+export function attachFar(s: Sentence, vg: ValueGroup, prefix: Group | null, readSince: boolean): Attachment | null {
+  if (!vg.ci?.named || !prefix || prefix.consumed || readSince || prefix.mentions[0]!.afterOnly) return null;
+  if (vg.value.start - prefix.end > 40 || s.tokens[prefix.start - 1]?.kind === 'num') return null;
+  if (isDifferenceGap(s.tokens, Math.max(0, prefix.start - 3), vg.value.start)) return null;
+  const m = prefix.mentions[0]!;
+  return { measure: m.measure, group: prefix, next: 1, mention: m, quoteFrom: { start: prefix.start, end: m.end }, label: null, ownLabel: false, end: vg.end, far: true };
 }
 
 /** Tokenize a sentence starting at offset `start` and find its measure names. */

@@ -389,3 +389,26 @@ export function skipStatBrackets(t: readonly Tok[], k: number, to: number): numb
     k = j + 1;
   }
 }
+
+/** Words that make a value a difference of the measure, not the measure ("increased the C-index by 0.012", "a change in AUC of 0.03"). */
+const DIFFERENCE_WORDS = new Set([
+  'difference', 'differences', 'change', 'changes', 'improvement', 'improvements', 'increase', 'increases', 'decrease', 'decreases',
+  'gain', 'gains', 'loss', 'delta', 'δ', 'reduction', 'reductions', 'drop', 'nri', 'idi', 'net', 'relative', 'absolute',
+]);
+/** Words that, right before a value, make it a bound or a change ("by 0.012", "than 0.9", "from 0.80"). */
+const BOUND_BEFORE = new Set(['by', 'than', 'from', 'to', 'above', 'below', 'over', 'under', 'exceeding', 'at', 'least', 'most', 'up', 'per', 'vs', 'versus']);
+
+/** Whether a word between `from` and `to` makes the value a difference of the measure ("a change in AUC of 0.03"). */
+export function hasDifferenceWords(t: readonly Tok[], from: number, to: number): boolean {
+  for (let k = Math.max(0, from); k < to; k++) if (DIFFERENCE_WORDS.has(t[k]!.norm)) return true;
+  return false;
+}
+
+/** Whether the words from a measure to a value say the value is a difference or a bound of it, not its estimate. */
+export function isDifferenceGap(t: readonly Tok[], from: number, to: number): boolean {
+  if (hasDifferenceWords(t, from, to)) return true;
+  let j = to - 1;
+  while (j >= from && (FILLER.has(t[j]!.norm) || /^[(:=,\[]$/.test(t[j]!.text))) j--;
+  return j >= from && BOUND_BEFORE.has(t[j]!.norm);
+}
+

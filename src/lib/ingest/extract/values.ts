@@ -19,6 +19,8 @@ export interface Interval {
   high: Num;
   level: number | null; // as stated, e.g. 0.95 for "95% CI"; null when the text states none
   end: number; // exclusive token index
+  /** CI words stand with the bounds ("95% CI", "confidence interval"): the numbers are an estimate's, whatever the words before. */
+  named?: boolean;
   /** n/N after the bounds in the same bracket: "(95% CI 82–91; 194/223)". */
   counts?: { events: number; total: number };
 }
@@ -177,7 +179,8 @@ export function readInterval(t: readonly Tok[], j: number, value?: Num, inside?:
   }
   if (close && t[k]?.text === close) k++;
   const level = spec?.level ?? trailing?.level ?? null;
-  return counts ? { low, high, level, end: k, counts: { events: counts.events, total: counts.total } } : { low, high, level, end: k };
+  const named = spec !== null || trailing !== null;
+  return counts ? { low, high, level, end: k, named, counts: { events: counts.events, total: counts.total } } : { low, high, level, end: k, named };
 }
 
 /** ", 1.06–2.11" after a value, with no CI words: an interval only when joined by a dash and holding the value. */
