@@ -1,9 +1,11 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import { fileURLToPath } from 'node:url';
 import { dataFiles } from './scripts/astro/data-files.ts';
 import { csp } from './scripts/astro/csp.ts';
+import { studyBodyGuard } from './scripts/astro/study-body-guard.ts';
 
 // SITE_DATA_DIR / SITE_OUT_DIR let tests and benchmarks build into their own folders.
 const dataDir = process.env.SITE_DATA_DIR ?? fileURLToPath(new URL('./data', import.meta.url));
@@ -13,7 +15,9 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   outDir: process.env.SITE_OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  integrations: [mdx(), dataFiles(dataDir, fileURLToPath(new URL('./data/README.md', import.meta.url)))],
+  // Study pages are MDX written by anyone who opens a pull request: the guard refuses code in them
+  // (import/export, {…} expressions, unknown components, raw HTML) before they compile.
+  integrations: [mdx({ processor: satteri({ mdastPlugins: [studyBodyGuard(new URL('.', import.meta.url))] }) }), dataFiles(dataDir, fileURLToPath(new URL('./data/README.md', import.meta.url)))],
   build: { format: 'directory' },
   // Content-Security-Policy meta on every page (scripts/astro/csp.ts).
   security: { csp },

@@ -2,13 +2,17 @@
  * npm run data [-- --root DIR --out DIR]
  * Validates every study page and writes data/studies.*, data/estimates.* (Parquet, CSV) and
  * data/review.duckdb from the same rows. Exits 1, listing file:line: field: message, on invalid content.
+ * All files are written to a staging folder inside data/ and renamed into place only when every
+ * one is complete, so a failed or interrupted run leaves the previous data/ as it was.
  */
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { diagnosticTableRows, estimateRows, studyRow, type StudyRecord } from '../src/lib/data/tables.ts';
 import { formatProblem } from '../src/lib/content/validate.ts';
 import { readReview, readStudies, ContentError } from './lib/content-fs.ts';
-import { writeTables } from './lib/duckdb-tables.ts';
+import { DATA_FILES, writeTables } from './lib/duckdb-tables.ts';
+import { replaceFiles } from './lib/replace-files.ts';
 import { writeManifest } from './lib/data-manifest.ts';
 
 /** Validate content and write the tables; returns the records written. */
@@ -18,8 +22,13 @@ export async function buildData(root: string, outDir: string): Promise<StudyReco
   const problems = pages.flatMap((p) => p.problems);
   if (problems.length > 0) throw new ContentError(problems);
   const records = pages.map((p) => ({ slug: p.slug, study: p.study!, sections: p.sections }));
-  await writeTables(outDir, records.map(studyRow), records.flatMap(estimateRows), records.flatMap(diagnosticTableRows));
-  await writeManifest(outDir);
+  await replaceFiles(outDir, async (staging) => {
+    await writeTables(staging, records.map(studyRow), records.flatMap(estimateRows), records.flatMap(diagnosticTableRows));
+    await writeManifest(staging);
+    return [...DATA_FILES, 'manifest.json'];
+  });
+  // A write-ahead log left next to an earlier review.duckdb would be replayed onto the new one.
+  await rm(join(outDir, 'review.duckdb.wal'), { force: true });
   return records;
 }
 

@@ -10,18 +10,14 @@
  * core astro build leaves idle; placing then copies the PNGs from the cache, and renders any
  * figure whose SVG the warm-up did not predict.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { availableParallelism, setPriority } from 'node:os';
 import { parseArgs } from 'node:util';
-import { buildFigures } from '../src/lib/figures/registry.ts';
 import { hasPng } from '../src/lib/figures/png.ts';
-import { standaloneSvg } from '../src/lib/figures/standalone.ts';
-import { compareStudyRecords, type StudyRecord } from '../src/lib/data/tables.ts';
-import { synthesize } from '../src/lib/site/synthesis.ts';
-import { synthesisInputs } from '../src/lib/site/synthesis-inputs.ts';
-import { readReview, readStudies } from './lib/content-fs.ts';
+import { figureRowCount, figureStandalone } from '../src/lib/figures/site-figure.ts';
+import { contentFigures } from './lib/content-figures.ts';
+import { cacheFile as cacheEntry, eachParallel, prune, writeAtomic } from './lib/figure-cache.ts';
 import { RASTER_FINGERPRINT, rasterizeSvgAsync, svgSize } from './lib/rasterize.ts';
 
 /** What a run did. */
@@ -40,7 +36,7 @@ const PARALLEL = Math.min(4, availableParallelism() * 2);
 
 /** The cache file of an SVG's PNG (SHA-256 of the renderer's fingerprint, the dpi and the SVG text). */
 function cacheFile(cacheDir: string, svg: string): string {
-  return join(cacheDir, `${createHash('sha256').update(`${RASTER_FINGERPRINT} dpi ${DPI}`).update('\0').update(svg).digest('hex')}.png`);
+  return cacheEntry(cacheDir, `${RASTER_FINGERPRINT} dpi ${DPI}`, svg, 'png');
 }
 
 async function rasterize(svg: string, label: string): Promise<Uint8Array> {
@@ -50,21 +46,6 @@ async function rasterize(svg: string, label: string): Promise<Uint8Array> {
   } catch (e) {
     throw new Error(`${label}: could not rasterise: ${e instanceof Error ? e.message : String(e)}`);
   }
-}
-
-/** Write atomically (a reader never sees half a PNG: the place step may read while the warm-up writes). */
-async function writeAtomic(file: string, bytes: Uint8Array): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, bytes);
-  await rename(tmp, file);
-}
-
-async function eachParallel<T>(items: readonly T[], parallel: number, f: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await f(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.max(1, parallel) }, worker));
 }
 
 /** Render the PNGs of the built site in `outDir` from its SVG files; `cacheDir` null renders every figure afresh. */
@@ -94,35 +75,19 @@ export async function buildPngs(outDir: string, cacheDir: string | null, paralle
     if (entry) used.add(basename(entry));
     await writeFile(join(outDir, 'figures', `${id}.png`), png);
   });
-  if (cacheDir) report.pruned = await prune(cacheDir, used);
+  if (cacheDir) report.pruned = await prune(cacheDir, used, 'png');
   return report;
-}
-
-/** Delete the cache's PNGs that no figure of this build uses (old versions of changed figures), so the cache stays the size of the site. */
-async function prune(cacheDir: string, used: ReadonlySet<string>): Promise<number> {
-  const stale = (await readdir(cacheDir)).filter((n) => /^[0-9a-f]{64}\.png$/.test(n) && !used.has(n));
-  await Promise.all(stale.map((n) => rm(join(cacheDir, n), { force: true })));
-  return stale.length;
-}
-
-/** The site's figures drawn from content/ in `root` (null when a page is invalid: check reports it). */
-async function contentFigures(root: string, base: string) {
-  const [review, pages] = await Promise.all([readReview(root), readStudies(root)]);
-  if (pages.some((p) => p.problems.length > 0 || !p.study)) return null;
-  const records: StudyRecord[] = pages.map((p) => ({ slug: p.slug, study: p.study!, sections: p.sections })).sort(compareStudyRecords);
-  const label = (id: string) => review.outcomes.find((o) => o.id === id)?.label ?? id;
-  return buildFigures(records, synthesize(synthesisInputs(records)), { base, outcomeLabel: label });
 }
 
 /** Fill the cache with the PNGs of the figures the site will have, drawn from content/ (no build output needed). */
 export async function warmPngCache(root: string, cacheDir: string, base = '/', parallel = PARALLEL): Promise<PngReport | null> {
   const figures = await contentFigures(root, base);
   if (!figures) return null;
-  const todo = figures.filter((f) => hasPng(f.rows.length));
+  const todo = figures.filter((f) => hasPng(figureRowCount(f)));
   const report: PngReport = { rendered: 0, cached: 0, withoutPng: figures.length - todo.length };
   await mkdir(cacheDir, { recursive: true });
   await eachParallel(todo, parallel, async (f) => {
-    const { svg } = standaloneSvg(f);
+    const { svg } = figureStandalone(f);
     const file = cacheFile(cacheDir, svg);
     if (await readFile(file).then(() => true, () => false)) report.cached++;
     else {

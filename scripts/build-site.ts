@@ -1,8 +1,9 @@
 /**
- * npm run build: check → data → astro build → PNGs → Pagefind, with the PNG warm-up
- * (scripts/build-png.ts --warm) running beside the first three from the start: astro build uses
- * one core, the warm-up rasterises the figures on the other. Each step is its own process (the
- * benchmark times them apart); the first failing step stops the build with its exit code.
+ * npm run build: check → data → astro build → PNGs → PDFs → Pagefind, with the PNG and PDF
+ * warm-ups (scripts/build-png.ts --warm, scripts/build-pdf.ts --warm) running beside the first
+ * three from the start: astro build uses one core, the warm-ups render the figures on the other.
+ * Each step is its own process (the benchmark times them apart); the first failing step stops
+ * the build with its exit code.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -27,17 +28,22 @@ async function step(name: string, args: string[]): Promise<void> {
 async function main(): Promise<void> {
   const warm = start(['scripts/build-png.ts', '--warm']);
   const warmed = finished(warm);
+  const warmPdf = start(['scripts/build-pdf.ts', '--warm']);
+  const warmedPdf = finished(warmPdf);
   try {
     await step('check', ['scripts/check.ts']);
     await step('data', ['scripts/build-data.ts']);
     await step('astro build', [astro, 'build']);
   } catch (error) {
     warm.kill();
+    warmPdf.kill();
     throw error;
   }
   // A failed warm-up costs time, not correctness: placing renders whatever the cache lacks.
   if ((await warmed) !== 0) console.error('build: the PNG warm-up failed; the PNG step renders every figure itself');
   await step('png', ['scripts/build-png.ts']);
+  if ((await warmedPdf) !== 0) console.error('build: the PDF warm-up failed; the PDF step renders every figure itself');
+  await step('pdf', ['scripts/build-pdf.ts']);
   await step('search', ['scripts/build-search.ts']);
 }
 

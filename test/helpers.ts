@@ -19,13 +19,19 @@ export function fixture(path: string): string {
 /** The study page that projectWithInvalidPage breaks, relative to the project. */
 export const INVALID_PAGE = 'content/studies/2025-optimization-framework-integrates-deep-learning-solar.mdx';
 
-/** A copy of the project in a new temporary folder (node_modules linked) whose INVALID_PAGE has `status: maybe`, which the schema rejects at line 20. */
-export async function projectWithInvalidPage(prefix: string): Promise<string> {
+/** The default break: `status: maybe`, which the schema rejects at line 20. */
+const STATUS_MAYBE = (page: string) => page.replace('status: excluded', 'status: maybe');
+
+/**
+ * A copy of the project in a new temporary folder (node_modules linked) whose INVALID_PAGE is
+ * broken by `breakPage` (given the page text and the copy's folder; default: `status: maybe`).
+ */
+export async function projectWithInvalidPage(prefix: string, breakPage: (page: string, dir: string) => string = STATUS_MAYBE): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
   for (const p of ['src', 'content', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) await cp(join(ROOT, p), join(dir, p), { recursive: true });
   await cp(join(ROOT, 'data', 'README.md'), join(dir, 'data', 'README.md'));
   await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   const page = join(dir, INVALID_PAGE);
-  await writeFile(page, (await readFile(page, 'utf8')).replace('status: excluded', 'status: maybe'));
+  await writeFile(page, breakPage(await readFile(page, 'utf8'), dir));
   return dir;
 }

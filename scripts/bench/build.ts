@@ -63,6 +63,8 @@ export const BUILD_STEPS = [
   { name: 'astro build', match: /^(\S*\/)?node \S*astro(\.mjs)? build\b/ },
   { name: 'png warm-up (beside check, data, astro build)', match: /^(\S*\/)?node \S*scripts\/build-png\.ts --warm/ },
   { name: 'png', match: /^(\S*\/)?node \S*scripts\/build-png\.ts(?! --warm)/ },
+  { name: 'pdf warm-up (beside check, data, astro build)', match: /^(\S*\/)?node \S*scripts\/build-pdf\.ts --warm/ },
+  { name: 'pdf', match: /^(\S*\/)?node \S*scripts\/build-pdf\.ts(?! --warm)/ },
   { name: 'search (Pagefind)', match: /^(\S*\/)?node \S*scripts\/build-search\.ts/ },
 ];
 

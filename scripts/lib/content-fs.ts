@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import type { Review } from '../../src/lib/schema/index.ts';
 import { validateReviewSource, validateStudySource, type ContentProblem, type ValidatedStudy } from '../../src/lib/content/validate.ts';
 import { SOURCE_EXTENSIONS, type SourceFile } from '../../src/lib/ingest/plan.ts';
+import { studyBodyProblems } from './mdx-body.ts';
 
 /** Paths of the content folder under a project root. */
 export function contentPaths(root: string) {
@@ -22,12 +23,20 @@ export async function readSources(root: string): Promise<SourceFile[]> {
   return Promise.all(names.map(async (n) => ({ file: relative(root, join(dir, n)), text: await readFile(join(dir, n), 'utf8') })));
 }
 
-/** Read and validate every study page. */
+/** Read and validate every study page: frontmatter against the schema, and the body parsed as MDX (no code, only the allowed components). */
 export async function readStudies(root: string): Promise<ValidatedStudy[]> {
   const dir = contentPaths(root).studies;
   const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.mdx')).sort();
   return Promise.all(
-    names.map(async (n) => validateStudySource(await readFile(join(dir, n), 'utf8'), relative(root, join(dir, n)), n.replace(/\.mdx$/, ''))),
+    names.map(async (n) => {
+      const source = await readFile(join(dir, n), 'utf8');
+      const file = relative(root, join(dir, n));
+      const page = validateStudySource(source, file, n.replace(/\.mdx$/, ''));
+      // A page whose layout is broken (frontmatter fences, <Abstract> block) already has its one error.
+      if (page.problems.some((p) => p.field === '(page)')) return page;
+      const body = studyBodyProblems(source, file);
+      return body.length === 0 ? page : { ...page, problems: [...page.problems, ...body] };
+    }),
   );
 }
 

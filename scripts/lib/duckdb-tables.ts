@@ -2,6 +2,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { csvSafeRow } from '../../src/lib/data/csv-cell.ts';
 import { DIAGNOSTIC_TABLE_COLUMNS, ESTIMATE_COLUMNS, STUDY_COLUMNS, type Column, type DiagnosticTableRow, type EstimateRow, type StudyRow } from '../../src/lib/data/tables.ts';
 
 /** Quote an SQL string literal (file paths only; data values always go through the appender). */
@@ -50,9 +51,13 @@ export async function writeTables(outDir: string, studies: StudyRow[], estimates
     await createTable(conn, 'studies', STUDY_COLUMNS, studies);
     await createTable(conn, 'estimates', ESTIMATE_COLUMNS, estimates);
     await createTable(conn, 'diagnostic_tables', DIAGNOSTIC_TABLE_COLUMNS, diagnosticTables);
+    // The CSVs get their own copies, text cells neutralised against formula injection (numbers untouched).
+    await createTable(conn, 'studies_csv', STUDY_COLUMNS, studies.map((r) => csvSafeRow(STUDY_COLUMNS, r)));
+    await createTable(conn, 'estimates_csv', ESTIMATE_COLUMNS, estimates.map((r) => csvSafeRow(ESTIMATE_COLUMNS, r)));
+    await createTable(conn, 'diagnostic_tables_csv', DIAGNOSTIC_TABLE_COLUMNS, diagnosticTables.map((r) => csvSafeRow(DIAGNOSTIC_TABLE_COLUMNS, r)));
     for (const t of TABLES) {
       await conn.run(`COPY (SELECT * FROM ${t} ORDER BY 1) TO ${sqlString(join(outDir, `${t}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`);
-      await conn.run(`COPY (SELECT * FROM ${t} ORDER BY 1) TO ${sqlString(join(outDir, `${t}.csv`))} (FORMAT csv, HEADER true)`);
+      await conn.run(`COPY (SELECT * FROM ${t}_csv ORDER BY 1) TO ${sqlString(join(outDir, `${t}.csv`))} (FORMAT csv, HEADER true)`);
       await conn.run(`COPY (SELECT * FROM ${t} ORDER BY 1) TO ${sqlString(join(outDir, `${t}.json`))} (FORMAT json, ARRAY true)`);
     }
     // The browser's copy. duckdb-wasm 1.32 embeds DuckDB 1.4: write a storage version it reads.

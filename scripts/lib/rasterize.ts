@@ -12,6 +12,8 @@ import { promisify } from 'node:util';
 import { deflate } from 'node:zlib';
 import { greyPng, greyScanlines, printSize, withPngDpi, type PrintSize } from '../../src/lib/figures/png.ts';
 
+export { svgSize } from '../../src/lib/figures/svg-facts.ts';
+
 const deflateAsync = promisify(deflate);
 
 /** A rasterised figure: the PNG bytes, its print size and how long rendering took. */
@@ -43,13 +45,4 @@ export async function rasterizeSvgAsync(svg: string, width: number, height: numb
   const grey = greyScanlines(image.pixels, image.width, image.height);
   const png = grey ? greyPng(image.width, image.height, await deflateAsync(grey, { level: 6 }), dpi) : withPngDpi(image.asPng(), dpi);
   return { png, size, ms: performance.now() - started };
-}
-
-/** The CSS-pixel size a standalone SVG declares on its root element (width and height attributes). */
-export function svgSize(svg: string): { width: number; height: number } {
-  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
-  const attr = (name: string) => Number(new RegExp(`\\s${name}="([0-9.]+)"`).exec(root)?.[1] ?? NaN);
-  const size = { width: attr('width'), height: attr('height') };
-  if (!(size.width > 0 && size.height > 0)) throw new Error(`the SVG's root element has no positive width and height: ${root.slice(0, 120)}`);
-  return size;
 }

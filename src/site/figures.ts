@@ -4,15 +4,20 @@
  */
 import { loadModel, outcomeLabel } from './model.ts';
 import { buildFigures, type Figure } from '../lib/figures/registry.ts';
+import { buildDtaFigures } from '../lib/figures/dta-registry.ts';
 import { hasPng } from '../lib/figures/png.ts';
 import { figureLinks, type FigureLinks } from '../lib/figures/urls.ts';
+import { figureRowCount, isDtaFigure, type SiteFigure } from '../lib/figures/site-figure.ts';
+import type { DtaFigure } from '../lib/figures/dta-types.ts';
 
 export type { Figure } from '../lib/figures/registry.ts';
+export type { SiteFigure } from '../lib/figures/site-figure.ts';
 
 interface Registry {
-  all: Figure[];
-  byId: Map<string, Figure>;
+  all: SiteFigure[];
+  byId: Map<string, SiteFigure>;
   byPage: Map<string, Figure[]>;
+  dtaByPage: Map<string, DtaFigure[]>;
 }
 
 let cache: Promise<Registry> | null = null;
@@ -20,36 +25,53 @@ let cache: Promise<Registry> | null = null;
 // Indexed once: with 10,000 studies, a scan of every figure for each of 20,000 pages is 400 million comparisons.
 function registry(): Promise<Registry> {
   cache ??= loadModel().then((m) => {
-    const all = buildFigures(m.studies, m.syntheses, { base: import.meta.env.BASE_URL, outcomeLabel });
-    const byPage = new Map<string, Figure[]>();
-    for (const f of all) {
-      const own = byPage.get(f.page);
-      if (own) own.push(f);
-      else byPage.set(f.page, [f]);
-    }
-    return { all, byId: new Map(all.map((f) => [f.id, f])), byPage };
+    const forest = buildFigures(m.studies, m.syntheses, { base: import.meta.env.BASE_URL, outcomeLabel });
+    const dta = buildDtaFigures(m.dta, { base: import.meta.env.BASE_URL, outcomeLabel });
+    const group = <F extends SiteFigure>(list: F[]) => {
+      const byPage = new Map<string, F[]>();
+      for (const f of list) {
+        const own = byPage.get(f.page);
+        if (own) own.push(f);
+        else byPage.set(f.page, [f]);
+      }
+      return byPage;
+    };
+    const all: SiteFigure[] = [...forest, ...dta];
+    return { all, byId: new Map(all.map((f) => [f.id, f])), byPage: group(forest), dtaByPage: group(dta) };
   });
   return cache;
 }
 
-/** Every forest plot of the site (computed once per build). */
-export async function loadFigures(): Promise<Figure[]> {
+/** Every figure of the site, forest plots then DTA figures (computed once per build). */
+export async function loadFigures(): Promise<SiteFigure[]> {
   return (await registry()).all;
 }
 
-/** The figures shown on one page (path relative to the base, e.g. "studies/<slug>/"), in page order. */
+/** The forest plots shown on one page (path relative to the base, e.g. "studies/<slug>/"), in page order. */
 export async function figuresOn(page: string): Promise<Figure[]> {
   return (await registry()).byPage.get(page) ?? [];
 }
 
+/** The SROC and paired forest figures shown on one page, in page order. */
+export async function dtaFiguresOn(page: string): Promise<DtaFigure[]> {
+  return (await registry()).dtaByPage.get(page) ?? [];
+}
+
 /** The figure with this id; throws when there is none (a page asked for a plot the registry lacks). */
-export async function figureById(id: string): Promise<Figure> {
+export async function figureById(id: string): Promise<SiteFigure> {
   const f = (await registry()).byId.get(id);
-  if (!f) throw new Error(`no figure with id ${id} in the registry (src/lib/figures/registry.ts)`);
+  if (!f) throw new Error(`no figure with id ${id} in the registry (src/lib/figures/registry.ts, dta-registry.ts)`);
   return f;
 }
 
-/** The figure's take-away files (no PNG for plots over PNG_MAX_ROWS rows; scripts/build-png.ts renders the rest). */
-export function figureFiles(f: Figure): FigureLinks {
-  return figureLinks(f.id, import.meta.env.BASE_URL, hasPng(f.rows.length));
+/** The forest plot with this id; throws when there is none or it is a DTA figure. */
+export async function forestFigureById(id: string): Promise<Figure> {
+  const f = await figureById(id);
+  if (isDtaFigure(f)) throw new Error(`figure ${id} is a ${f.kind} figure, not a forest plot`);
+  return f;
+}
+
+/** The figure's take-away files (no PNG for plots over PNG_MAX_ROWS rows; scripts/build-png.ts renders the rest, scripts/build-pdf.ts every PDF). */
+export function figureFiles(f: SiteFigure): FigureLinks {
+  return figureLinks(f.id, import.meta.env.BASE_URL, hasPng(figureRowCount(f)));
 }

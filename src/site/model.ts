@@ -2,6 +2,7 @@
 import { loadStudies, review } from './load.ts';
 import { synthesize, type OutcomeSynthesis } from '../lib/site/synthesis.ts';
 import { synthesisInputs } from '../lib/site/synthesis-inputs.ts';
+import { dtaInputs, synthesizeDta, type DtaSynthesis } from '../lib/site/dta-synthesis.ts';
 import { prismaCounts, type PrismaCounts } from '../lib/prisma/index.ts';
 import type { StudyRecord } from '../lib/data/tables.ts';
 import type { Outcome } from '../lib/schema/index.ts';
@@ -10,6 +11,8 @@ import type { Outcome } from '../lib/schema/index.ts';
 export interface SiteModel {
   studies: StudyRecord[];
   syntheses: OutcomeSynthesis[];
+  /** The diagnostic-accuracy synthesis of each outcome with 2×2 tables. */
+  dta: DtaSynthesis[];
   outcomes: (Outcome & { syntheses: OutcomeSynthesis[]; studies: number })[];
   prisma: PrismaCounts;
 }
@@ -27,7 +30,8 @@ export function loadModel(): Promise<SiteModel> {
       const own = syntheses.filter((s) => s.outcome === o.id);
       return { ...o, syntheses: own, studies: new Set(own.flatMap((s) => s.rows.map((r) => r.slug))).size };
     });
-    return { studies, syntheses, outcomes, prisma: prismaCounts(review, studies.map((s) => s.study)) };
+    const dta = synthesizeDta(dtaInputs(studies));
+    return { studies, syntheses, dta, outcomes, prisma: prismaCounts(review, studies.map((s) => s.study)) };
   });
   return cache;
 }

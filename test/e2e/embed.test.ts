@@ -64,7 +64,7 @@ describe('the embed page in a sandboxed iframe on another origin', () => {
     const context = await e2e.browser.newContext();
     const page = await context.newPage();
     await page.goto(`${host.origin}/`, { waitUntil: 'load' });
-    const link = page.frameLocator(`#f-${first.id}`).locator('figcaption a[target=_top]');
+    const link = page.frameLocator(`#f-${first.id}`).locator('figcaption a[target=_top]:not(.embed-pdf)');
     await link.click();
     await page.waitForURL(`${e2e.server.origin}${first.page}#${first.anchor}`);
     expect(await page.locator(`figure.forest#${first.anchor} svg`).isVisible()).toBe(true);
@@ -78,13 +78,17 @@ describe('"Take this figure" on the first record\'s page', () => {
     const take = page.locator(`figure.forest#${first.anchor} details.figure-take`);
     await take.locator('summary').click();
     const links = take.locator('a');
-    expect(await links.count()).toBe(5);
+    expect(await links.count()).toBe(6);
     expect(await take.locator('button[data-copy]').isVisible()).toBe(false);
     for (const href of await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) {
       const res = await page.request.get(href);
       expect(res.status(), href).toBe(200);
       if (href.endsWith('.png')) expect(res.headers()['content-type']).toBe('image/png');
       if (href.endsWith('.svg')) expect(res.headers()['content-type']).toBe('image/svg+xml');
+      if (href.endsWith('.pdf')) {
+        expect(res.headers()['content-type']).toBe('application/pdf');
+        expect((await res.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      }
     }
     expect(await take.locator('pre code').textContent()).toMatch(new RegExp(`^<iframe src="https?://[^"]+/embed/${first.id}/"`));
   });

@@ -172,6 +172,17 @@ describe('Explore with the engine (DuckDB-WASM)', { timeout: 90_000 }, () => {
     expect(createHash('sha256').update(readFileSync(dbFile)).digest('hex')).toBe(hash);
   });
 
+  it('shows a title search repeated 3,000 times as one notice, not thousands', async () => {
+    // 12 kB of query: short values, so the address stays under the server's 16 kB header limit.
+    const query = Array.from({ length: 3000 }, (_, i) => `q=${i % 10}`).join('&');
+    const { page, errors } = await open(`/explore/?${query}`);
+    const notice = page.locator('[data-explore-notice]');
+    await expect.poll(() => notice.isVisible()).toBe(true);
+    expect(await notice.locator('li').allTextContents()).toEqual(['Ignored 2,999 further values for q: only the first is used.']);
+    expect(await page.locator('.explore-filters [name=q]').inputValue()).toBe('0');
+    expect(errors).toEqual([]);
+  });
+
   it('keeps the prerendered list and says so when the engine cannot start (database 404)', async () => {
     const { page, dialogs } = await open('/explore/', { before: (ctx) => ctx.route('**/data/review.duckdb', (route) => route.fulfill({ status: 404, body: 'not found' })) });
     await page.locator('.explore-filters [name=q]').focus();

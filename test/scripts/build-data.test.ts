@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { buildData } from '../../scripts/build-data.ts';
 import { estimateRows, studyRow, STUDY_COLUMNS, ESTIMATE_COLUMNS, DIAGNOSTIC_TABLE_COLUMNS, type StudyRecord } from '../../src/lib/data/tables.ts';
 import { DATA_FILES } from '../../scripts/lib/duckdb-tables.ts';
+import { csvSafeRow } from '../../src/lib/data/csv-cell.ts';
 import { ROOT } from '../helpers.ts';
 
 let out: string;
@@ -45,10 +46,10 @@ describe('npm run data', () => {
         expect(studies).toEqual(expectedStudies);
         expect(estimates).toEqual(expectedEstimates);
       } else {
-        // CSV has no types: compare as text.
+        // CSV has no types: compare as text; text cells are neutralised against formula injection.
         const text = (rows: object[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? null : String(v)])));
-        expect(text(studies)).toEqual(text(expectedStudies));
-        expect(text(estimates)).toEqual(text(expectedEstimates));
+        expect(text(studies)).toEqual(text(expectedStudies.map((r) => csvSafeRow(STUDY_COLUMNS, r))));
+        expect(text(estimates)).toEqual(text(expectedEstimates.map((r) => csvSafeRow(ESTIMATE_COLUMNS, r))));
       }
     });
   }
@@ -95,6 +96,53 @@ describe('npm run data', () => {
   });
 });
 
+describe('npm run data with hostile text in a study page', () => {
+  const PAGE = '2024-deep-learning-applied-echocardiography-could-predict.mdx';
+  const TITLE = '=HYPERLINK("http://x","y")';
+  let root: string;
+  let hostileOut: string;
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'data-hostile-'));
+    await cp(join(ROOT, 'content'), join(root, 'content'), { recursive: true });
+    const file = join(root, 'content', 'studies', PAGE);
+    const page = (await readFile(file, 'utf8'))
+      .replace(/^title: .*$/m, `title: '${TITLE}'`)
+      .replace('  - Yuki Sahashi', '  - "@SUM(A1:A9)"')
+      .replace('label: WMA', "label: '-WMA'");
+    await writeFile(file, page);
+    hostileOut = join(root, 'data');
+    await buildData(root, hostileOut);
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  it('writes the title to studies.csv with a leading single quote, so a spreadsheet shows it as text', async () => {
+    const csv = await readFile(join(hostileOut, 'studies.csv'), 'utf8');
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
+    const [row] = await query(`SELECT title, authors FROM read_csv('${join(hostileOut, 'studies.csv')}', all_varchar = true) WHERE slug = '${PAGE.replace('.mdx', '')}'`);
+    expect(row).toEqual({ title: `'${TITLE}`, authors: expect.stringMatching(/^'@SUM\(A1:A9\); Milos Vukadinovic/) });
+  });
+
+  it('neutralises text cells of estimates.csv and keeps its numeric columns numbers', async () => {
+    const rows = await query(`SELECT label, value, ci_low FROM read_csv_auto('${join(hostileOut, 'estimates.csv')}') WHERE estimate_id = '${PAGE.replace('.mdx', '')}#1'`);
+    expect(rows).toEqual([{ label: "'-WMA", value: 0.873, ci_low: 0.816 }]);
+    const [{ type }] = await query(`SELECT typeof(value) AS type FROM read_csv_auto('${join(hostileOut, 'estimates.csv')}') LIMIT 1`) as [{ type: string }];
+    expect(type).toBe('DOUBLE');
+  });
+
+  it('keeps the text verbatim in Parquet, JSON and DuckDB, which no spreadsheet evaluates', async () => {
+    const [pq] = await query(`SELECT title FROM read_parquet('${join(hostileOut, 'studies.parquet')}') WHERE slug = '${PAGE.replace('.mdx', '')}'`);
+    expect(pq).toEqual({ title: TITLE });
+    const json = JSON.parse(await readFile(join(hostileOut, 'studies.json'), 'utf8')) as { title: string }[];
+    expect(json.map((r) => r.title)).toContain(TITLE);
+  });
+
+  it('leaves no staging folder in data/ after a successful run', async () => {
+    expect((await readdir(hostileOut)).sort()).toEqual([...DATA_FILES, 'manifest.json'].sort());
+  });
+});
+
 describe('the data dictionary (data/README.md)', () => {
   it('documents every column of every table', async () => {
     const readme = await readFile(join(ROOT, 'data', 'README.md'), 'utf8');
@@ -122,5 +170,11 @@ describe('the diagnostic_tables table', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('says how CSV text cells are protected against formula injection', async () => {
+    const readme = await readFile(join(ROOT, 'data', 'README.md'), 'utf8');
+    expect(readme).toMatch(/single quote/);
+    expect(readme).toContain('`=`, `+`, `-`, `@`');
   });
 });

@@ -6,6 +6,9 @@ import { csvParse } from 'd3-dsv';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { FIGURE_CSV_COLUMNS } from '../../src/lib/figures/csv.ts';
 import { PNG_MAX_ROWS } from '../../src/lib/figures/png.ts';
+import { svgElementText, unescapeXml } from '../../src/lib/figures/svg-facts.ts';
+import { svgToPdf } from '../../scripts/lib/svg-to-pdf.ts';
+import { mediaBoxes, pdfInfo, pdfText } from '../scripts/lib/pdf-reader.ts';
 
 const DIST = inject('distDir');
 const VERSION = (JSON.parse(readFileSync(join(inject('dataDir'), 'manifest.json'), 'utf8')) as { version: string }).version;
@@ -17,7 +20,7 @@ interface Entry {
   page: string;
   anchor: string;
   rows: number;
-  files: { svg: string; png: string | null; csv: string; r: string; embed: string };
+  files: { svg: string; png: string | null; pdf: string; csv: string; r: string; embed: string };
 }
 const { figures } = JSON.parse(readFileSync(join(DIST, 'figures', 'index.json'), 'utf8')) as { figures: Entry[] };
 const file = (path: string) => join(DIST, decodeURIComponent(path));
@@ -72,11 +75,12 @@ describe('the figure registry in the build', () => {
     expect(new Set(figures.map((f) => f.kind))).toEqual(new Set(['study', 'outcome', 'headline']));
   });
 
-  it('gives every figure its SVG, PNG (every plot here has at most PNG_MAX_ROWS rows), CSV, R script and embed page', () => {
+  it('gives every figure its SVG, PNG (every plot here has at most PNG_MAX_ROWS rows), PDF, CSV, R script and embed page', () => {
     for (const f of figures) {
       expect(f.rows).toBeLessThanOrEqual(PNG_MAX_ROWS);
       expect(f.files.png, f.id).not.toBeNull();
-      for (const path of [f.files.svg, f.files.png!, f.files.csv, f.files.r]) expect(existsSync(file(path)), path).toBe(true);
+      expect(f.files.pdf, f.id).toBe(f.files.svg.replace(/\.svg$/, '.pdf'));
+      for (const path of [f.files.svg, f.files.png!, f.files.pdf, f.files.csv, f.files.r]) expect(existsSync(file(path)), path).toBe(true);
       expect(existsSync(join(file(f.files.embed), 'index.html')), f.files.embed).toBe(true);
     }
   });
@@ -110,6 +114,35 @@ describe('the figure files', () => {
       expect(png.height, f.id).toBe(Math.round((Number(h) / 96) * 300));
       expect(png.ppm, f.id).toBe(Math.round(300 / 0.0254));
       expect((png.width / png.ppm!) * 39.37).toBeCloseTo(Number(w) / 96, 2);
+    }
+  });
+
+  it("are one-page vector PDFs at the SVG's size (1 px = 0.75 pt), titled as the SVG, with every text of the SVG as selectable text", () => {
+    for (const f of figures) {
+      const svg = readFileSync(file(f.files.svg), 'utf8');
+      const pdf = readFileSync(file(f.files.pdf));
+      expect(pdf.subarray(0, 5).toString('latin1'), f.id).toBe('%PDF-');
+      expect(pdf.subarray(-6).toString('latin1')).toMatch(/%%EOF\s*$/);
+      const [, w, h] = /<svg[^>]* width="([\d.]+)" height="([\d.]+)"/.exec(svg)!;
+      const boxes = mediaBoxes(pdf);
+      expect(boxes, f.id).toHaveLength(1);
+      expect(boxes[0]!.slice(0, 2)).toEqual([0, 0]);
+      expect(boxes[0]![2], f.id).toBeCloseTo(Number(w) * 0.75, 3);
+      expect(boxes[0]![3], f.id).toBeCloseTo(Number(h) * 0.75, 3);
+      expect(pdfInfo(pdf).Title, f.id).toBe(svgElementText(svg, 'title'));
+      const text = pdfText(pdf);
+      const drawn = [...svg.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)].map((m) => unescapeXml(m[1]!));
+      expect(drawn.length, f.id).toBeGreaterThan(3);
+      for (const t of drawn) expect(text, `${f.id}: ${t}`).toContain(t);
+      // No image in the page: shapes are paths and text is text.
+      expect(pdf.includes('/Subtype /Image'), f.id).toBe(false);
+    }
+  });
+
+  it('are the PDFs a fresh render of the same SVG gives, byte for byte (the cache and a rebuild change nothing)', async () => {
+    for (const f of figures) {
+      const fresh = await svgToPdf(readFileSync(file(f.files.svg), 'utf8'));
+      expect(Buffer.from(fresh).equals(readFileSync(file(f.files.pdf))), f.id).toBe(true);
     }
   });
 
@@ -152,13 +185,16 @@ describe('the figure files', () => {
 });
 
 describe('the embed pages', () => {
-  it('show the plot, the review, the data version and a link back to the top window, with no script', () => {
+  it('show the plot, the review, the data version, a link back to the top window and one to the PDF, with no script', () => {
     for (const f of figures) {
       const $ = cheerio.load(readFileSync(join(file(f.files.embed), 'index.html'), 'utf8'));
       expect($('figure.embed svg[role=img]'), f.id).toHaveLength(1);
       expect($('figcaption .embed-version').text()).toBe(VERSION);
-      const back = $('figcaption a[target=_top]');
+      const back = $('figcaption a[target=_top]:not(.embed-pdf)');
       expect(back.attr('href')).toBe(`${f.page}#${f.anchor}`);
+      expect($('figcaption a.embed-pdf[target=_top]').attr('href'), f.id).toBe(f.files.pdf);
+      expect($('figcaption .embed-source').text().replace(/\s+/g, ' ')).toMatch(new RegExp(`data version ${VERSION}\\. PDF \\(vector\\)`));
+      expect($('link[rel=alternate][type="application/pdf"]').attr('href'), f.id).toBe(f.files.pdf);
       expect($('script')).toHaveLength(0);
       const css = $('link[rel=stylesheet]').map((_, l) => $(l).attr('href')).get();
       expect(css.length).toBeGreaterThan(0);
@@ -169,12 +205,12 @@ describe('the embed pages', () => {
 });
 
 describe('"Take this figure" under each plot', () => {
-  it('links the SVG, PNG, CSV, R script and embed page, and shows an absolute iframe snippet', () => {
+  it('links the SVG, PNG, PDF, CSV, R script and embed page, and shows an absolute iframe snippet', () => {
     for (const f of figures) {
       const $ = cheerio.load(readFileSync(join(file(f.page), 'index.html'), 'utf8'));
       const take = $(`figure.forest#${f.anchor} details.figure-take`);
       expect(take.find('summary').text()).toBe('Take this figure');
-      expect(take.find('a').map((_, a) => $(a).attr('href')).get()).toEqual([f.files.svg, f.files.png, f.files.csv, f.files.r, f.files.embed]);
+      expect(take.find('a').map((_, a) => $(a).attr('href')).get()).toEqual([f.files.svg, f.files.png, f.files.pdf, f.files.csv, f.files.r, f.files.embed]);
       const snippet = take.find('pre code').text();
       expect(snippet).toMatch(new RegExp(`^<iframe src="https?://[^"]+${f.files.embed}" title="[^"<>]+" width="\\d+" height="\\d+" `));
       expect(snippet).toContain('sandbox="allow-popups allow-top-navigation-by-user-activation"');

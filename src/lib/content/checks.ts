@@ -92,7 +92,21 @@ export function checkContent(pages: readonly ValidatedStudy[], review: Review): 
     }
     if (s.status === 'pending') problems.push(warning(p, ['status'], 'screening decision pending: set included, or excluded with an exclusion_reason, once the record is screened'));
     if (s.title_source === 'derived') problems.push(warning(p, ['title'], 'working title derived from the abstract: replace it with the published title and set title_source: curated'));
-    if (p.sections.length === 0) problems.push(warning(p, ['key'], 'the page has no abstract (no <Abstract> block): estimates cannot be checked against it'));
+    if (p.sections.length === 0) {
+      // Point at where the abstract goes: the empty <Abstract> block, else the abstract_complete field.
+      const where = p.abstractLine !== null ? { line: p.abstractLine, field: '<Abstract>' } : { line: p.lineOf(['abstract_complete']), field: 'abstract_complete' };
+      const fix =
+        p.abstractLine !== null
+          ? 'paste the abstract from the paper between <Abstract> and </Abstract>'
+          : 'add an <Abstract> block after the frontmatter (a line <Abstract>, the abstract, a line </Abstract>)';
+      problems.push({
+        file: p.file,
+        line: where.line,
+        field: where.field,
+        severity: 'warning',
+        message: `the page has no abstract, so estimates cannot be checked against it: ${fix}, and set abstract_complete: true when it is complete`,
+      });
+    }
   }
 
   // Duplicates: the same identifier on two pages, or near-identical titles.

@@ -76,7 +76,7 @@ export const STUDY_COLUMNS: Column<StudyRow>[] = [
   { name: 'journal', type: 'VARCHAR', description: 'Journal as the source names it, or null (preprints in a listing show none).' },
   { name: 'published', type: 'VARCHAR', description: 'Publication date as YYYY, YYYY-MM or YYYY-MM-DD.' },
   { name: 'published_year', type: 'INTEGER', description: 'Year of published, for range filters.' },
-  { name: 'published_source', type: 'VARCHAR', description: '"listing", "derived-from-doi" (medRxiv/bioRxiv DOI date) or "curated".' },
+  { name: 'published_source', type: 'VARCHAR', description: '"source" (as the source file gives it; "listing" on pages ingested before "source" existed), "derived-from-doi" (medRxiv/bioRxiv DOI date) or "curated".' },
   { name: 'doi', type: 'VARCHAR', description: 'Bare DOI (no https://doi.org/ prefix).' },
   { name: 'pmid', type: 'VARCHAR', description: 'PubMed id.' },
   { name: 'pmcid', type: 'VARCHAR', description: 'PubMed Central id, e.g. PMC11065018.' },

@@ -57,6 +57,9 @@ export const PARAM_NAMES = {
 /** Longest title search kept, in characters. */
 export const MAX_QUERY_LENGTH = 200;
 
+/** Most notices listed for one address; further problems are counted in one closing notice. */
+export const MAX_NOTICES = 8;
+
 type Key = keyof FilterState;
 const KEYS = Object.keys(PARAM_NAMES) as Key[];
 const BY_PARAM = new Map<string, Key>(KEYS.map((k) => [PARAM_NAMES[k], k]));
@@ -113,27 +116,71 @@ function parseOne(key: Key, raw: string, vocab: Vocabulary, notices: string[]): 
   }
 }
 
-/** Parse a query string ("?a=b", "a=b") or parameter pairs into a state and plain-text notices about what was ignored. */
+/**
+ * Notices about one address, each distinct problem once: a problem seen again is counted, not
+ * repeated, and past MAX_NOTICES problems only a count is kept (an address with 3,000 `q`s or
+ * 3,000 unknown names gives a few lines, not thousands).
+ */
+class Notices {
+  // Key: the message, or "repeat <param>"; value: how often it occurred. Insertion order is first occurrence.
+  private readonly counts = new Map<string, number>();
+  private unlisted = 0;
+
+  /** Record one problem, by its message. */
+  add(text: string): void {
+    this.count(text);
+  }
+
+  /** Record one more value of a parameter that was already given. */
+  repeat(param: string): void {
+    this.count(`${REPEAT}${param}`);
+  }
+
+  private count(key: string): void {
+    const n = this.counts.get(key);
+    if (n !== undefined) this.counts.set(key, n + 1);
+    else if (this.counts.size < MAX_NOTICES) this.counts.set(key, 1);
+    else this.unlisted++;
+  }
+
+  /** The notices as lines of text, at most MAX_NOTICES + 1. */
+  lines(): string[] {
+    const times = (n: number) => n.toLocaleString('en-US');
+    const out = [...this.counts].map(([key, n]) => {
+      if (!key.startsWith(REPEAT)) return n === 1 ? key : `${key.replace(/\.$/, '')} (${times(n)} times).`;
+      const param = key.slice(REPEAT.length);
+      return n === 1 ? `Ignored a second value for ${param}.` : `Ignored ${times(n)} further values for ${param}: only the first is used.`;
+    });
+    if (this.unlisted > 0) out.push(`Ignored ${times(this.unlisted)} more problem${this.unlisted === 1 ? '' : 's'} in the address, not listed.`);
+    return out;
+  }
+}
+// Messages start with "Ignored" or "Shortened", so this prefix never collides with one.
+const REPEAT = '\u0000repeat ';
+
+/** Parse a query string ("?a=b", "a=b") or parameter pairs into a state and plain-text notices about what was ignored (each distinct problem once, at most MAX_NOTICES + 1 lines). */
 export function parseState(query: string | Iterable<[string, string]>, vocab: Vocabulary): { state: FilterState; notices: string[] } {
   const pairs = typeof query === 'string' ? new URLSearchParams(query.replace(/^\?/, '')) : query;
   const state: FilterState = { ...EMPTY_STATE };
-  const notices: string[] = [];
+  const notices = new Notices();
   const seen = new Set<Key>();
   for (const [param, value] of pairs) {
     const key = BY_PARAM.get(param);
     if (!key) {
-      notices.push(`Ignored unknown parameter "${shown(param)}".`);
+      notices.add(`Ignored unknown parameter "${shown(param)}".`);
       continue;
     }
     if (value.trim() === '') continue; // an empty form field means "not filtered"
     if (seen.has(key)) {
-      notices.push(`Ignored a second value for ${param}.`);
+      notices.repeat(param);
       continue;
     }
     seen.add(key);
-    (state as Record<Key, unknown>)[key] = parseOne(key, value.trim(), vocab, notices);
+    const found: string[] = [];
+    (state as Record<Key, unknown>)[key] = parseOne(key, value.trim(), vocab, found);
+    for (const n of found) notices.add(n);
   }
-  return { state, notices };
+  return { state, notices: notices.lines() };
 }
 
 /** The query string of a state (without "?"), listing only the filters that are set, in a fixed order. */

@@ -1,8 +1,10 @@
 /**
  * A figure's plotted rows as CSV (RFC 4180 quoting by d3-dsv: fields with commas, quotes or line
- * breaks are quoted, quotes doubled). Numbers keep full precision; missing values are empty.
+ * breaks are quoted, quotes doubled). Numbers keep full precision; missing values are empty. Text
+ * cells that a spreadsheet would run as a formula (= + - @ tab CR) get a leading single quote.
  */
 import { csvFormat } from 'd3-dsv';
+import { csvCell } from '../data/csv-cell.ts';
 import type { FigureDatum } from './types.ts';
 
 /** The CSV's columns, in order. */
@@ -43,5 +45,6 @@ export function figureCsv(data: readonly FigureDatum[]): string {
     note: d.note,
     quote: d.quote,
   }));
-  return `${csvFormat(rows, [...FIGURE_CSV_COLUMNS])}\n`;
+  const safe = rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, csvCell(v)])));
+  return `${csvFormat(safe, [...FIGURE_CSV_COLUMNS])}\n`;
 }

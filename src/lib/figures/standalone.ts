@@ -1,7 +1,8 @@
 /**
  * A registry figure as a take-away file: its rows without links into the site, titled out of
  * context, and the standalone SVG document. The site's /figures/<id>.svg and embed pages and the
- * PNG step (scripts/build-png.ts) all draw it with these functions, so their SVGs are the same text.
+ * PNG and PDF steps (scripts/build-png.ts, build-pdf.ts) all draw it with these functions, so
+ * their SVGs are the same text.
  */
 import { layoutForest } from '../forest/layout.ts';
 import { renderForestSvg } from '../forest/svg.ts';

@@ -45,8 +45,15 @@ export interface FigurePooling {
   I2: number;
 }
 
-/** Which kind of plot a figure is: one study's estimates, one outcome × measure, or the headline. */
-export type FigureKind = 'study' | 'outcome' | 'headline';
+/**
+ * Which kind of plot a figure is: one study's estimates, one outcome × measure, the headline
+ * (forest plots), or a diagnostic-accuracy figure of one outcome × index test: the SROC plot or
+ * the paired forest plot of sensitivity and specificity (dta-types.ts).
+ */
+export type FigureKind = 'study' | 'outcome' | 'headline' | DtaFigureKind;
+
+/** The kinds of diagnostic-accuracy figures. */
+export type DtaFigureKind = 'sroc' | 'paired-forest';
 
 /** What the R-script generator needs to know about a figure. */
 export interface FigureScriptInput {

@@ -5,6 +5,8 @@ export interface FigureLinks {
   svg: string;
   /** Null for plots too tall for a raster (see hasPng in png.ts). */
   png: string | null;
+  /** One-page vector PDF at the SVG's size (scripts/build-pdf.ts writes it for every figure). */
+  pdf: string;
   csv: string;
   r: string;
   embed: string;
@@ -25,10 +27,10 @@ export function figureId(...parts: string[]): string {
     .replace(/^-|-$/g, '');
 }
 
-/** Paths (under `base`) of a figure's SVG, PNG (unless `png` is false), CSV, R script and embed page. */
+/** Paths (under `base`) of a figure's SVG, PNG (unless `png` is false), PDF, CSV, R script and embed page. */
 export function figureLinks(id: string, base: string, png = true): FigureLinks {
   const b = normalBase(base);
-  return { svg: `${b}figures/${id}.svg`, png: png ? `${b}figures/${id}.png` : null, csv: `${b}figures/${id}.csv`, r: `${b}figures/${id}.R`, embed: `${b}embed/${id}/` };
+  return { svg: `${b}figures/${id}.svg`, png: png ? `${b}figures/${id}.png` : null, pdf: `${b}figures/${id}.pdf`, csv: `${b}figures/${id}.csv`, r: `${b}figures/${id}.R`, embed: `${b}embed/${id}/` };
 }
 
 /** An absolute URL for a site path, given the configured site (falls back to the path alone). */

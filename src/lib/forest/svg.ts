@@ -4,35 +4,12 @@
  * presentation attributes so the SVG looks right inline, standalone and in print.
  */
 import { escapeXml } from './escape.ts';
+import { el, FONT_STACK, line, safeId as safeXmlId, txt, type Attrs } from './markup.ts';
 import { round2 } from './text.ts';
 import type { ForestInterval, ForestLayout, ForestLayoutPooled, ForestLayoutRow } from './types.ts';
 
-/** Font stack used for all text in the plot. */
-export const FONT_STACK = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
-
-type Attrs = Record<string, string | number | undefined | null | false>;
-
-function attrs(a: Attrs): string {
-  let out = '';
-  for (const [k, v] of Object.entries(a)) {
-    if (v === undefined || v === null || v === false) continue;
-    out += ` ${k}="${escapeXml(v)}"`;
-  }
-  return out;
-}
-
-/** An element; `inner` is already-rendered markup (use `txt` for text). */
-function el(name: string, a: Attrs, inner?: string): string {
-  return inner === undefined ? `<${name}${attrs(a)}/>` : `<${name}${attrs(a)}>${inner}</${name}>`;
-}
-
-function txt(x: number, y: number, content: string, a: Attrs = {}): string {
-  return el('text', { x, y, ...a }, escapeXml(content));
-}
-
-function line(x1: number, y1: number, x2: number, y2: number, a: Attrs): string {
-  return el('line', { x1, y1, x2, y2, ...a });
-}
+/** Font stack used for all text in the plot (markup.ts), re-exported for existing importers. */
+export { FONT_STACK };
 
 function arrow(tipX: number, y: number, dir: -1 | 1): string {
   const base = round2(tipX - dir * 6);
@@ -51,7 +28,7 @@ function renderRow(r: ForestLayoutRow, L: ForestLayout): string {
   const label = txt(L.columns.label.x, r.labelY, r.label, { class: 'forest-label', fill: r.href ? '#0b57d0' : '#000', 'text-decoration': r.href ? 'underline' : undefined });
   let inner = el('title', {}, escapeXml(r.textAlt));
   inner += r.href ? el('a', { href: r.href, class: 'forest-link' }, label) : label;
-  if (r.sublabel) inner += txt(L.columns.label.x, r.sublabel.y, r.sublabel.text, { class: 'forest-sublabel', fill: '#555', 'font-size': 10 });
+  if (r.sublabel) inner += txt(L.columns.label.x, r.sublabel.y, r.sublabel.text, { class: 'forest-sublabel', fill: '#555', 'font-size': 11 });
   if (r.ci) inner += intervalMarks(r.ci, r.y, 'forest-ci', { 'stroke-width': 1.25 });
   if (r.point.inDomain && r.square.size > 0) {
     const s = r.square.size;
@@ -65,7 +42,7 @@ function renderRow(r: ForestLayoutRow, L: ForestLayout): string {
 function renderPooled(p: ForestLayoutPooled, L: ForestLayout): string {
   let inner = el('title', {}, escapeXml(p.textAlt));
   inner += txt(L.columns.label.x, p.textY, p.label, { class: 'forest-label', fill: '#000', 'font-weight': 'bold' });
-  if (p.statsText) inner += txt(L.columns.label.x, p.subTextY, p.statsText, { class: 'forest-stats', fill: '#555', 'font-size': 10 });
+  if (p.statsText) inner += txt(L.columns.label.x, p.subTextY, p.statsText, { class: 'forest-stats', fill: '#555', 'font-size': 11 });
   if (p.pi) {
     inner += intervalMarks(p.pi, p.y, 'forest-pi', { 'stroke-width': 1 });
     for (const [x, off] of [[p.pi.x1, p.pi.arrowLeft], [p.pi.x2, p.pi.arrowRight]] as const) {
@@ -74,7 +51,7 @@ function renderPooled(p: ForestLayoutPooled, L: ForestLayout): string {
   }
   inner += el('polygon', { class: 'forest-diamond', points: p.diamond.pointsAttr, fill: '#000', stroke: '#000' });
   inner += txt(L.columns.value.x, p.textY, p.valueText, { class: 'forest-value', fill: '#000', 'font-weight': 'bold' });
-  if (p.piText) inner += txt(L.columns.value.x, p.subTextY, p.piText, { class: 'forest-pi-text', fill: '#555', 'font-size': 10 });
+  if (p.piText) inner += txt(L.columns.value.x, p.subTextY, p.piText, { class: 'forest-pi-text', fill: '#555', 'font-size': 11 });
   return el('g', { class: 'forest-pooled' }, inner);
 }
 
@@ -93,7 +70,7 @@ function standaloneStyle(): string {
   const css = [
     `.forest-plot text{font-family:${FONT_STACK};font-size:12px}`,
     '.forest-plot .forest-tick-label{font-size:11px}',
-    '.forest-plot .forest-sublabel,.forest-plot .forest-stats,.forest-plot .forest-pi-text{font-size:10px}',
+    '.forest-plot .forest-sublabel,.forest-plot .forest-stats,.forest-plot .forest-pi-text{font-size:11px}',
     '.forest-plot .forest-link:hover text{text-decoration:none}',
   ].join('');
   return el('style', {}, escapeXml(css));
@@ -101,8 +78,7 @@ function standaloneStyle(): string {
 
 /** Makes a string safe to use as an XML id (letters, digits, "-" and "_", starting with a letter). */
 export function safeId(prefix: string): string {
-  const s = prefix.replace(/[^A-Za-z0-9_-]/g, '-');
-  return /^[A-Za-z]/.test(s) ? s : `forest-${s}`;
+  return safeXmlId(prefix, 'forest');
 }
 
 /** Renders the layout as an accessible SVG string (inline by default; standalone adds xmlns, size and a style block). */

@@ -47,3 +47,33 @@ function isoDate(year: string, month: string | undefined, day: string | undefine
   if (dd < 1 || dd > 31) return null;
   return `${ym}-${String(dd).padStart(2, '0')}`;
 }
+
+/** Publication years outside [FIRST_YEAR, LAST_YEAR] are impossible (Scopus writes "0000" for an unknown year). */
+export const FIRST_YEAR = 1600;
+/** See FIRST_YEAR. */
+export const LAST_YEAR = 2100;
+
+/**
+ * A source's date as YYYY[-MM[-DD]] (listing forms first, then the export forms of
+ * exportDateToIso), or null with the reason: not a date ingest can read, a year outside
+ * FIRST_YEAR–LAST_YEAR such as Scopus's "0000", or a day the month does not have.
+ */
+export function publicationDate(text: string): { iso: string | null; problem: string | null } {
+  const iso = listingDateToIso(text) ?? exportDateToIso(text);
+  if (iso === null) {
+    // A numeric date with a month or day out of range reads as impossible, not as unreadable.
+    const m = /^(\d{4})[/-](\d{1,2})(?:[/-](\d{1,2}))?/.exec(text.trim());
+    if (m && (Number(m[2]) < 1 || Number(m[2]) > 12)) return { iso: null, problem: `has the impossible month ${Number(m[2])}` };
+    if (m?.[3] && (Number(m[3]) < 1 || Number(m[3]) > 31)) return { iso: null, problem: `has the impossible day ${Number(m[3])}` };
+    return { iso: null, problem: 'is not a date ingest can read (expected e.g. "2025", "2025/09/08" or "2025 Sep 8")' };
+  }
+  const [year, month, day] = iso.split('-').map(Number) as [number, number | undefined, number | undefined];
+  if (year < FIRST_YEAR || year > LAST_YEAR) return { iso: null, problem: `has the impossible year ${iso.slice(0, 4)} (publication years are ${FIRST_YEAR}–${LAST_YEAR})` };
+  if (month !== undefined && (month < 1 || month > 12)) return { iso: null, problem: `has the impossible month ${month}` };
+  if (month !== undefined && day !== undefined && (day < 1 || day > daysIn(year, month))) return { iso: null, problem: `has the impossible day ${iso} (the month has ${daysIn(year, month)} days)` };
+  return { iso, problem: null };
+}
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}

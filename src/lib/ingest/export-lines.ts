@@ -36,14 +36,19 @@ export function isBinaryLine(text: string): boolean {
 
 /**
  * Collects problems that come in runs of lines (binary data, stray text) into one problem per
- * run, so a garbage file gives a handful of problems rather than one per line.
+ * run, so a garbage file gives a handful of problems rather than one per line. Kinds listed in
+ * `warnings` are reported with severity 'warning' (lines that were read, but not in the standard form).
  */
-export function runReporter(file: string, problems: SourceProblem[], messages: Record<string, RunMessage>) {
+export function runReporter(file: string, problems: SourceProblem[], messages: Record<string, RunMessage>, warnings: ReadonlySet<string> = new Set()) {
   let pending: { kind: string; first: number; last: number; count: number; text: string } | null = null;
   const flush = (): void => {
     if (!pending) return;
     const make = messages[pending.kind];
-    if (make) problems.push({ file, line: pending.first, message: make(runExtent(pending.count, pending.last), pending.text) });
+    if (make) {
+      const problem: SourceProblem = { file, line: pending.first, message: make(runExtent(pending.count, pending.last), pending.text) };
+      if (warnings.has(pending.kind)) problem.severity = 'warning';
+      problems.push(problem);
+    }
     pending = null;
   };
   return {
@@ -90,4 +95,20 @@ export function quoteLine(text: string): string {
 /** Sort problems by line, keeping the order of problems on the same line. */
 export function byLine(problems: SourceProblem[]): SourceProblem[] {
   return problems.map((p, i) => ({ p, i })).sort((a, b) => a.p.line - b.p.line || a.i - b.i).map(({ p }) => p);
+}
+
+/**
+ * Every affiliation of a record in order, joined with "; " (null when there is none). Repeats are
+ * dropped, and so is one contained in another (PubMed repeats an author's affiliation with and
+ * without the e-mail address), so no text is lost.
+ */
+export function joinAffiliations(values: readonly string[]): string | null {
+  const unique = [...new Set(values.map((v) => v.trim()).filter(Boolean))];
+  const kept = unique.filter((v) => !unique.some((other) => other !== v && other.includes(v)));
+  return kept.length > 0 ? kept.join('; ') : null;
+}
+
+/** The warning for a record without an abstract: its page is made anyway; the abstract goes on the page, never into the export. */
+export function noAbstractMessage(record: SourceRecord): string {
+  return `${describeRecord(record)} has no abstract: its page is created without one; paste the abstract from the paper between <Abstract> and </Abstract> on that page and set abstract_complete: true when it is complete (do not edit the export: files in content/sources/ stay as the search returned them)`;
 }

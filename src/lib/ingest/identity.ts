@@ -1,7 +1,10 @@
 /**
  * Identity of a record: its dedupe key (DOI, else PMID, else PMCID, else a hash of the
- * normalised abstract) and a stable, human-readable slug for its page.
+ * normalised abstract, else of title + journal + year + first author, else of its place in the
+ * sources; see recordKey) and a stable, human-readable slug for its page (see slugFor).
  */
+
+import { asciiShare, transliterate } from './transliterate.ts';
 
 /** Lowercase, NFKC-normalised text with punctuation and whitespace runs reduced to one space. */
 export function normaliseText(text: string): string {
@@ -34,6 +37,49 @@ export async function dedupeKey(ids: RecordIds, abstractText: string): Promise<s
   return `hash:${(await sha256Hex(normaliseText(abstractText))).slice(0, 16)}`;
 }
 
+/** What a record's dedupe key is made from, strongest first. */
+export type KeyBasis = 'identifier' | 'abstract' | 'title' | 'position';
+
+/** Everything recordKey looks at. `title` is the title the source gives (never a derived one). */
+export interface KeyInput extends RecordIds {
+  abstractText: string;
+  title: string | null;
+  journal: string | null;
+  year: string | null;
+  firstAuthor: string | null;
+  /** The record's place in the sources: the key of last resort. */
+  file: string;
+  record: number;
+}
+
+/**
+ * The dedupe key of a source record and what it rests on: a DOI, PMID or PMCID; else the hash of
+ * the abstract; else, for a record with only a title, the hash of title + journal + year + first
+ * author's family name (all four needed, so "Erratum" in two journals stays two records); else the
+ * hash of its position (source file and record number), so a record with nothing to recognise it
+ * by is never merged with another one.
+ */
+export async function recordKey(input: KeyInput): Promise<{ key: string; basis: KeyBasis }> {
+  if (input.doi || input.pmid || input.pmcid) return { key: await dedupeKey(input, ''), basis: 'identifier' };
+  if (input.abstractText.trim()) return { key: await dedupeKey(input, input.abstractText), basis: 'abstract' };
+  const title = input.title ? normaliseText(input.title) : '';
+  const journal = input.journal ? normaliseText(input.journal) : '';
+  const author = input.firstAuthor ? familyName(input.firstAuthor) : '';
+  if (title && journal && input.year && author) {
+    return { key: `hash:${(await sha256Hex(['title', title, journal, input.year, author].join('\u0000'))).slice(0, 16)}`, basis: 'title' };
+  }
+  return { key: `hash:${(await sha256Hex(['record', input.file, String(input.record)].join('\u0000'))).slice(0, 16)}`, basis: 'position' };
+}
+
+/** The normalised family name of an author written "Family, Given", "Family G" (MEDLINE AU) or "Family". */
+export function familyName(author: string): string {
+  const comma = author.indexOf(',');
+  if (comma >= 0) return normaliseText(author.slice(0, comma));
+  const words = author.trim().split(/\s+/);
+  if (words.length > 1 && /^[A-Z]{1,3}$/.test(words.at(-1)!)) words.pop();
+  return normaliseText(words.join(' '));
+}
+
 /** Every key a record can be recognised by: its DOI, PMID and PMCID keys and the hash of its abstract. */
 export async function identityKeys(ids: RecordIds, abstractText: string): Promise<string[]> {
   const keys = [
@@ -49,15 +95,58 @@ const STOP = new Set(
   'a an the of for to in on and or with by from at as is are was were be been this that these those using use via its their our we into than versus vs based'.split(' '),
 );
 
-/** A slug such as `2024-deep-learning-echocardiography-predict-cmr`: year plus up to six content words of the title. */
-export function slugFor(year: string | null, title: string): string {
-  const words = normaliseText(title)
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .split(' ')
-    .filter((w) => /^[a-z0-9]+$/.test(w) && !STOP.has(w));
-  const base = [year ?? 'undated', ...words.slice(0, 6)].join('-');
-  return base.replace(/-+/g, '-').replace(/^-|-$/g, '') || 'study';
+/** Longest slug slugFor makes (uniqueSlug may add "-2", …): far below any file system's name limit. */
+export const MAX_SLUG = 80;
+
+/** An 8-hex FNV-1a hash of a string: short, stable slug suffixes (not for security). */
+export function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) {
+    h ^= byte;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/**
+ * A slug such as `2024-deep-learning-echocardiography-predict-cmr`: year plus up to six content
+ * words of the title, transliterated (Cyrillic, Greek, Latin diacritics). At most MAX_SLUG
+ * characters: a longer one is cut at a word boundary and ends in the short hash of `id`. A title
+ * mostly in another script (CJK, Arabic, …) or without words gets `<year>-<latin words>-<hash of id>`
+ * or `<year>-record-<hash of id>`, so the slug stays stable and distinct. `id` is the record's key
+ * (defaults to the title).
+ */
+export function slugFor(year: string | null, title: string, id: string = title): string {
+  // The slug needs the first words only: a damaged export's megabyte title is not read whole.
+  const start = title.slice(0, 1000);
+  const words = transliterate(start)
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '' && !STOP.has(w));
+  const head = year ?? 'undated';
+  const suffix = shortHash(id);
+  if (words.length === 0) return `${head}-record-${suffix}`;
+  if (asciiShare(start) < 0.5) return capSlug([head, ...words.slice(0, 3)], suffix, true);
+  return capSlug([head, ...words.slice(0, 6)], suffix, false);
+}
+
+/** Join slug parts; when longer than MAX_SLUG (or `always`), keep whole parts up to the cap and end with the hash. */
+function capSlug(parts: string[], suffix: string, always: boolean): string {
+  const full = parts.join('-');
+  if (!always && full.length <= MAX_SLUG) return full;
+  const room = MAX_SLUG - suffix.length - 1;
+  const kept: string[] = [];
+  let length = 0;
+  for (const part of parts) {
+    const add = (kept.length > 0 ? 1 : 0) + part.length;
+    if (length + add > room) {
+      // A single part longer than the room (a 300-character "word") is cut, not dropped.
+      if (kept.length <= 1) kept.push(part.slice(0, room - length - (kept.length > 0 ? 1 : 0)));
+      break;
+    }
+    kept.push(part);
+    length += add;
+  }
+  return [...kept.filter(Boolean), suffix].join('-');
 }
 
 /** Make `slug` unique against `taken` by appending -2, -3, … */

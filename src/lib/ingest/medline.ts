@@ -11,14 +11,31 @@
  * Authors: FAU ("Nåsell, Hans"), i.e. family name first, as written; an author with only an AU
  * line keeps the AU form ("Lindqvist E"); collective authors (CN) are kept in their position.
  * Keywords: OT and MH lines in file order, as written (MeSH "*" major-topic marks included).
+ * Title: TI, else TT (original-language title). Affiliations: every AD line (PubMed repeats them
+ * per author), exact repeats dropped, joined with "; ". A known tag in a tolerant form ("TI  -Title",
+ * "TI - Title") is read, with one warning per run of such lines; an impossible DP date is a warning.
  */
 
 import { abstractSections } from './abstract-sections.ts';
-import { byLine, describeRecord, exportLines, isBinaryLine, quoteLine, runReporter, type ExportField, type RunMessage } from './export-lines.ts';
+import { byLine, describeRecord, exportLines, isBinaryLine, joinAffiliations, noAbstractMessage, quoteLine, runReporter, type ExportField, type RunMessage } from './export-lines.ts';
+import { publicationDate } from './export-date.ts';
 import type { ParsedSource, SourceLink, SourceProblem, SourceRecord } from './record.ts';
 
 /** A MEDLINE field line: tag of 1-4 characters padded to four columns, then "- " and the value. */
 const FIELD = /^([A-Z][A-Z0-9]{1,3})( *)-(?: (.*))?$/;
+/**
+ * A known tag in a tolerant form, read with a warning as other readers do (they split at the
+ * first hyphen): padding other than four columns ("TI - Title", "AB- Text"), or no space after the
+ * hyphen ("TI  -Title", "PMID-123"). A two- or three-letter tag needs a space before its hyphen,
+ * so an unindented "AB-positive" is not taken for an abstract.
+ */
+const TOLERANT_FIELD = /^([A-Z][A-Z0-9]{1,3})( *)- ?(.*)$/;
+/** The field tags of PubMed's MEDLINE display format. */
+const MEDLINE_TAGS = new Set(
+  ('AB AD AID AU AUID BTI CI CIN CN COI CON CP CRDT CRF CRI CTDT CTI DA DCOM DDIN DEP DLR DP DRDT ECF ECI ED EDAT EFR EIN EN ' +
+    'FAU FED FIR FPS GN GR GS IP IR IRAD IS ISBN JID JT LA LID LR MH MHDA OAB OABL OCI OID ORI OT OTO OWN PB PG PHST PL PMC PMCR ' +
+    'PMID PS PST PT RF RIN RN ROF RPF RPI RRF RRI SB SFM SI SO SPIN STAT TA TI TT UIN UOF VI VTI').split(' '),
+);
 const DOI_AID = /^(10\.\S+)\s*\[doi\]$/;
 
 interface Draft {
@@ -29,6 +46,8 @@ interface Draft {
 const MEDLINE_RUNS: Record<string, RunMessage> = {
   binary: (extent) =>
     `binary or non-text data was not read (${extent}: control characters or invalid UTF-8): export the records from PubMed again with "Send to" > "Citation manager" and ingest that UTF-8 text file`,
+  tolerant: (extent, first) =>
+    `field lines not in the standard form "XXXX- value" (tag padded to four characters, then "- ") were read by their tag (${extent}, starting ${quoteLine(first)}): check that these fields look right on the new pages; the export itself stays as it is`,
   malformed: (extent, first) =>
     `text that is not a MEDLINE field was not read (${extent}, starting ${quoteLine(first)}): fields are "XXXX- value" (tag padded to four characters, then "- ") and continuation lines are indented by six spaces; fix the lines or delete them`,
 };
@@ -40,7 +59,7 @@ const MEDLINE_RUNS: Record<string, RunMessage> = {
  */
 export function parseMedline(text: string, file: string): ParsedSource {
   const problems: SourceProblem[] = [];
-  const runs = runReporter(file, problems, MEDLINE_RUNS);
+  const runs = runReporter(file, problems, MEDLINE_RUNS, new Set(['tolerant']));
   const drafts: Draft[] = [];
   let current: Draft | null = null;
   let last: ExportField | null = null;
@@ -56,15 +75,16 @@ export function parseMedline(text: string, file: string): ParsedSource {
       last = null;
       continue;
     }
-    const m = FIELD.exec(t);
-    if (m && m[1]!.length + m[2]!.length === 4) {
-      runs.ok();
-      const tag = m[1]!;
+    const m = fieldLine(t);
+    if (m) {
+      if (m.tolerant) runs.add('tolerant', line, t);
+      else runs.ok();
+      const { tag } = m;
       if (!current || (tag === 'PMID' && current.fields.some((f) => f.tag === 'PMID'))) {
         current = { line, fields: [] };
         drafts.push(current);
       }
-      last = { tag, value: (m[3] ?? '').trim(), line };
+      last = { tag, value: m.value, line };
       current.fields.push(last);
       continue;
     }
@@ -79,7 +99,7 @@ export function parseMedline(text: string, file: string): ParsedSource {
   }
   runs.flush();
 
-  const records = drafts.map((d, i) => medlineRecord(d, i + 1));
+  const records = drafts.map((d, i) => medlineRecord(d, i + 1, file, problems));
   if (!records.some((r) => r.pmid)) {
     problems.push({
       file,
@@ -104,14 +124,23 @@ export function parseMedline(text: string, file: string): ParsedSource {
         file,
         line: r.line,
         severity: 'warning',
-        message: `${describeRecord(r)} has no abstract: PubMed gave no "AB  - " field; add the abstract as an "AB  - " field (continuation lines indented by six spaces), or remove the record`,
+        message: noAbstractMessage(r),
       });
     }
   }
   return { records, problems: byLine(problems) };
 }
 
-function medlineRecord(draft: Draft, index: number): SourceRecord {
+/** Read a field line: the standard "XXXX- value", or a known tag in a tolerant form (flagged). */
+function fieldLine(text: string): { tag: string; value: string; tolerant: boolean } | null {
+  const m = FIELD.exec(text);
+  if (m && m[1]!.length + m[2]!.length === 4) return { tag: m[1]!, value: (m[3] ?? '').trim(), tolerant: false };
+  const t = TOLERANT_FIELD.exec(text);
+  if (t && MEDLINE_TAGS.has(t[1]!) && (t[2] !== '' || t[1]!.length === 4)) return { tag: t[1]!, value: t[3]!.trim(), tolerant: true };
+  return null;
+}
+
+function medlineRecord(draft: Draft, index: number, file: string, problems: SourceProblem[]): SourceRecord {
   const fields = draft.fields;
   const first = (tag: string): ExportField | undefined => fields.find((f) => f.tag === tag && f.value !== '');
   const values = (...tags: string[]): string[] => fields.filter((f) => tags.includes(f.tag) && f.value !== '').map((f) => f.value);
@@ -135,7 +164,7 @@ function medlineRecord(draft: Draft, index: number): SourceRecord {
   const pmidField = first('PMID');
   const pmcField = first('PMC');
   const doiField = fields.find((f) => (f.tag === 'AID' || f.tag === 'LID') && DOI_AID.test(f.value));
-  const pmid = pmidField?.value ?? null;
+  const pmid = pmidField && /^\d+$/.test(pmidField.value) ? pmidField.value : null;
   const pmcid = pmcField ? (/PMC\d+/.exec(pmcField.value)?.[0] ?? pmcField.value) : null;
   const doi = doiField ? DOI_AID.exec(doiField.value)![1]! : null;
 
@@ -144,14 +173,16 @@ function medlineRecord(draft: Draft, index: number): SourceRecord {
   if (pmcField && pmcid && /^PMC\d+$/.test(pmcid)) links.push({ url: `https://pmc.ncbi.nlm.nih.gov/articles/${pmcid}/`, label: 'PMC', line: pmcField.line });
   if (doiField && doi) links.push({ url: `https://doi.org/${doi}`, label: 'DOI', line: doiField.line });
 
-  return {
+  const dateField = first('DP');
+  const record: SourceRecord = {
     index,
     line: draft.line,
-    title: first('TI')?.value ?? null,
+    // TT (the title in its original language) only when PubMed gives no TI.
+    title: first('TI')?.value ?? first('TT')?.value ?? null,
     authors,
     journal: first('JT')?.value ?? first('TA')?.value ?? null,
-    dateText: first('DP')?.value ?? null,
-    affiliation: first('AD')?.value ?? null,
+    dateText: dateField?.value ?? null,
+    affiliation: joinAffiliations(values('AD')),
     doi,
     pmid,
     pmcid,
@@ -159,4 +190,21 @@ function medlineRecord(draft: Draft, index: number): SourceRecord {
     links,
     sections: fields.filter((f) => f.tag === 'AB').flatMap((f) => abstractSections(f.value, f.line)),
   };
+  if (pmidField && pmid === null) {
+    problems.push({
+      file,
+      line: pmidField.line,
+      message: `"PMID- " value ${quoteLine(pmidField.value)} of ${describeRecord(record)} is not a PubMed id (digits only): the record is read without it; export the records from PubMed again`,
+    });
+  }
+  const date = dateField ? publicationDate(dateField.value) : null;
+  if (dateField && date?.problem) {
+    problems.push({
+      file,
+      line: dateField.line,
+      severity: 'warning',
+      message: `date ${quoteLine(dateField.value)} of ${describeRecord(record)} ${date.problem}: the page gets no published date; set published on the page once you know it`,
+    });
+  }
+  return record;
 }

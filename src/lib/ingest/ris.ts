@@ -19,16 +19,32 @@
  * trailing whitespace removed). That join is the only change made to text.
  *
  * Authors: AU/A1 lines as written, normally "Family, Given" or "Family, G." (family name first).
- * Keywords: one per KW line, as written. Dates: `dateText` is DA, Y1 or PY as written (the first
- * that holds a year); convert it with `exportDateToIso` from export-date.ts.
+ * Keywords: one per KW line, as written. Title: TI, else T1, else ST (short title). Affiliations:
+ * every AD line, joined with "; ". Dates: `dateText` is DA, Y1 or PY as written (the first that
+ * is a possible date, see `publicationDate` in export-date.ts; an impossible one such as Scopus's
+ * "0000" is reported as a warning at its line). Tag lines with non-standard spacing of a known tag
+ * ("TY - JOUR", "TI  -Title") are read, with one warning per run of such lines.
  */
 
 import { abstractSections } from './abstract-sections.ts';
-import { byLine, describeRecord, exportLines, isBinaryLine, quoteLine, runReporter, type ExportField, type RunMessage } from './export-lines.ts';
+import { byLine, describeRecord, exportLines, isBinaryLine, joinAffiliations, noAbstractMessage, quoteLine, runReporter, type ExportField, type RunMessage } from './export-lines.ts';
+import { publicationDate } from './export-date.ts';
 import type { ParsedSource, SourceLink, SourceProblem, SourceRecord } from './record.ts';
 
 /** A RIS field line: two-character tag, two spaces, hyphen, then a space and the value (or nothing). */
 const TAG_LINE = /^([A-Z][A-Z0-9])  -(?: (.*))?$/;
+/**
+ * A known tag with non-standard spacing, read as that tag with a warning (other readers accept
+ * these too: rispy starts a record at any line beginning "TY"; JabRef reads the tag from the first
+ * two columns): one, three or four spaces before the hyphen ("TY - JOUR"), or no space after it
+ * ("TY  -JOUR"). No space before the hyphen ("CT-guided") is never a tag line.
+ */
+const TOLERANT_TAG_LINE = /^([A-Z][A-Z0-9])( {1,4})-( ?)(.*)$/;
+/** The tags of the RIS specification (RefMan) and of the common writers (EndNote, Zotero, Scopus, Web of Science). */
+const RIS_TAGS = new Set(
+  ('TY A1 A2 A3 A4 AB AD AN AU AV BT C1 C2 C3 C4 C5 C6 C7 C8 CA CN CP CT CY DA DB DO DP ED EP ER ET ID IS J1 J2 JA JF JO ' +
+    'KW L1 L2 L3 L4 LA LB LK M1 M2 M3 N1 N2 NV OP PB PM PP PY RI RN RP SE SN SP ST T1 T2 T3 TA TI TT U1 U2 U3 U4 U5 UR VL VO Y1 Y2').split(' '),
+);
 /** A line meant as a tag line but not shaped "XX  - ": wrong spacing, lowercase, or a MEDLINE tag. */
 const BROKEN_TAG = /^(?:[A-Z][A-Z0-9]{1,3}|[a-z][a-z0-9]) {0,4}-(?: |$)|^[A-Za-z][A-Za-z0-9] {1,4}-\S/;
 /** Fields some writers wrap onto untagged lines; an untagged line after any other field is an error. */
@@ -44,6 +60,8 @@ interface Draft {
 const RIS_RUNS: Record<string, RunMessage> = {
   binary: (extent) =>
     `binary or non-text data was not read (${extent}: control characters or invalid UTF-8): export the references again as a RIS text file in UTF-8`,
+  tolerant: (extent, first) =>
+    `tag lines not in the standard form "XX  - value" (two spaces, hyphen, space) were read by their tag (${extent}, starting ${quoteLine(first)}): check that the fields on these lines look right on the new pages; the export itself stays as it is`,
   outside: (extent, first) =>
     `text outside any record was not read (${extent}, starting ${quoteLine(first)}): records start with "TY  - " and end with "ER  - "; restore the missing "TY  - " line or delete the stray text`,
 };
@@ -55,7 +73,7 @@ const RIS_RUNS: Record<string, RunMessage> = {
  */
 export function parseRis(text: string, file: string): ParsedSource {
   const problems: SourceProblem[] = [];
-  const runs = runReporter(file, problems, RIS_RUNS);
+  const runs = runReporter(file, problems, RIS_RUNS, new Set(['tolerant']));
   const drafts: Draft[] = [];
   let current: Draft | null = null;
   let last: ExportField | null = null;
@@ -72,12 +90,13 @@ export function parseRis(text: string, file: string): ParsedSource {
       last = null;
       continue;
     }
-    const m = TAG_LINE.exec(t);
+    const m = tagLine(t);
     if (m) {
-      const tag = m[1]!;
-      const value = (m[2] ?? '').trim();
+      const { tag, value, tolerant } = m;
+      // A tolerant line continues a run of them (one warning per run); a standard line ends it.
+      const read = tolerant ? () => runs.add('tolerant', line, t) : runs.ok;
       if (tag === 'TY') {
-        runs.ok();
+        read();
         if (current) unended.push({ index: current.index, where: `before the next "TY  - " on line ${line}` });
         current = { index: drafts.length + 1, line, fields: [] };
         drafts.push(current);
@@ -87,7 +106,7 @@ export function parseRis(text: string, file: string): ParsedSource {
       }
       if (!current) {
         if (tag === 'ER') {
-          runs.ok();
+          read();
           problems.push({ file, line, message: '"ER  - " outside any record was ignored: there is no "TY  - " line before it; delete it or add the missing "TY  - " line' });
         } else {
           runs.add('outside', line, t);
@@ -95,7 +114,7 @@ export function parseRis(text: string, file: string): ParsedSource {
         last = null;
         continue;
       }
-      runs.ok();
+      read();
       if (tag === 'ER') {
         current = null;
         last = null;
@@ -150,11 +169,20 @@ export function parseRis(text: string, file: string): ParsedSource {
         file,
         line: r.line,
         severity: 'warning',
-        message: `${describeRecord(r)} has no abstract: add the abstract as one "AB  - " line before its "ER  - ", or remove the record from the export`,
+        message: noAbstractMessage(r),
       });
     }
   }
   return { records, problems: byLine(problems) };
+}
+
+/** Read a tag line: the standard "XX  - value", or a known tag in a tolerant form (flagged). */
+function tagLine(text: string): { tag: string; value: string; tolerant: boolean } | null {
+  const m = TAG_LINE.exec(text);
+  if (m) return { tag: m[1]!, value: (m[2] ?? '').trim(), tolerant: false };
+  const t = TOLERANT_TAG_LINE.exec(text);
+  if (t && RIS_TAGS.has(t[1]!) && (t[2] !== '  ' || t[3] === '')) return { tag: t[1]!, value: t[4]!.trim(), tolerant: true };
+  return null;
 }
 
 function risRecord(draft: Draft, file: string, problems: SourceProblem[]): SourceRecord {
@@ -167,15 +195,17 @@ function risRecord(draft: Draft, file: string, problems: SourceProblem[]): Sourc
     }
     return undefined;
   };
-  const title = first('TI', 'T1')?.value ?? null;
+  // ST (short title) only when there is no full title: some writers give nothing else.
+  const title = first('TI', 'T1', 'ST')?.value ?? null;
+  const date = pickDate(['DA', 'Y1', 'PY'].map((t) => first(t)).filter((f): f is ExportField => f !== undefined));
   const record: SourceRecord = {
     index: draft.index,
     line: draft.line,
     title,
     authors: fields.filter((f) => (f.tag === 'AU' || f.tag === 'A1') && f.value !== '').map((f) => f.value),
     journal: first('JF', 'T2', 'JO', 'JA', 'J2', 'J1')?.value ?? null,
-    dateText: (['DA', 'Y1', 'PY'].map((t) => first(t)).find((f) => f && /\d{4}/.test(f.value)) ?? first('DA', 'Y1', 'PY'))?.value ?? null,
-    affiliation: first('AD')?.value ?? null,
+    dateText: date?.value ?? null,
+    affiliation: joinAffiliations(withValue('AD').map((f) => f.value)),
     doi: null,
     pmid: null,
     pmcid: null,
@@ -183,6 +213,18 @@ function risRecord(draft: Draft, file: string, problems: SourceProblem[]): Sourc
     links: [],
     sections: [],
   };
+
+  if (date) {
+    const { problem } = publicationDate(date.value);
+    if (problem) {
+      problems.push({
+        file,
+        line: date.line,
+        severity: 'warning',
+        message: `date ${quoteLine(date.value)} of ${describeRecord(record)} ${problem}: the page gets no published date; set published on the page once you know it`,
+      });
+    }
+  }
 
   // DOI: the DO field (bare or as a doi.org URL), else a doi.org link.
   const doField = first('DO');
@@ -225,7 +267,9 @@ function risRecord(draft: Draft, file: string, problems: SourceProblem[]): Sourc
   for (const f of urlFields) {
     if (f.tag === 'L3' || f.tag === 'L4') continue;
     for (const url of f.value.split(/[\s;]+/)) {
-      if (/^https?:\/\/\S+$/i.test(url)) links.push({ url, label: linkLabel(url, f.tag), line: f.line });
+      if (!/^https?:\/\/\S+$/i.test(url)) continue;
+      if (isUrl(url)) links.push({ url, label: linkLabel(url, f.tag), line: f.line });
+      else problems.push({ file, line: f.line, severity: 'warning', message: `${quoteLine(url)} in ${describeRecord(record)} is not a valid URL and was not linked: add the right link on the page if there is one` });
     }
   }
   if (record.doi && doiLine !== null) {
@@ -238,6 +282,23 @@ function risRecord(draft: Draft, file: string, problems: SourceProblem[]): Sourc
   const abstract = withValue('AB').length > 0 ? withValue('AB') : withValue('N2');
   record.sections = abstract.flatMap((f) => abstractSections(f.value, f.line));
   return record;
+}
+
+/**
+ * The date field to use: the first of DA, Y1, PY that is a possible date, else the first given
+ * (reported as impossible by the caller).
+ */
+function pickDate(fields: ExportField[]): ExportField | undefined {
+  return fields.find((f) => publicationDate(f.value).iso !== null) ?? fields[0];
+}
+
+function isUrl(text: string): boolean {
+  try {
+    new URL(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function linkLabel(url: string, tag: string): string {

@@ -4,20 +4,24 @@
  */
 import type { Outcome, Review, StudyInput } from '../schema/index.ts';
 import type { SourceRecord } from './record.ts';
-import { listingDateToIso } from './listing.ts';
-import { exportDateToIso } from './export-date.ts';
-import { dateFromPreprintDoi, dedupeKey, doiFrom, normaliseText, pmcidFrom } from './identity.ts';
+import { publicationDate } from './export-date.ts';
+import { dateFromPreprintDoi, doiFrom, normaliseText, pmcidFrom, recordKey, type KeyBasis } from './identity.ts';
 import { deriveTitle } from './title.ts';
+import { transliterate } from './transliterate.ts';
 import { extractEstimates } from './extract.ts';
 import { extractSampleSizes } from './sample-size.ts';
 import { extractTwoByTwo } from './two-by-two.ts';
 import type { BodySection } from './mdx.ts';
 
-/** A proposed page: frontmatter plus the verbatim abstract sections. */
+/** A proposed page: frontmatter, the verbatim abstract sections, and what its key rests on. */
 export interface ProposedStudy {
   frontmatter: StudyInput;
   sections: BodySection[];
+  keyBasis: KeyBasis;
 }
+
+/** `published_source` for a date the source file gives (listing, RIS or MEDLINE export alike); older pages say 'listing'. */
+export const PUBLISHED_FROM_SOURCE = 'source' as const;
 
 /** Find the declared outcome an estimate's label names (by id, label or alias), if any. */
 export function matchOutcome(label: string, outcomes: readonly Outcome[]): Outcome | null {
@@ -37,7 +41,7 @@ export function looksComplete(record: SourceRecord): boolean {
   return record.sections.some((s) => s.label !== null && /conclusion|interpretation|clinical perspective|significance/i.test(s.label));
 }
 
-/** Build the proposed page for a listing record. */
+/** Build the proposed page for a source record (listing, RIS or MEDLINE); `file` is its source file. */
 export async function proposeStudy(record: SourceRecord, file: string, review: Review): Promise<ProposedStudy> {
   const linkText = record.links.map((l) => l.url).join(' ');
   const doi = record.doi ?? doiFrom(record.links.find((l) => /doi/i.test(l.label) || /doi\.org/.test(l.url))?.url ?? '') ?? null;
@@ -46,8 +50,9 @@ export async function proposeStudy(record: SourceRecord, file: string, review: R
   const sections: BodySection[] = record.sections.map((s) => ({ label: s.label, text: s.text }));
   const fullText = sections.map((s) => s.text).join('\n');
 
-  let published: string | null = record.dateText ? (listingDateToIso(record.dateText) ?? exportDateToIso(record.dateText)) : null;
-  let publishedSource: 'listing' | 'derived-from-doi' | null = published ? 'listing' : null; // "listing": as the source gives it
+  // An impossible date (Scopus's "0000") is null here; the parser reported it at its line.
+  let published: string | null = record.dateText ? publicationDate(record.dateText).iso : null;
+  let publishedSource: typeof PUBLISHED_FROM_SOURCE | 'derived-from-doi' | null = published ? PUBLISHED_FROM_SOURCE : null;
   if (!published && doi) {
     published = dateFromPreprintDoi(doi);
     publishedSource = published ? 'derived-from-doi' : null;
@@ -61,7 +66,8 @@ export async function proposeStudy(record: SourceRecord, file: string, review: R
       let outcomeId = outcome?.id;
       if (!outcome) {
         // kept, never dropped: the phrase becomes a provisional outcome id for a curator to map
-        outcomeId = normaliseText(e.label).replace(/ /g, '-').slice(0, 60).replace(/-+$/, '') || 'unnamed-outcome';
+        // a slug the schema accepts: transliterated ("для выявления" → "dlya-vyyavleniya"), ASCII only.
+        outcomeId = transliterate(e.label).replace(/[^a-z0-9]+/g, '-').replace(/^-+/, '').slice(0, 60).replace(/-+$/, '') || 'unnamed-outcome';
         reasons.push(`outcome "${e.label}" is not declared in content/review.yaml: declare it there or map the estimate to a declared outcome`);
       } else if (!outcome.measures.includes(e.measure)) {
         reasons.push(`measure ${e.measure} is not declared for outcome ${outcome.id} in content/review.yaml`);
@@ -93,9 +99,21 @@ export async function proposeStudy(record: SourceRecord, file: string, review: R
   );
   const sampleSizes = sections.flatMap((s) => extractSampleSizes(s.text).map(({ n, unit, quote }) => ({ n, unit, quote })));
 
+  const { key, basis } = await recordKey({
+    doi,
+    pmid,
+    pmcid,
+    abstractText: fullText,
+    title: record.title ?? null,
+    journal: record.journal,
+    year: published?.slice(0, 4) ?? null,
+    firstAuthor: record.authors?.[0] ?? null,
+    file,
+    record: record.index,
+  });
   const frontmatter: StudyInput = {
-    key: await dedupeKey({ doi, pmid, pmcid }, fullText || (record.title ?? '')),
-    title: record.title ? record.title : deriveTitle(record.sections),
+    key,
+    title: record.title ? record.title : sections.length > 0 ? deriveTitle(record.sections) : `Untitled record ${record.index} of ${file}`,
     title_source: record.title ? 'source' : 'derived',
     authors: record.authors ?? [],
     journal: record.journal,
@@ -116,5 +134,5 @@ export async function proposeStudy(record: SourceRecord, file: string, review: R
     estimates,
     two_by_two: twoByTwo,
   };
-  return { frontmatter, sections };
+  return { frontmatter, sections, keyBasis: basis };
 }

@@ -113,7 +113,11 @@ export const Study = z
     authors: z.array(z.string().min(1)).default([]),
     journal: z.string().min(1).nullable().default(null),
     published: PartialDate.nullable().default(null),
-    published_source: z.enum(['listing', 'derived-from-doi', 'curated']).nullable().default(null),
+    published_source: z
+      .enum(['source', 'listing', 'derived-from-doi', 'curated'])
+      .nullable()
+      .default(null)
+      .describe("source: as the source file (listing, RIS or MEDLINE export) gives it; listing: the same, written by ingest before 'source' existed"),
     affiliation: z.string().nullable().default(null),
     doi: z
       .string()

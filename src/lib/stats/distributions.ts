@@ -125,3 +125,14 @@ export function pchisq(x: number, df: number, lowerTail = true): number {
   if (Number.isNaN(x) || Number.isNaN(df) || df <= 0) return Number.NaN;
   return regularizedGamma(df / 2, x / 2, !lowerTail);
 }
+
+/** F cumulative distribution function with `df1`, `df2` degrees of freedom (via the regularized incomplete beta). */
+export function pf(x: number, df1: number, df2: number, lowerTail = true): number {
+  if (Number.isNaN(x) || Number.isNaN(df1) || Number.isNaN(df2) || df1 <= 0 || df2 <= 0) return Number.NaN;
+  if (x <= 0) return lowerTail ? 0 : 1;
+  if (x === Infinity) return lowerTail ? 1 : 0;
+  const a = df1 * x;
+  const s = a + df2;
+  // P(F ≤ x) = I_{a/s}(df1/2, df2/2); pass both a/s and df2/s so neither is formed as 1 − the other
+  return regularizedBeta(a / s, df1 / 2, df2 / 2, !lowerTail, df2 / s);
+}

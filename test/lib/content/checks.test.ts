@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatUnmapped, similarTitlePairs, titleSimilarity, unmappedEstimates, NEAR_DUPLICATE_TITLE } from '../../../src/lib/content/checks.ts';
-import type { ValidatedStudy } from '../../../src/lib/content/validate.ts';
+import { checkContent, formatUnmapped, similarTitlePairs, titleSimilarity, unmappedEstimates, NEAR_DUPLICATE_TITLE } from '../../../src/lib/content/checks.ts';
+import { validateReviewSource, validateStudySource, type ValidatedStudy } from '../../../src/lib/content/validate.ts';
 import type { Review } from '../../../src/lib/schema/index.ts';
+import { fixture } from '../../helpers.ts';
 
 describe('similarTitlePairs', () => {
   it('finds exactly the pairs an all-pairs comparison finds', () => {
@@ -47,5 +48,27 @@ describe('unmappedEstimates', () => {
 
   it('prints nothing when every outcome is declared', () => {
     expect(formatUnmapped(unmappedEstimates([page('a.mdx', [estimate('wall-motion-abnormality', 'WMA')])], review))).toBe('');
+describe('checkContent on a page without an abstract', () => {
+  const review = validateReviewSource(fixture('../../content/review.yaml'), 'content/review.yaml').review!;
+  const valid = fixture('studies/valid.mdx');
+  const start = valid.indexOf('<Abstract>');
+  const end = valid.indexOf('</Abstract>') + '</Abstract>'.length;
+  const noEstimates = (text: string): string => text.replace(/^estimates:\n(?:  .*\n)*/m, 'estimates: []\n').replace(/^sample_sizes:\n(?:  .*\n)*/m, 'sample_sizes: []\n');
+
+  it('points at the empty <Abstract> line, not at key:, and says to paste the abstract there', () => {
+    const text = noEstimates(`${valid.slice(0, start)}<Abstract>\n\n</Abstract>${valid.slice(end)}`);
+    const page = validateStudySource(text, 'content/studies/x.mdx', 'x');
+    expect(page.problems).toEqual([]);
+    const [p] = checkContent([page], review).filter((q) => q.message.includes('no abstract'));
+    expect(p).toMatchObject({ line: text.split('\n').indexOf('<Abstract>') + 1, field: '<Abstract>', severity: 'warning' });
+    expect(p!.message).toContain('paste the abstract from the paper between <Abstract> and </Abstract>');
+  });
+
+  it('points at abstract_complete when the page has no <Abstract> block at all', () => {
+    const text = noEstimates(`${valid.slice(0, start)}${valid.slice(end)}`);
+    const page = validateStudySource(text, 'content/studies/x.mdx', 'x');
+    const [p] = checkContent([page], review).filter((q) => q.message.includes('no abstract'));
+    expect(p).toMatchObject({ line: text.split('\n').findIndex((l) => l.startsWith('abstract_complete:')) + 1, field: 'abstract_complete' });
+    expect(p!.message).toContain('add an <Abstract> block after the frontmatter');
   });
 });

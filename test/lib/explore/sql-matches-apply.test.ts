@@ -83,7 +83,7 @@ describe('the browser SQL against review.duckdb', () => {
   it('leaves both tables in place after the hostile values', async () => {
     await run(studiesQuery({ ...EMPTY_STATE, q: "'; DROP TABLE review.studies; --", journal: '1; DROP TABLE studies' }, 50));
     const tables = await run({ sql: "SELECT table_name FROM duckdb_tables() WHERE database_name = 'review' ORDER BY 1", params: [] });
-    expect(tables.map((t) => t.table_name)).toEqual(['estimates', 'studies']);
+    expect(tables.map((t) => t.table_name)).toEqual(['diagnostic_tables', 'estimates', 'studies']);
   });
 });
 

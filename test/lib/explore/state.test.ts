@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { EMPTY_STATE, MAX_QUERY_LENGTH, formValues, isEmptyState, parseState, serializeState, type FilterState, type Vocabulary } from '../../../src/lib/explore/state.ts';
+import { EMPTY_STATE, MAX_NOTICES, MAX_QUERY_LENGTH, formValues, isEmptyState, parseState, serializeState, type FilterState, type Vocabulary } from '../../../src/lib/explore/state.ts';
 
 const vocab: Vocabulary = {
   outcomes: ['wall-motion-abnormality', 'late-gadolinium-enhancement'],
@@ -120,5 +120,30 @@ describe('hostile or invalid parameters', () => {
   it('quotes at most 60 characters of an ignored value, without control characters', () => {
     const { notices } = parseState(`outcome=${encodeURIComponent('\u0007'.repeat(3) + 'x'.repeat(500))}`, vocab);
     expect(notices[0]).toBe(`Ignored outcome "${'x'.repeat(59)}…": not an outcome of this review.`);
+  });
+
+  it('gives one notice for a parameter repeated 3,000 times, counting the ignored values', () => {
+    const { state, notices } = parseState(Array.from({ length: 3000 }, (_, i) => `q=term${i}`).join('&'), vocab);
+    expect(state.q).toBe('term0');
+    expect(notices).toEqual(['Ignored 2,999 further values for q: only the first is used.']);
+  });
+
+  it('counts one problem repeated many times in a single notice', () => {
+    const { notices } = parseState(Array.from({ length: 500 }, () => 'drop=table').join('&'), vocab);
+    expect(notices).toEqual(['Ignored unknown parameter "drop" (500 times).']);
+  });
+
+  it(`lists at most ${MAX_NOTICES} distinct problems and counts the rest in one closing notice`, () => {
+    const query = [...Array.from({ length: 3000 }, (_, i) => `p${i}=1`), 'outcome=nope', 'measure=AUC', 'measure=PPV'].join('&');
+    const { state, notices } = parseState(query, vocab);
+    expect(state).toEqual({ ...EMPTY_STATE, measure: 'AUC' });
+    expect(notices).toHaveLength(MAX_NOTICES + 1);
+    expect(notices.slice(0, MAX_NOTICES)).toEqual(Array.from({ length: MAX_NOTICES }, (_, i) => `Ignored unknown parameter "p${i}".`));
+    expect(notices[MAX_NOTICES]).toBe(`Ignored ${(3000 - MAX_NOTICES + 2).toLocaleString('en-US')} more problems in the address, not listed.`);
+  });
+
+  it('keeps notices in the order the problems first appear', () => {
+    const { notices } = parseState('measure=AUC&measure=PPV&drop=1&measure=F1&outcome=nope', vocab);
+    expect(notices).toEqual(['Ignored 2 further values for measure: only the first is used.', 'Ignored unknown parameter "drop".', 'Ignored outcome "nope": not an outcome of this review.']);
   });
 });

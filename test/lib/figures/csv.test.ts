@@ -32,4 +32,14 @@ describe('the figure CSV', () => {
     const [row] = csvParse(csv);
     expect(row).toMatchObject({ ci_low: '', ci_high: '', yi: '', sei: '', weight: '', quote: '', pooled: 'FALSE' });
   });
+
+  it('prefixes text cells a spreadsheet would run as a formula with a single quote, and keeps negative numbers numbers', () => {
+    const fig = pooledFigure('AUC', AUC_VALUES.slice(0, 1));
+    const hostile = { ...fig.data[0]!, label: '=HYPERLINK("http://x","y")', note: '@SUM(A1)', quote: '-foo', yi: -0.08, sei: 0.1 };
+    const csv = figureCsv([hostile]);
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+    const [row] = csvParse(csv);
+    expect(row).toMatchObject({ label: `'=HYPERLINK("http://x","y")`, note: "'@SUM(A1)", quote: "'-foo", yi: '-0.08', sei: '0.1' });
+  });
 });
+

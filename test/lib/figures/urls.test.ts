@@ -7,15 +7,17 @@ describe('figure ids and links', () => {
     expect(figureId('outcome', 'late_gadolinium enhancement', 'OR')).toBe('outcome-late-gadolinium-enhancement-or');
   });
 
-  it('puts the files under figures/ and the embed page under embed/, below the base path', () => {
+  it('puts the files under figures/ and the embed page under embed/, below the base path; a plot without a PNG still has its PDF', () => {
     expect(figureLinks('headline-auc', '/review')).toEqual({
       svg: '/review/figures/headline-auc.svg',
       png: '/review/figures/headline-auc.png',
+      pdf: '/review/figures/headline-auc.pdf',
       csv: '/review/figures/headline-auc.csv',
       r: '/review/figures/headline-auc.R',
       embed: '/review/embed/headline-auc/',
     });
     expect(figureLinks('outcome-auc', '/', false).png).toBeNull();
+    expect(figureLinks('outcome-auc', '/', false).pdf).toBe('/figures/outcome-auc.pdf');
     expect(absoluteUrl('/review/embed/x/', 'https://example.org')).toBe('https://example.org/review/embed/x/');
   });
 

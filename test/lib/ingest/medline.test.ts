@@ -79,8 +79,8 @@ describe('parseMedline on a multi-record PubMed export', () => {
     expect(records.map((r) => r.pmcid)).toEqual([null, 'PMC12420562', null, null]);
   });
 
-  it('reads the first affiliation, continuation line joined', () => {
-    expect(records[0]!.affiliation).toBe('Department of Clinical Sciences at Danderyds Hospital, Department of Orthopedic Surgery, Karolinska Institutet, Stockholm, 182 88, Sweden.');
+  it('keeps every affiliation, continuation lines joined, dropping one contained in another (the same with an e-mail address)', () => {
+    expect(records[0]!.affiliation).toBe('Department of Clinical Sciences at Danderyds Hospital, Department of Orthopedic Surgery, Karolinska Institutet, Stockholm, 182 88, Sweden. max.gordon@example.org.');
     expect(records[1]!.affiliation).toBe('Department of Surgery, Mannheim School of Medicine, Medical Faculty Mannheim, Heidelberg University, Mannheim, Germany.');
     expect(records[3]!.affiliation).toBeNull();
   });
@@ -146,7 +146,7 @@ describe('parseMedline on a multi-record PubMed export', () => {
         line: 192,
         severity: 'warning',
         message:
-          'record 4 ("Artificial intelligence in fracture care: promise and caution.") has no abstract: PubMed gave no "AB  - " field; add the abstract as an "AB  - " field (continuation lines indented by six spaces), or remove the record',
+          'record 4 ("Artificial intelligence in fracture care: promise and caution.") has no abstract: its page is created without one; paste the abstract from the paper between <Abstract> and </Abstract> on that page and set abstract_complete: true when it is complete (do not edit the export: files in content/sources/ stay as the search returned them)',
       },
     ]);
   });
@@ -193,9 +193,15 @@ describe('parseMedline on broken input', () => {
         line: 13,
         severity: 'warning',
         message:
-          'record 3 ("A record without an abstract.") has no abstract: PubMed gave no "AB  - " field; add the abstract as an "AB  - " field (continuation lines indented by six spaces), or remove the record',
+          'record 3 ("A record without an abstract.") has no abstract: its page is created without one; paste the abstract from the paper between <Abstract> and </Abstract> on that page and set abstract_complete: true when it is complete (do not edit the export: files in content/sources/ stay as the search returned them)',
       },
-      { file: BROKEN_FILE, line: 16, message: notAField('AU -Kim J') },
+      {
+        file: BROKEN_FILE,
+        line: 16,
+        severity: 'warning',
+        message:
+          'field lines not in the standard form "XXXX- value" (tag padded to four characters, then "- ") were read by their tag (1 line, starting "AU -Kim J"): check that these fields look right on the new pages; the export itself stays as it is',
+      },
     ]);
   });
 
@@ -300,5 +306,47 @@ describe('parseMedline on arbitrary text (property)', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('parseMedline on tolerant field lines (test/fixtures/sources/importer/no-space.nbib)', () => {
+  const file = 'test/fixtures/sources/importer/no-space.nbib';
+  const { records, problems } = parseMedline(fixture('sources/importer/no-space.nbib'), file);
+
+  it('reads "TI  -Title", "AB  -Text" and "PMID-38000005" with a warning naming each line', () => {
+    expect(records.map((r) => [r.line, r.pmid, r.title])).toEqual([
+      [1, '38000005', 'Ultrasound screening for developmental dysplasia of the hip with a neural network.'],
+      [21, '38000006', 'A record in the standard form with an impossible date.'],
+    ]);
+    expect(records[0]!.sections.map((s) => s.text)).toEqual(['A network read 2,015 infant hip ultrasound sweeps; sensitivity was 0.92.']);
+    expect(problems.filter((p) => p.message.startsWith('field lines not in the standard form')).map((p) => [p.line, p.severity])).toEqual([
+      [1, 'warning'],
+      [3, 'warning'],
+      [5, 'warning'],
+    ]);
+    expect(problems[1]!.message).toContain('starting "TI  -Ultrasound screening');
+  });
+
+  it('keeps every author affiliation once, in order, joined with "; "', () => {
+    expect(records[0]!.affiliation).toBe(
+      "Department of Paediatric Orthopaedics, Example Children's Hospital, Sofia, Bulgaria.; Department of Radiology, Example University Hospital, Aarhus, Denmark.",
+    );
+  });
+
+  it('warns at the DP line of an impossible date', () => {
+    expect(problems.at(-1)).toEqual({ file, line: 26, severity: 'warning', message: expect.stringMatching(/^date "0000 Jan" of record 2 .* has the impossible year 0000/) });
+  });
+
+  it('does not take an unindented "AB-positive" for an abstract field', () => {
+    const r = parseMedline('PMID- 1\nTI  - T.\nAB-positive donors were excluded.\n', 'x.nbib');
+    expect(r.records[0]!.sections).toEqual([]);
+    expect(r.problems).toContainEqual({ file: 'x.nbib', line: 3, message: expect.stringMatching(/^text that is not a MEDLINE field was not read/) });
+  });
+
+  it('uses TT when there is no TI, and reports a PMID that is not digits as an error, reading the record without it', () => {
+    const r = parseMedline('PMID- 12AB\nTT  - Состояние костной ткани.\nAB  - Text.\n', 'x.nbib');
+    expect(r.records[0]!.title).toBe('Состояние костной ткани.');
+    expect(r.records[0]!.pmid).toBeNull();
+    expect(r.problems).toContainEqual({ file: 'x.nbib', line: 1, message: expect.stringContaining('"PMID- " value "12AB" of record 1 ("Состояние костной ткани.") is not a PubMed id') });
   });
 });

@@ -80,7 +80,7 @@ describe('parseRis on a multi-record export', () => {
     ]);
   });
 
-  it('reads the first affiliation', () => {
+  it('reads the affiliation of the only AD line', () => {
     expect(records[0]!.affiliation).toBe('Department of Clinical Sciences at Danderyds Hospital, Department of Orthopedic Surgery, Karolinska Institutet, Stockholm, 182 88, Sweden');
     expect(records.slice(1).map((r) => r.affiliation)).toEqual([null, null, null]);
   });
@@ -135,7 +135,7 @@ describe('parseRis on a multi-record export', () => {
         line: 54,
         severity: 'warning',
         message:
-          'record 3 ("Comment on: machine learning for fracture triage in the emergency department") has no abstract: add the abstract as one "AB  - " line before its "ER  - ", or remove the record from the export',
+          'record 3 ("Comment on: machine learning for fracture triage in the emergency department") has no abstract: its page is created without one; paste the abstract from the paper between <Abstract> and </Abstract> on that page and set abstract_complete: true when it is complete (do not edit the export: files in content/sources/ stay as the search returned them)',
       },
     ]);
   });
@@ -179,8 +179,9 @@ describe('parseRis on broken input', () => {
       {
         file: BROKEN_FILE,
         line: 10,
+        severity: 'warning',
         message:
-          'malformed tag line "AU -Kim, J." in record 2 was not read: RIS tag lines are "XX  - value" (two-character capital tag, two spaces, hyphen, space); fix the spacing',
+          'tag lines not in the standard form "XX  - value" (two spaces, hyphen, space) were read by their tag (1 line, starting "AU -Kim, J."): check that the fields on these lines look right on the new pages; the export itself stays as it is',
       },
       {
         file: BROKEN_FILE,
@@ -208,7 +209,7 @@ describe('parseRis on broken input', () => {
         file: BROKEN_FILE,
         line: 18,
         severity: 'warning',
-        message: 'record 3 ("A record cut off by the end of the file") has no abstract: add the abstract as one "AB  - " line before its "ER  - ", or remove the record from the export',
+        message: 'record 3 ("A record cut off by the end of the file") has no abstract: its page is created without one; paste the abstract from the paper between <Abstract> and </Abstract> on that page and set abstract_complete: true when it is complete (do not edit the export: files in content/sources/ stay as the search returned them)',
       },
     ]);
   });
@@ -309,5 +310,88 @@ describe('parseRis on arbitrary text (property)', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("parseRis on other tools' export shapes (test/fixtures/sources/importer)", () => {
+  const dir = 'test/fixtures/sources/importer';
+  const parse = (name: string) => parseRis(fixture(`sources/importer/${name}`), `${dir}/${name}`);
+
+  it('reads "TY - JOUR" single-space tag lines with one warning for the run, and "KW  -word" too', () => {
+    const { records, problems } = parse('single-space.ris');
+    expect(records.map((r) => [r.line, r.title, r.doi, r.journal])).toEqual([
+      [1, 'Deep learning triage of chest radiographs in a district hospital', '10.5555/single-space-1', 'Journal of Fixture Radiology'],
+      [10, 'A follow-up with standard tag lines', '10.5555/single-space-2', 'Journal of Fixture Radiology'],
+    ]);
+    expect(records[0]!.sections.map((s) => s.text)).toEqual(['The model flagged pneumothorax with sensitivity 0.87.']);
+    expect(records[1]!.keywords).toEqual(['triage']);
+    expect(problems).toEqual([
+      { file: `${dir}/single-space.ris`, line: 1, severity: 'warning', message: expect.stringContaining('(8 lines, up to line 8, starting "TY - JOUR")') },
+      { file: `${dir}/single-space.ris`, line: 16, severity: 'warning', message: expect.stringContaining('(1 line, starting "KW  -triage")') },
+    ]);
+  });
+
+  it('does not take "CT-guided" at the start of a line for a tag', () => {
+    const { records, problems } = parseRis('TY  - JOUR\nTI  - A title\nAB  - First part of the abstract\nCT-guided biopsy followed.\nER  - \n', 'x.ris');
+    expect(records[0]!.sections.map((s) => s.text)).toEqual(['First part of the abstract CT-guided biopsy followed.']);
+    expect(problems).toEqual([]);
+  });
+
+  it("warns at the line of Scopus's PY 0000 and of a month 13, keeping the date as written", () => {
+    const { records, problems } = parse('scopus-dates.ris');
+    expect(records.map((r) => r.dateText)).toEqual(['0000', '2024', '2025/13/01/']);
+    expect(problems).toEqual([
+      { file: `${dir}/scopus-dates.ris`, line: 5, severity: 'warning', message: expect.stringMatching(/^date "0000" of record 1 .* has the impossible year 0000 .*: the page gets no published date/) },
+      { file: `${dir}/scopus-dates.ris`, line: 35, severity: 'warning', message: expect.stringMatching(/^date "2025\/13\/01\/" of record 3 .* has the impossible month 13/) },
+    ]);
+  });
+
+  it('takes a possible PY over an impossible DA (2024/02/30) without a warning', () => {
+    const { records } = parse('scopus-dates.ris');
+    expect(records[1]!.dateText).toBe('2024');
+  });
+
+  it('keeps every AD line, in order, an exact repeat once, joined with "; "', () => {
+    const { records } = parse('scopus-dates.ris');
+    expect(records[0]!.affiliation).toBe('Department of Radiology, Example University Hospital, Beirut, Lebanon; Faculty of Medicine, Example University, Brno, Czech Republic');
+  });
+
+  it('keeps Cyrillic, Greek and Japanese titles byte for byte and uses ST when there is no TI or T1', () => {
+    const { records, problems } = parse('non-latin.ris');
+    expect(records.map((r) => r.title)).toEqual([
+      'Состояние костной ткани у детей по данным рентгенографии',
+      'Αξιολόγηση της ακτινογραφίας θώρακα με τεχνητή νοημοσύνη',
+      '深層学習による骨折検出',
+      'Évaluation échographique de la hanche: étude à Orléans',
+      'Hip dysplasia short title',
+    ]);
+    expect(problems).toEqual([]);
+  });
+
+  it('prefers TI over ST', () => {
+    expect(parseRis('TY  - JOUR\nST  - Short\nTI  - The full title\nER  - \n', 'x.ris').records[0]!.title).toBe('The full title');
+  });
+
+  it('keeps every record of a JabRef-style file whose records have no title, DOI or abstract', () => {
+    const { records } = parse('no-identity.ris');
+    expect(records.map((r) => [r.line, r.title ?? null, r.doi, r.sections.length])).toEqual([
+      [1, null, null, 0],
+      [2, null, null, 0],
+      [3, null, null, 0],
+      [6, null, null, 0],
+      [11, null, null, 0],
+      [15, null, null, 0],
+    ]);
+  });
+
+  it('reports the missing abstract as curation on the page, never as an edit of the export', () => {
+    const { problems } = parse('same-title.ris');
+    const noAbstract = problems.filter((p) => p.message.includes('has no abstract'));
+    expect(noAbstract).toHaveLength(6);
+    for (const p of noAbstract) {
+      expect(p.severity).toBe('warning');
+      expect(p.message).toContain('paste the abstract from the paper between <Abstract> and </Abstract> on that page');
+      expect(p.message).not.toMatch(/add the abstract as|remove the record/);
+    }
   });
 });

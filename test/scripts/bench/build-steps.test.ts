@@ -5,7 +5,7 @@ const stepOf = (cmd: string) => BUILD_STEPS.filter((s) => s.match.test(cmd)).map
 
 describe('the build steps the bench times', () => {
   it('are recognised from each step process and never from the shell line that names them all', () => {
-    expect(stepOf('sh -c npm run check --silent && npm run data --silent && astro build && node scripts/build-png.ts && node scripts/build-search.ts')).toEqual([]);
+    expect(stepOf('sh -c npm run check --silent && npm run data --silent && astro build && node scripts/build-png.ts && node scripts/build-pdf.ts && node scripts/build-search.ts')).toEqual([]);
     expect(stepOf('node scripts/check.ts')).toEqual(['check']);
     expect(stepOf('/work/x/node_modules/node/bin/node scripts/build-data.ts')).toEqual(['data']);
     expect(stepOf('node /tmp/site/node_modules/.bin/astro build')).toEqual(['astro build']);
@@ -13,6 +13,8 @@ describe('the build steps the bench times', () => {
     expect(stepOf('node scripts/build-site.ts')).toEqual([]);
     expect(stepOf('node scripts/build-png.ts')).toEqual(['png']);
     expect(stepOf('/x/node scripts/build-png.ts --warm')).toEqual(['png warm-up (beside check, data, astro build)']);
+    expect(stepOf('node scripts/build-pdf.ts')).toEqual(['pdf']);
+    expect(stepOf('/x/node scripts/build-pdf.ts --warm')).toEqual(['pdf warm-up (beside check, data, astro build)']);
     expect(stepOf('node scripts/build-search.ts')).toEqual(['search (Pagefind)']);
   });
 });

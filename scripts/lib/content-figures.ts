@@ -1,0 +1,22 @@
+/**
+ * The site's figures drawn from content/ without a build (the warm-ups of the PNG and PDF steps):
+ * the same registry and standalone SVGs as src/site/figures.ts and /figures/<id>.svg.
+ */
+import { buildFigures } from '../../src/lib/figures/registry.ts';
+import { buildDtaFigures } from '../../src/lib/figures/dta-registry.ts';
+import type { SiteFigure } from '../../src/lib/figures/site-figure.ts';
+import { dtaInputs, synthesizeDta } from '../../src/lib/site/dta-synthesis.ts';
+import { compareStudyRecords, type StudyRecord } from '../../src/lib/data/tables.ts';
+import { synthesize } from '../../src/lib/site/synthesis.ts';
+import { synthesisInputs } from '../../src/lib/site/synthesis-inputs.ts';
+import { readReview, readStudies } from './content-fs.ts';
+
+/** The site's figures from content/ in `root` under base path `base` (null when a page is invalid: check reports it). */
+export async function contentFigures(root: string, base: string): Promise<SiteFigure[] | null> {
+  const [review, pages] = await Promise.all([readReview(root), readStudies(root)]);
+  if (pages.some((p) => p.problems.length > 0 || !p.study)) return null;
+  const records: StudyRecord[] = pages.map((p) => ({ slug: p.slug, study: p.study!, sections: p.sections })).sort(compareStudyRecords);
+  const label = (id: string) => review.outcomes.find((o) => o.id === id)?.label ?? id;
+  const ctx = { base, outcomeLabel: label };
+  return [...buildFigures(records, synthesize(synthesisInputs(records)), ctx), ...buildDtaFigures(synthesizeDta(dtaInputs(records)), ctx)];
+}

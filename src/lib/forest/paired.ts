@@ -1,0 +1,226 @@
+/**
+ * The paired forest plot layout of a diagnostic test: a pure function from studies' 2×2 tables
+ * (and optional summary rows) to geometry and display text. Per study: TP, FP, FN, TN, then
+ * sensitivity and specificity with exact (Clopper–Pearson) intervals as RevMan shows them, as text
+ * and on two plots from 0 to 1 side by side. The plot is drawn at its own size (text 12 and 11 px)
+ * and never scaled down: on a narrow screen it scrolls sideways in its container.
+ */
+import { clopperPearson } from '../stats/clopper-pearson.ts';
+import { minRenderedWidth } from './legible.ts';
+import { clamp, fixed, formatTick, round2, safeHref, shorten, textWidth } from './text.ts';
+import { CELLS, cellsProblem } from './two-by-two.ts';
+import type {
+  PairedForestInput,
+  PairedForestLayout,
+  PairedForestLayoutRow,
+  PairedForestLayoutSummary,
+  PairedForestOptions,
+  PairedForestSkipped,
+  PairedForestStudy,
+  PairedForestSummary,
+  PairedInterval,
+  PairedPlotColumn,
+  PairedSide,
+  PairedSummarySide,
+} from './paired-types.ts';
+
+/** Types of the paired forest plot, re-exported so callers import everything from paired.ts. */
+export type * from './paired-types.ts';
+
+const FONT = 12;
+const SMALL = 11;
+const MARGIN = { top: 8, right: 10, bottom: 8, left: 8 };
+const GAP = 14;
+const TICKS = [0, 0.2, 0.4, 0.6, 0.8, 1];
+
+function finiteOr(x: number | undefined, fallback: number): number {
+  return typeof x === 'number' && Number.isFinite(x) ? x : fallback;
+}
+
+/** Why a summary row cannot be drawn (a value outside [0, 1] or an estimate outside its interval), or null. */
+export function summarySkipReason(s: PairedForestSummary): string | null {
+  for (const [name, iv] of [['sensitivity', s.sens], ['specificity', s.spec]] as const) {
+    if (!Array.isArray(iv) || iv.length !== 3) return `${name} is not [estimate, lower, upper]`;
+    if (!iv.every((v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1)) return `${name} [${iv.join(', ')}] has a value outside [0, 1]`;
+    if (!(iv[1] <= iv[0] && iv[0] <= iv[2])) return `${name} estimate ${iv[0]} is not within its interval [${iv[1]}, ${iv[2]}]`;
+  }
+  return null;
+}
+
+function plotColumn(x0: number, x1: number, title: string): PairedPlotColumn {
+  return { x0: round2(x0), x1: round2(x1), title, ticks: TICKS.map((v) => ({ x: round2(x0 + v * (x1 - x0)), value: v, label: formatTick(v) })) };
+}
+
+const place = (col: PairedPlotColumn, v: number) => round2(col.x0 + clamp(v, 0, 1) * (col.x1 - col.x0));
+
+function side(x: number, n: number, level: number, col: PairedPlotColumn, fmt: (v: number) => string, squareSize: number): PairedSide {
+  if (n === 0) return { estimate: null, lower: null, upper: null, text: 'Not estimable', ciText: '', estimateText: '', ci: null, square: null };
+  const { estimate, lower, upper } = clopperPearson(x, n, level);
+  return {
+    estimate,
+    lower,
+    upper,
+    text: `${fmt(estimate)} [${fmt(lower)}, ${fmt(upper)}]`,
+    ciText: `${fmt(lower)} to ${fmt(upper)}`,
+    estimateText: fmt(estimate),
+    ci: { x1: place(col, lower), x2: place(col, upper) },
+    square: { x: place(col, estimate), size: squareSize },
+  };
+}
+
+function summarySide(iv: PairedInterval, y: number, half: number, col: PairedPlotColumn, fmt: (v: number) => string): PairedSummarySide {
+  const [estimate, lower, upper] = iv;
+  const points: [number, number][] = [
+    [place(col, lower), y],
+    [place(col, estimate), round2(y - half)],
+    [place(col, upper), y],
+    [place(col, estimate), round2(y + half)],
+  ];
+  return {
+    estimate,
+    lower,
+    upper,
+    text: `${fmt(estimate)} [${fmt(lower)}, ${fmt(upper)}]`,
+    ciText: `${fmt(lower)} to ${fmt(upper)}`,
+    estimateText: fmt(estimate),
+    diamond: { points, pointsAttr: points.map(([px, py]) => `${px},${py}`).join(' ') },
+  };
+}
+
+const sideAlt = (name: string, s: { estimateText: string; ciText: string } | PairedSide) =>
+  'estimate' in s && s.estimate === null ? `${name} not estimable` : `${name} ${s.estimateText} (${s.ciText})`;
+
+/** Lays out a paired forest plot; studies with impossible counts and malformed summaries are skipped with a reason. */
+export function layoutPairedForest(input: PairedForestInput, options: PairedForestOptions = {}): PairedForestLayout {
+  const level = clamp(finiteOr(options.level, 0.95), 0.5, 0.999);
+  const pct = Math.round(level * 1000) / 10;
+  const fmt = fixed(Math.round(clamp(finiteOr(options.digits, 2), 0, 4)));
+  const plotWidth = clamp(finiteOr(options.plotWidth, 140), 60, 400);
+  const maxLabelWidth = clamp(finiteOr(options.maxLabelWidth, 200), 60, 600);
+
+  const skipped: PairedForestSkipped[] = [];
+  const good: PairedForestStudy[] = [];
+  for (const s of input.studies) {
+    const reason = cellsProblem(s);
+    if (reason) skipped.push({ id: String(s.id), label: String(s.label), reason });
+    else good.push(s);
+  }
+  const summariesIn: PairedForestSummary[] = [];
+  for (const [i, s] of (input.summaries ?? []).entries()) {
+    const reason = summarySkipReason(s);
+    if (reason) skipped.push({ id: `summary-${i + 1}`, label: String(s.label), reason });
+    else summariesIn.push(s);
+  }
+  const hasSublabels = good.some((s) => s.sublabel) || summariesIn.some((s) => s.sublabel);
+  const rowHeight = hasSublabels ? 32 : 22;
+
+  // Columns, sized from the text they hold: label | TP FP FN TN | sens text | spec text | sens plot | spec plot.
+  const labels = [...good.map((s) => String(s.label)), ...summariesIn.map((s) => String(s.label))].map((l) => l.replace(/\s+/g, ' ').trim());
+  const sublabels = [...good, ...summariesIn].flatMap((s) => (s.sublabel ? [String(s.sublabel)] : []));
+  const labelWidth = clamp(Math.max(textWidth('Study', FONT), ...labels.map((l) => textWidth(l, FONT)), ...sublabels.map((l) => textWidth(l, SMALL))) + 14, 60, maxLabelWidth);
+  const maxChars = Math.max(4, Math.floor((labelWidth - 14) / (FONT * 0.56)));
+  const maxSubChars = Math.max(4, Math.floor((labelWidth - 14) / (SMALL * 0.56)));
+  let x = MARGIN.left + labelWidth;
+  const counts = CELLS.map(([key, header]) => {
+    const w = Math.max(textWidth(header, FONT), ...good.map((s) => textWidth(String(s[key]), FONT))) + 12;
+    x += w;
+    return { key, header, x: round2(x) };
+  });
+  const sensHeader = `Sensitivity (${pct}% CI)`;
+  const specHeader = `Specificity (${pct}% CI)`;
+  // Interval texts have one shape, so the widest possible one sets the column (plus "Not estimable").
+  const sample = `${fmt(0.55)} [${fmt(0.55)}, ${fmt(0.55)}]`;
+  const ciTextWidth = Math.max(textWidth(sensHeader, FONT), textWidth(sample, FONT), textWidth('Not estimable', FONT)) + 12;
+  const sensTextX = round2(x + 16);
+  const specTextX = round2(sensTextX + ciTextWidth);
+  const plotsX = specTextX + ciTextWidth + 6;
+  const sensPlot = plotColumn(plotsX, plotsX + plotWidth, 'Sensitivity');
+  const specPlot = plotColumn(sensPlot.x1 + GAP + 6, sensPlot.x1 + GAP + 6 + plotWidth, 'Specificity');
+  const width = round2(specPlot.x1 + MARGIN.right + 4);
+
+  // Rows.
+  const headerY = round2(MARGIN.top + FONT + 2);
+  const y0 = round2(headerY + 12);
+  const square = 7;
+  const rows = good.map((s, i): PairedForestLayoutRow => {
+    const y = round2(y0 + rowHeight * (i + 0.5));
+    const textY = round2(y + FONT * 0.35);
+    const labelFull = labels[i]!;
+    const sens = side(s.tp, s.tp + s.fn, level, sensPlot, fmt, square);
+    const spec = side(s.tn, s.tn + s.fp, level, specPlot, fmt, square);
+    const out: PairedForestLayoutRow = {
+      id: String(s.id),
+      y,
+      textY,
+      labelY: s.sublabel ? round2(y - 3) : textY,
+      label: shorten(labelFull, maxChars),
+      labelFull,
+      counts: { tp: s.tp, fp: s.fp, fn: s.fn, tn: s.tn },
+      sens,
+      spec,
+      textAlt: `${labelFull}: TP ${s.tp}, FP ${s.fp}, FN ${s.fn}, TN ${s.tn}; ${sideAlt('sensitivity', sens)}, ${sideAlt('specificity', spec)}`,
+    };
+    if (s.sublabel) out.sublabel = { text: shorten(String(s.sublabel), maxSubChars), y: round2(y + 10) };
+    const href = safeHref(s.href);
+    if (href !== undefined) out.href = href;
+    return out;
+  });
+  let bottom = y0 + rowHeight * Math.max(1, good.length);
+  const message = good.length === 0 ? { text: 'No study has a 2×2 table that can be drawn', x: MARGIN.left, y: round2(y0 + rowHeight / 2 + FONT * 0.35) } : null;
+
+  // Summary rows below a gap.
+  if (summariesIn.length > 0) bottom += 8;
+  const summaries = summariesIn.map((s, i): PairedForestLayoutSummary => {
+    const y = round2(bottom + rowHeight * (i + 0.5));
+    const half = Math.min(rowHeight * 0.35, 7);
+    const labelFull = labels[good.length + i]!;
+    const sens = summarySide(s.sens, y, half, sensPlot, fmt);
+    const spec = summarySide(s.spec, y, half, specPlot, fmt);
+    const out: PairedForestLayoutSummary = {
+      y,
+      textY: round2(y + FONT * 0.35),
+      label: shorten(labelFull, maxChars),
+      labelFull,
+      sens,
+      spec,
+      textAlt: `${labelFull}${s.sublabel ? ` (${String(s.sublabel)})` : ''}: ${sideAlt('sensitivity', sens)}, ${sideAlt('specificity', spec)}`,
+    };
+    if (s.sublabel) {
+      out.sublabel = { text: shorten(String(s.sublabel), maxSubChars), full: String(s.sublabel), y: round2(y + 10) };
+      out.textY = round2(y - 3);
+    }
+    return out;
+  });
+  bottom += rowHeight * summaries.length;
+
+  const axisY = round2(bottom + 6);
+  const tickLabelY = round2(axisY + 6 + SMALL);
+  const labelY = round2(tickLabelY + 4 + FONT);
+  const height = round2(labelY + MARGIN.bottom);
+  const k = rows.length;
+  const description =
+    options.description ??
+    (k === 0
+      ? 'Paired forest plot of sensitivity and specificity: no studies to show.'
+      : `Paired forest plot of ${k} ${k === 1 ? 'study' : 'studies'}: for each, the 2×2 counts (TP, FP, FN, TN) and sensitivity and specificity with exact ${pct}% confidence intervals, drawn on two axes from 0 to 1` +
+        (summaries.length > 0 ? `, with ${summaries.length === 1 ? 'a summary row' : `${summaries.length} summary rows`} drawn as diamonds.` : '.'));
+
+  return {
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+    title: String(input.title),
+    description,
+    level,
+    fonts: { text: FONT, small: SMALL },
+    minRenderedWidth: minRenderedWidth(width, SMALL),
+    columns: { label: { x: MARGIN.left }, counts, sensText: { x: sensTextX }, specText: { x: specTextX }, sens: sensPlot, spec: specPlot },
+    header: { y: headerY, study: 'Study', sensText: sensHeader, specText: specHeader },
+    body: { y0, y1: round2(bottom) },
+    rows,
+    summaries,
+    axis: { y: axisY, tickLabelY, labelY },
+    message,
+    skipped,
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * The diagnostic-accuracy pages, figures and files, on a copy of the project whose review has an
+ * outcome with the 14 2×2 tables of mada's AuditC (test/dta-project.ts): built once, as a user
+ * builds it, then read as files, in Chromium (desktop and a 390 px phone) and with R.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { projectWithDtaStudies, auditC, DTA_OUTCOME } from '../dta-project.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { launchChromium } from '../../scripts/lib/browser.ts';
+import { rscriptPath, runRscript } from '../../scripts/lib/rscript.ts';
+import { poolBivariate } from '../../src/lib/stats/index.ts';
+
+let dir: string;
+let dist: string;
+let server: StaticServer;
+let browser: Browser;
+const fixture = auditC();
+const fit = poolBivariate(fixture.tp.map((tp, i) => ({ tp, fp: fixture.fp[i]!, fn: fixture.fn[i]!, tn: fixture.tn[i]! })));
+const sroc = `outcome-${DTA_OUTCOME}-sroc`;
+const paired = `outcome-${DTA_OUTCOME}-paired-forest`;
+
+beforeAll(async () => {
+  dir = await projectWithDtaStudies();
+  dist = join(dir, 'dist');
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  server = await serveStatic(dist);
+  browser = await launchChromium();
+}, 600_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const outcomePage = () => readFileSync(join(dist, 'outcomes', DTA_OUTCOME, 'index.html'), 'utf8');
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+describe('a DTA outcome page', () => {
+  it('leads with the bivariate summary: sensitivity, specificity and their intervals as poolBivariate computes them', () => {
+    const html = outcomePage();
+    const text = html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+    expect(text).toContain(`Summary sensitivity ${pct(fit.sens)} (95% CI ${pct(fit.sensCi[0])} to ${pct(fit.sensCi[1])}) and specificity ${pct(fit.spec)} (95% CI ${pct(fit.specCi[0])} to ${pct(fit.specCi[1])}), from 14 studies, bivariate random-effects model (REML).`);
+    const summaryAt = html.indexOf('class="dta-summary"');
+    expect(summaryAt).toBeGreaterThan(0);
+    expect(summaryAt).toBeLessThan(html.indexOf(`id="sroc-${DTA_OUTCOME}"`));
+    expect(text).toMatch(/LR\+ \d+\.\d\d \(95% CI/);
+  });
+
+  it('offers both figures as SVG, PNG, CSV, R and an embed page, listed in /figures/index.json', () => {
+    const index = JSON.parse(readFileSync(join(dist, 'figures', 'index.json'), 'utf8')) as { figures: { id: string; kind: string; model?: string }[] };
+    expect(index.figures.filter((f) => f.id === sroc || f.id === paired).map((f) => [f.kind, f.model])).toEqual([['sroc', 'bivariate'], ['paired-forest', 'bivariate']]);
+    for (const id of [sroc, paired]) {
+      for (const ext of ['svg', 'png', 'csv', 'R']) expect(existsSync(join(dist, 'figures', `${id}.${ext}`)), `${id}.${ext}`).toBe(true);
+      expect(existsSync(join(dist, 'embed', id, 'index.html'))).toBe(true);
+    }
+    const csv = readFileSync(join(dist, 'figures', `${paired}.csv`), 'utf8');
+    expect(csv.split('\n').filter(Boolean)).toHaveLength(1 + 14 + 1);
+  });
+
+  it('falls back to univariate pooling, and says why, when a study is excluded below four', async () => {
+    // The same synthesis code with 3 of the tables: the page text the component prints for a fallback.
+    const { synthesizeDta } = await import('../../src/lib/site/dta-synthesis.ts');
+    const [s] = synthesizeDta(fixture.tp.slice(0, 3).map((tp, i) => ({ tableId: `t${i}`, slug: `s${i}`, title: 't', outcome: DTA_OUTCOME, label: 'x', threshold: null, tp, fp: fixture.fp[i]!, fn: fixture.fn[i]!, tn: fixture.tn[i]!, status: 'included' })));
+    expect(s!.summary!.fallback).toMatch(/^Only 3 studies/);
+  });
+
+  it.skipIf(!rscriptPath())('has an R script that refits the model in metafor and agrees with the page to 1e-5', async () => {
+    const code = readFileSync(join(dist, 'figures', `${sroc}.R`), 'utf8');
+    const { stdout } = await runRscript(code, { timeoutMs: 120_000 });
+    // R wraps the printed matrix: one relative_difference line per block of columns.
+    const diffs = stdout.split('\n').filter((l) => l.startsWith('relative_difference')).flatMap((l) => l.trim().split(/\s+/).slice(1).map(Number));
+    expect(diffs).toHaveLength(6);
+    for (const d of diffs) expect(d).toBeLessThan(1e-5);
+  }, 180_000);
+});
+
+describe('the DTA figures in Chromium', () => {
+  it('draw every text at 11 px or more on a 390 px phone without widening the page, and make no foreign request', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+    await page.goto(`${server.origin}/outcomes/${DTA_OUTCOME}/`, { waitUntil: 'load' });
+    const sizes = await page.evaluate(() =>
+      [...document.querySelectorAll('figure.sroc svg text, figure.paired svg text')].filter((t) => t.getBoundingClientRect().width > 0).map((t) => {
+        const el = t as SVGTextElement;
+        return { text: el.textContent ?? '', px: parseFloat(getComputedStyle(el).fontSize) * (() => { const m = el.getScreenCTM(); return m ? Math.hypot(m.a, m.b) : 1; })() };
+      }),
+    );
+    expect(sizes.length).toBeGreaterThan(40);
+    expect(sizes.filter((s) => s.px < 10.95)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(requested.filter((u) => !u.startsWith(server.origin) && !u.startsWith('data:'))).toEqual([]);
+    await context.close();
+  });
+});
