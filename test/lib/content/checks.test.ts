@@ -48,6 +48,9 @@ describe('unmappedEstimates', () => {
 
   it('prints nothing when every outcome is declared', () => {
     expect(formatUnmapped(unmappedEstimates([page('a.mdx', [estimate('wall-motion-abnormality', 'WMA')])], review))).toBe('');
+  });
+});
+
 describe('checkContent on a page without an abstract', () => {
   const review = validateReviewSource(fixture('../../content/review.yaml'), 'content/review.yaml').review!;
   const valid = fixture('studies/valid.mdx');
