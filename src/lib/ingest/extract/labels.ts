@@ -151,6 +151,7 @@ function nextToValue(t: readonly Tok[], k: number, to: number): boolean {
 function qualifierNumber(t: readonly Tok[], k: number, to: number): number | null {
   let j = k + 1;
   if (t[j]?.kind === 'word' && UNIT_WORDS.has(t[j]!.norm) && t[j + 1]?.text === '/' && t[j + 2]?.kind === 'word') return j + 3 <= to ? j + 3 : null; // "2 ng/mL"
+  if (t[j]?.norm === 'to' && t[j + 1]?.kind === 'num' && t[j + 2]?.kind === 'word' && UNIT_WORDS.has(t[j + 2]!.norm)) return j + 3 <= to ? j + 3 : null; // "1 to 3 years"
   if (t[j]?.kind === 'dash' && t[j + 1]?.kind === 'num') j += 2;
   const glued = t[j]?.kind === 'dash' && t[j]!.start === t[j - 1]!.end && t[j + 1]?.kind === 'word' && t[j + 1]!.start === t[j]!.end;
   if (glued) j++;
@@ -303,7 +304,7 @@ export function readListGap(t: readonly Tok[], from: number, to: number, inMenti
     if (x.kind === 'word' && !FORWARD_STOP.has(x.norm) && !BLOCK.has(x.norm) && !LIST_BLOCK.has(x.norm) && inMention[k]! < 0) k++;
     else if (x.kind === 'dash' && t[k - 1]?.kind === 'word' && t[k + 1]?.kind === 'word') k++; // "three -day mortality" 
     else if (x.kind === 'num' && Number.isInteger(x.num) && ID_WORDS.has(t[k - 1]?.norm ?? '')) k++;
-    else if (x.kind === 'num' && /^(?:aged|age)$/.test(t[k - 1]?.norm ?? '') && t[k + 1]?.kind === 'dash' && t[k + 2]?.kind === 'num') {
+    else if (x.kind === 'num' && /^(?:aged|age)$/.test(t[k - 1]?.norm ?? '') && (t[k + 1]?.kind === 'dash' || t[k + 1]?.norm === 'to') && t[k + 2]?.kind === 'num') {
       k += 3; // "in patients aged 51-60 years"
       if (t[k]?.kind === 'word' && UNIT_WORDS.has(t[k]!.norm)) k++;
     }
