@@ -124,6 +124,7 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
     let assumed: string | null = null; // why sentenceLevel was assumed, when it was
     let gp = -1; // index of the last group ending at or before the current value
     let pending: { events: number; total: number; end: number } | null = null; // n/N read just before a value
+    let pairGroup: Attachment['group'] | null = null; // the last "AUROC/AUPRC" that took a "0.99/0.98"
 
     for (let i = 0; i < t.length; ) {
       const spec = readCiSpec(t, i);
@@ -214,7 +215,12 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
         sentenceLevel = ciLevel;
       }
       const pair = readSlashPair(t, vg);
+      if (pair && !before && hit.group.mentions.length !== 2 && pairGroup) {
+        // "(AUROC/AUPRC) 0.99/0.98 with sensitivity of 94%, and 0.97/0.91 …": the pair belongs to the pair of measures
+        Object.assign(hit, { group: pairGroup, measure: pairGroup.mentions[0]!.measure, mention: pairGroup.mentions[0]!, quoteFrom: { start: pairGroup.start, end: pairGroup.end } });
+      }
       if (pair && hit.group.mentions.length === 2 && !vg.ci) {
+        pairGroup = hit.group;
         // "(AUROC/AUPRC) 0.99/0.98", "sensitivity and specificity were 49.2/89.5": one value per measure
         const [m1, m2] = hit.group.mentions as [Mention, Mention];
         const second = { value: pair, ci: null, end: pair.end };

@@ -542,3 +542,39 @@ describe('extractEstimates ties a value with a named interval to a measure named
     }
   });
 });
+
+describe('extractEstimates on further list constructions', () => {
+  const read = (text: string) => extractEstimates(text).map((e) => [e.measure, e.value]);
+
+  it('reads past a cut-off that has its own number and unit', () => {
+    expect(read('The sensitivity and specificity at the best cutoff value of 22 ppb were 56.9% and 87.2%, respectively.')).toEqual([
+      ['sensitivity', 56.9],
+      ['specificity', 87.2],
+    ]);
+    expect(read('the sensitivity at a cutoff of 0.5 was high')).toEqual([]);
+  });
+
+  it('reads list items after a parenthetical in a label and a value followed by "per cent"', () => {
+    expect(read('mean ICC and weighted kappa were 0.754 and 0.752 for the students and residents (taken together), 0.851 and 0.850 for the radiologists')).toEqual([
+      ['ICC', 0.754],
+      ['kappa', 0.752],
+      ['ICC', 0.851],
+      ['kappa', 0.85],
+    ]);
+    expect(read('sensitivity and specificity of 79.9 and 54.7 per cent, respectively')).toEqual([
+      ['sensitivity', 79.9],
+      ['specificity', 54.7],
+    ]);
+  });
+
+  it('gives a later slash pair of a list to the pair of measures', () => {
+    expect(read('(AUROC/AUPRC) 0.99/0.98 with sensitivity of 94%, and 0.97/0.91 with sensitivity of 73%')).toEqual([
+      ['AUC', 0.99],
+      ['AUPRC', 0.98],
+      ['sensitivity', 94],
+      ['AUC', 0.97],
+      ['AUPRC', 0.91],
+      ['sensitivity', 73],
+    ]);
+  });
+});

@@ -86,7 +86,8 @@ export function attachToList(s: Sentence, vg: ValueGroup, active: Active | null,
   if (!active || (prefix && prefix.start >= active.end)) return null; // a measure named in between starts a new list
   const { tokens: t, inMention } = s;
   const follower = t[vg.end];
-  if (follower?.kind === 'word' && !PREP.has(follower.norm) && !LIST_FOLLOWERS.test(follower.norm) && !(vg.ci && follower.norm === 'to')) return null;
+  const perCent = follower?.norm === 'per' && t[vg.end + 1]?.norm === 'cent';
+  if (follower?.kind === 'word' && !PREP.has(follower.norm) && !LIST_FOLLOWERS.test(follower.norm) && !(vg.ci && follower.norm === 'to') && !perCent) return null;
   const list = readListGap(t, active.end, vg.value.start, inMention, vg.ci !== null);
   if (!list) return null;
   const multi = active.group.mentions.length > 1;

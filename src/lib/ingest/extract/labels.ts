@@ -28,7 +28,7 @@ const BLOCK = new Set([
   'decreases', 'improved', 'improvement', 'improves', 'improve', 'rose', 'fell', 'dropped', 'declined', 'ranged', 'range',
   'ranging', 'threshold', 'cutoff', 'cut-off', 'target', 'defined', 'fixed', 'minimum', 'maximum', 'min', 'max',
   'change', 'changed', 'vs', 'versus', 'compared', 'relative', 'and', 'or', 'but', 'while', 'whereas', 'however', 'respectively',
-  'p', 'n', 'per', 'after', 'before', 'at', 'when', 'if', 'not', 'no', 'without', 'cannot', 'to', 'sd', 'se', 'iqr',
+  'p', 'n', 'per', 'after', 'before', 'at', 'if', 'not', 'no', 'without', 'cannot', 'to', 'sd', 'se', 'iqr',
   'year', 'years', 'ratio', 'loss', 'probability',
 ]);
 /** Words that end a list item's label: the number after them is another kind of statistic ("a false-negative rate of 2%"). */
@@ -120,7 +120,7 @@ export function isGeneric(t: readonly Tok[], span: Span): boolean {
  * 90%", "from 0.80", "at 6 months"); elsewhere in the gap they belong to a label ("AUC to
  * distinguish benign from malignant lesions was 0.855", "sensitivity after matching was 0.908").
  */
-const NEAR_BLOCK = new Set(['from', 'to', 'than', 'above', 'below', 'over', 'under', 'between', 'by', 'after', 'before', 'at', 'up', 'per', 'age', 'aged']);
+const NEAR_BLOCK = new Set(['from', 'to', 'than', 'above', 'below', 'over', 'under', 'between', 'by', 'after', 'before', 'at', 'up', 'per', 'age', 'aged', 'when']);
 /**
  * Comparison words: right before a value they make it a bound ("higher than 0.9"); further away
  * the value is an estimate compared with another ("AUC was higher than human ratings (0.742…"),
@@ -131,6 +131,17 @@ const COMPARISON = new Set(['higher', 'lower', 'greater', 'better', 'worse', 'su
 const CHANGE_WORDS = new Set([
   'increased', 'decreased', 'improved', 'rose', 'fell', 'dropped', 'declined', 'reduced', 'cut-off', 'cutoff', 'threshold', 'down',
 ]);
+/** Threshold words: the value after them is the threshold, unless the threshold has its own number with a unit. */
+const THRESHOLD_WORDS = new Set(['cutoff', 'cut-off', 'threshold', 'cutpoint', 'cut-point']);
+
+/** "cutoff value of 22 ppb": a number with a unit within three tokens after the threshold word at k, before `to`. */
+function thresholdQualified(t: readonly Tok[], k: number, to: number): boolean {
+  for (let j = k + 1; j < to && j <= k + 4; j++) {
+    if (t[j]!.kind === 'num') return qualifierNumber(t, j, to) !== null;
+  }
+  return false;
+}
+
 /** Words of a range of estimates ("AUCs ranged from 0.740 (0.661, 0.810) to 0.931 (…)"): read only when the values carry intervals. */
 const RANGE_WORDS = new Set(['ranged', 'ranging', 'from']);
 /** Words after which "and"/"or" join parts of a label ("AUC for PCT and CRP was…"), not two clauses. */
@@ -272,6 +283,10 @@ export function readGap(t: readonly Tok[], from: number, to: number, valueHasCi 
       k++;
       continue;
     }
+    if (THRESHOLD_WORDS.has(x.norm) && thresholdQualified(t, k, to)) {
+      k++; // "at the best cutoff value of 22 ppb were 56.9%": the cut-off has its own number and unit
+      continue;
+    }
     if (BLOCK.has(x.norm)) return null;
     if (PREP.has(x.norm)) {
       if (afterPrep < 0) afterPrep = k;
@@ -359,7 +374,15 @@ export function readListGap(t: readonly Tok[], from: number, to: number, inMenti
     if (k > inner) e = k;
     // "(ranging from 68.5% [95% CI …]"
     while (valueHasCi && k < to && RANGE_WORDS.has(t[k]!.norm)) [k, versus] = [k + 1, true];
-    while (k < to && /^[:,]$/.test(t[k]!.text)) k++; // "(T-SPOT, 52%"
+    if (t[k]?.text === ')' && k > inner) k++; // "and residents (taken together), 0.851"
+    while (k < to && /^[:,;]$/.test(t[k]!.text)) k++; // "(T-SPOT, 52%"
+  } else if (t[k]?.text === '(' && e > s) {
+    // "and residents (taken together), 0.851": a parenthetical inside the label
+    const close = skipSmallBracket(t, k, to);
+    if (close > k && !t.slice(k, close).some((y) => y.kind === 'num')) {
+      k = close;
+      while (k < to && /^[,;:]$/.test(t[k]!.text)) k++;
+    }
   }
   if (k !== to) return null;
   const label = e > s ? trimLabel(t, { start: s, end: e }) : null;
