@@ -2,16 +2,21 @@
  * Read effect estimates ("WMA (AUC 0.873 [95%CI 0.816-0.922])") out of abstract text.
  *
  * The text is split into sentences, each sentence into tokens (numbers, words, dashes,
- * punctuation), and a small hand-written parser reads value groups (a number plus an optional
- * interval) and ties each to a measure named just before it ("AUC of 0.91"), just after it
- * ("92% accuracy") or inherited from the previous estimate of the same list ("…, T2 0.553
- * [0.420-0.692]"). Every look-ahead and look-behind is bounded, so the run time is linear in the
- * length of the text. Only measure-labelled numbers become estimates.
+ * punctuation), and a small hand-written parser reads value groups (a number, n/N counts beside
+ * it, and an optional interval in any of the notation families of the real-notation corpus) and
+ * ties each to a measure named just before it ("AUC of 0.91"), just after it ("92% accuracy"),
+ * inherited from the previous estimate of the same list ("…, T2 0.553 [0.420-0.692]"), from the
+ * previous sentence ("These values were …"), or — for a value with a named interval — named
+ * further back in the sentence. Every look-ahead and look-behind is bounded, so the run time is
+ * linear in the length of the text. Only measure-labelled numbers become estimates; anything
+ * uncertain (a comparison, a borrowed measure, an assumed level) is kept and flagged.
  *
  * The parts live in ./extract/: tokens.ts (tokenizer), measures.ts (measure names and units),
- * mentions.ts (finding measure names), values.ts (values, intervals, CI levels), labels.ts
- * (words around an estimate), attach.ts (tying values to measures), checks.ts (needs_review
- * reasons) and estimate.ts (labels, units and quotes of the result).
+ * mentions.ts (finding measure names), values.ts (values, intervals, CI levels, counts),
+ * labels.ts (words around an estimate), unit-words.ts (units and counted things), attach.ts
+ * (tying values to measures), checks.ts (needs_review reasons) and estimate.ts (labels, units
+ * and quotes of the result). One notation is one entry in these tables or one rule of this
+ * grammar, with one row in test/lib/ingest/extract.test.ts.
  */
 import type { ExtractMeasure } from './extract/measures.ts';
 import type { Span, Tok } from './extract/tokens.ts';

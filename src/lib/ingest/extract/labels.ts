@@ -7,6 +7,7 @@ import { OPEN, type Span, type Tok } from './tokens.ts';
 import { UNIT_WORDS } from './unit-words.ts';
 import { readCiSpec } from './values.ts';
 
+/** Units and counted things (re-exported for the extractor's main loop). */
 export { UNIT_WORDS };
 
 /** Between a measure and its value: "AUC of", "sensitivity was", "AUC (95% CI) for WMA was". */
