@@ -161,6 +161,11 @@ const NOTATIONS: Row[] = [
   row('odds ratio per standard deviation 2.14, 95% confidence interval 2.10–2.19', 'OR', 2.14, [2.1, 2.19], 0.95, 'ratio'),
   row('area under the receiver operating characteristic curve [AUC] = 0.920', 'AUC', 0.92, null, null, 'proportion'),
   row('recall (sensitivity) 35/50 = 0.70 (95% confidence interval (C.I.) 0.52–0.82)', 'sensitivity', 0.7, [0.52, 0.82], 0.95, 'proportion'),
+  row('Se = 85% (95% CI 80–89)', 'sensitivity', 85, [80, 89], 0.95, 'percent'),
+  row('SPE, 0.49 (95% CI 0.46–0.52)', 'specificity', 0.49, [0.46, 0.52], 0.95, 'proportion'),
+  row('AUC, 0.91; 95% CI, 0.88-0.94', 'AUC', 0.91, [0.88, 0.94], 0.95, 'proportion'),
+  row('sensitivity of 77.2% (95% CI – 75.4–78.9%)', 'sensitivity', 77.2, [75.4, 78.9], 0.95, 'percent'),
+  row('epidural analgesia (odds ratio 1.33, 1.10 to 1.61)', 'OR', 1.33, [1.1, 1.61], 0.95, 'ratio', true),
 ];
 
 describe('extractEstimates reads the notations real abstracts use', () => {

@@ -46,7 +46,7 @@ const PHRASES: Record<ExtractMeasure, string[]> = {
 
 /** Abbreviations that are also ordinary words ("or") match only as written. */
 export const EXACT: ReadonlyMap<string, ExtractMeasure> = new Map<string, ExtractMeasure>([
-  ...['SN', 'Sn', 'SEN', 'Sen', 'SENS', 'Sens'].map((p) => [p, 'sensitivity'] as const),
+  ...['SN', 'Sn', 'Se', 'SEN', 'Sen', 'SENS', 'Sens'].map((p) => [p, 'sensitivity'] as const),
   ...['SP', 'Sp', 'SPE', 'Spe', 'SPEC', 'Spec'].map((p) => [p, 'specificity'] as const),
   ...['DOR', 'DORs'].map((p) => [p, 'DOR'] as const),
   ...['PLR', 'LR+', 'LRP'].map((p) => [p, 'PLR'] as const),
