@@ -70,6 +70,20 @@ describe('npm run eval:extraction', () => {
     expect(report).toMatch(/1 records, 1 matched to the corpus by PMID\/DOI/);
   });
 
+  it('runs on a MEDLINE (.nbib) export, matched to the corpus by PMID', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eval-nbib-'));
+    const corpus = join(dir, 'corpus');
+    const { mkdirSync, copyFileSync } = await import('node:fs');
+    mkdirSync(corpus);
+    // the elbow-fracture record of the project's own MEDLINE fixture, labelled here as a corpus record would be
+    const label = { measure: 'AUC', value: 0.88, ci_low: 0.83, ci_high: 0.93, ci_level: 0.95, unit: 'proportion', target: 'AUC', n: null, N: null };
+    writeFileSync(join(corpus, 'part-x.json'), JSON.stringify([{ id: 'pmid:40921234', doi: null, pmid: '40921234', title: 'Elbow fractures', journal: 'BMC Musculoskelet Disord', year: 2025, spans: [{ text: 'AUC of 0.88 (95% CI 0.83-0.93)', estimates: [label] }], distractors: [] }]));
+    copyFileSync('test/fixtures/sources/export.nbib', join(dir, 'export.nbib'));
+    const { ev } = await runEval({ seed: 1, contexts: 1, corpus, export: join(dir, 'export.nbib') });
+    expect(ev.records).toBe(1);
+    expect([ev.overall.labels, ev.overall.intervalHits, ev.wrong.length]).toEqual([1, 1, 0]);
+  });
+
   it('refuses an export that is neither RIS nor MEDLINE', async () => {
     await expect(runEval({ seed: 1, contexts: 1, corpus: 'test/fixtures/extraction-corpus', export: 'x.csv' })).rejects.toThrow(/--export takes a \.ris, \.nbib or \.medline file/);
   });
