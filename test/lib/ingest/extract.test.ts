@@ -583,3 +583,13 @@ describe('extractEstimates on further list constructions', () => {
     ]);
   });
 });
+
+describe('extractEstimates reads an estimate inside another estimate\'s bracket', () => {
+  it('reads "Cohen’s d" after a p-value in the bracket of a mean difference', () => {
+    const found = extractEstimates('the mean difference in ISI was −2.8 (95% CI: −4.8 to −0.8; p = 0.007, Cohen’s d = 0.7)');
+    expect(found.map((e) => [e.measure, e.value, e.ci_low, e.ci_high])).toEqual([
+      ['MD', -2.8, -4.8, -0.8],
+      ['SMD', 0.7, null, null],
+    ]);
+  });
+});

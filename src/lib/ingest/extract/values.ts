@@ -121,18 +121,32 @@ function isSeparator(x: Tok | undefined, semicolonOk: boolean): boolean {
 /** Words that open a statistic trailing an interval inside its bracket: "(0.96, 1.00; P < .001)", "(…; I(2) = 90%)". */
 const TRAILING_STAT = /^(?:p|i|i2|i²|n|z|t|chi|χ2|χ²|tau|τ2|τ²)$/;
 
-/** After an interval's upper bound at k: the index of its closing bracket when only a trailing statistic or one number stands before it. */
+/**
+ * After an interval's upper bound at k: the index of its closing bracket when only trailing
+ * statistics ("; P < .001", "; I(2) = 90%") or one number stand before it. A clause that is not a
+ * statistic ("…; p = 0.007, Cohen's d = 0.7)") ends the skip there, so it is read on its own:
+ * the index of that clause's separator is returned instead.
+ */
 function skipTrailing(t: readonly Tok[], k: number, close: string): number | null {
   if (t[k]?.text !== ',' && t[k]?.text !== ';') return null;
   const first = t[k + 1];
   if (first?.kind === 'num' && t[k + 2]?.text === close) return k + 2; // "(95% CI 75-94%, 0.852)"
-  if (first?.kind !== 'word' || !TRAILING_STAT.test(first.norm)) return null;
-  let depth = 0;
-  for (let j = k + 2; j < t.length && j < k + 14; j++) {
-    const x = t[j]!.text;
-    if (OPEN.has(x)) depth++;
-    else if (depth > 0 && /^[)\]}]$/.test(x)) depth--;
-    else if (x === close) return j;
+  let at = k;
+  for (let clauses = 0; clauses < 4; clauses++) {
+    const head = t[at + 1];
+    if (head?.kind !== 'word' || !TRAILING_STAT.test(head.norm)) return clauses === 0 ? null : at;
+    let depth = 0;
+    let j = at + 2;
+    for (; j < t.length && j < at + 14; j++) {
+      const x = t[j]!.text;
+      if (OPEN.has(x)) depth++;
+      else if (depth > 0 && /^[)\]}]$/.test(x)) depth--;
+      else if (depth === 0 && (x === close || x === ',' || x === ';')) break;
+    }
+    const x = t[j]?.text;
+    if (x === close) return j;
+    if (x !== ',' && x !== ';') return clauses === 0 ? null : at;
+    at = j;
   }
   return null;
 }
