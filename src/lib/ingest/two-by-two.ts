@@ -4,7 +4,7 @@
  * quoted, or a sensitivity and a specificity that print n/N ("sensitivity 87% (193/223)"): TP and
  * TN are quoted, FN and FP derived from the quoted totals.
  */
-import type { TwoByTwoCell } from '../schema/two-by-two.ts';
+import { agreesWithinRounding, type TwoByTwoCell } from '../schema/two-by-two.ts';
 import type { ExtractedEstimate } from './extract.ts';
 import { splitSentences } from './sentences.ts';
 
@@ -54,7 +54,8 @@ export function namedCellTables(text: string): ProposedTwoByTwo[] {
 
 /** Tables from a sensitivity and a specificity that print n/N, paired in order (the same label first). */
 export function countTables(estimates: readonly ExtractedEstimate[]): ProposedTwoByTwo[] {
-  const counted = (m: string) => estimates.filter((e) => e.measure === m && e.events !== null && e.total !== null);
+  // only counts that give the stated value: others belong to something else
+  const counted = (m: string) => estimates.filter((e) => e.measure === m && e.events !== null && e.total !== null && agreesWithinRounding(e.events / e.total, e.value, e.unit));
   const sens = counted('sensitivity');
   const spec = counted('specificity');
   const used = new Set<ExtractedEstimate>();

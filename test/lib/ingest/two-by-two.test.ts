@@ -41,6 +41,12 @@ describe('2×2 counts from sensitivity and specificity n/N', () => {
     }
   });
 
+  it('makes no table from counts that do not give the stated value, and flags them', () => {
+    const found = extractEstimates('sensitivity was 87% (50/223) and specificity was 91% (364/400)');
+    expect(found[0]?.review_reason).toContain('50/223 does not give 87%');
+    expect(countTables(found)).toEqual([]);
+  });
+
   it('makes no table from a sensitivity without a specificity', () => {
     expect(countTables(extractEstimates('sensitivity was 87% (193/223)'))).toEqual([]);
   });
