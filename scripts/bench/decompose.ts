@@ -5,6 +5,7 @@
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { renderResults, type RenderContext } from '../../src/lib/explore/render.ts';
+import { synthesizeDta } from '../../src/lib/site/dta-synthesis.ts';
 import { synthesizeRows } from '../../src/lib/site/synthesis-rows.ts';
 import { SCHEMA } from '../../src/lib/explore/sql.ts';
 import type { FilterState } from '../../src/lib/explore/state.ts';
@@ -27,14 +28,15 @@ export async function jsCosts(database: string, states: readonly FilterState[], 
     const total = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM ${SCHEMA}.studies`)).getRowObjectsJS()[0]!.n);
     const out: JsCost[] = [];
     for (const state of states) {
-      const { studies, matching, rows } = await nodeQueries(conn, state);
+      const { studies, matching, rows, tables } = await nodeQueries(conn, state);
       const estimates = rows.groups.reduce((n, g) => n + g.estimates, 0);
       let [synthesizeMs, renderMs, htmlBytes] = [Infinity, Infinity, 0];
       for (let i = 0; i < repeat; i++) {
         const t = performance.now();
         const syntheses = synthesizeRows(rows, FOREST_ROWS);
+        const dta = synthesizeDta(tables); // the bivariate re-pooling of the matching 2×2 tables
         synthesizeMs = Math.min(synthesizeMs, performance.now() - t);
-        const html = renderResults({ matching, estimates, studies, syntheses }, { ...ctx, total });
+        const html = renderResults({ matching, estimates, studies, syntheses, dta }, { ...ctx, total });
         renderMs = Math.min(renderMs, performance.now() - t);
         htmlBytes = html.length;
       }

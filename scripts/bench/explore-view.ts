@@ -6,8 +6,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { drawnRowIds, poolRowsFromColumns, type DrawnRow, type PoolQueryColumns } from '../../src/lib/explore/pool-columns.ts';
 import { synthesizeRows, type PoolGroup, type PoolRows } from '../../src/lib/site/synthesis-rows.ts';
-import { plainRow, type ExploreStudy } from '../../src/lib/explore/rows.ts';
-import { drawnQuery, groupsQuery, poolQuery, studiesQuery, type BoundQuery } from '../../src/lib/explore/sql.ts';
+import { dtaInputOf, plainRow, type ExploreStudy, type ExploreTable } from '../../src/lib/explore/rows.ts';
+import { synthesizeDta, type DtaInput } from '../../src/lib/site/dta-synthesis.ts';
+import { drawnQuery, groupsQuery, poolQuery, studiesQuery, tablesQuery, type BoundQuery } from '../../src/lib/explore/sql.ts';
 import type { FilterState } from '../../src/lib/explore/state.ts';
 import { FOREST_ROWS, STUDY_PAGE, type ExploreView } from '../../src/lib/explore/view.ts';
 
@@ -23,16 +24,17 @@ export async function nodeRows<T>(conn: DuckDBConnection, q: BoundQuery): Promis
 }
 
 /** What the browser's queries return for a state: a page of studies with the count, and the pool rows (the first `cap` of each group in full). */
-export async function nodeQueries(conn: DuckDBConnection, state: FilterState, page = STUDY_PAGE, offset = 0, cap = FOREST_ROWS): Promise<{ studies: ExploreStudy[]; matching: number; rows: PoolRows }> {
+export async function nodeQueries(conn: DuckDBConnection, state: FilterState, page = STUDY_PAGE, offset = 0, cap = FOREST_ROWS): Promise<{ studies: ExploreStudy[]; matching: number; rows: PoolRows; tables: DtaInput[] }> {
   const studyRows = await nodeRows<ExploreStudy & { matching: number }>(conn, studiesQuery(state, page, offset));
   const groups = await nodeRows<PoolGroup>(conn, groupsQuery(state));
   const columns = (await reader(conn, poolQuery(state))).getColumnsObjectJS() as unknown as PoolQueryColumns;
   const drawn = await nodeRows<DrawnRow>(conn, drawnQuery(drawnRowIds(groups, columns.estimate_row as (number | bigint)[], cap)));
-  return { studies: studyRows.map(({ matching: _m, ...s }) => s), matching: studyRows[0]?.matching ?? 0, rows: poolRowsFromColumns(columns, groups, drawn) };
+  const tables = (await nodeRows<ExploreTable & { title: string; status: string }>(conn, tablesQuery(state))).map(dtaInputOf);
+  return { studies: studyRows.map(({ matching: _m, ...s }) => s), matching: studyRows[0]?.matching ?? 0, rows: poolRowsFromColumns(columns, groups, drawn), tables };
 }
 
 /** The view the browser draws for a state (first page, FOREST_ROWS rows per plot unless `cap` says otherwise). */
 export async function nodeView(conn: DuckDBConnection, state: FilterState, cap = FOREST_ROWS): Promise<ExploreView> {
-  const { studies, matching, rows } = await nodeQueries(conn, state, STUDY_PAGE, 0, cap);
-  return { matching, estimates: rows.groups.reduce((n, g) => n + g.estimates, 0), studies, syntheses: synthesizeRows(rows, cap) };
+  const { studies, matching, rows, tables } = await nodeQueries(conn, state, STUDY_PAGE, 0, cap);
+  return { matching, estimates: rows.groups.reduce((n, g) => n + g.estimates, 0), studies, syntheses: synthesizeRows(rows, cap), dta: synthesizeDta(tables) };
 }

@@ -99,3 +99,32 @@ describe('the DTA figures in Chromium', () => {
     await context.close();
   });
 });
+
+describe('Explore re-pools the 2×2 tables in the browser', () => {
+  it('draws the bivariate summary and live SROC of the filtered studies, as the build computes them', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    // "study 1" matches studies 1 and 10–14 of the 14: six tables.
+    await page.goto(`${server.origin}/explore/?outcome=${DTA_OUTCOME}&q=study%201`, { waitUntil: 'load' });
+    await expect.poll(() => page.locator('[data-explore-status]').getAttribute('data-state'), { timeout: 60_000 }).toBe('ready');
+    const pooled = page.locator('.explore-dta .dta-pooled');
+    expect(await pooled.getAttribute('data-model')).toBe('bivariate');
+    expect(await pooled.getAttribute('data-k')).toBe('6');
+    const picked = [0, 9, 10, 11, 12, 13];
+    const expected = poolBivariate(picked.map((i) => ({ tp: fixture.tp[i]!, fp: fixture.fp[i]!, fn: fixture.fn[i]!, tn: fixture.tn[i]! })));
+    expect(Number(await pooled.getAttribute('data-sens'))).toBeCloseTo(expected.sens, 12);
+    expect(Number(await pooled.getAttribute('data-spec'))).toBeCloseTo(expected.spec, 12);
+    expect(await page.locator('.explore-sroc g.sroc-study').count()).toBe(6);
+    // One study left: the page says it fell back, and why.
+    await page.fill('.explore-filters [name=q]', 'study 12');
+    await page.locator('.explore-filters [name=q]').press('Enter');
+    await expect.poll(() => pooled.getAttribute('data-k')).toBe('1');
+    expect(await pooled.getAttribute('data-model')).toBe('univariate');
+    expect(await page.locator('.explore-dta .dta-fallback').textContent()).toMatch(/^Only 1 study: the bivariate model needs at least 4/);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+});

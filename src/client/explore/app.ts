@@ -2,7 +2,8 @@
  * The explore client, loaded by boot.ts on first interaction: starts DuckDB-WASM, then on every
  * filter change runs the bound SQL (src/lib/explore/sql.ts: a page of studies, the counts, the
  * pooling numbers of every matching estimate, then the full rows of only the ones drawn), re-pools
- * all of them (synthesizeRows in src/lib/site/synthesis-rows.ts), redraws with the renderer the
+ * all of them (synthesizeRows in src/lib/site/synthesis-rows.ts) and re-pools the matching 2×2
+ * tables with the bivariate model (synthesizeDta, the outcome pages' code), redraws with the renderer the
  * build used (render.ts: the first rows of each plot) and then, once painted, keeps the filters in
  * the URL; "Show more" appends the next page of studies. Performance marks: explore:first-interaction
  * (boot.ts), explore:query-start and explore:results-drawn on every filter run.
@@ -10,9 +11,10 @@
 import { plural, moreNote, studyItems } from '../../lib/explore/render-studies.ts';
 import { renderResults } from '../../lib/explore/render.ts';
 import { synthesizeRows, type PoolGroup } from '../../lib/site/synthesis-rows.ts';
-import type { ExploreStudy } from '../../lib/explore/rows.ts';
+import { dtaInputOf, type ExploreStudy, type ExploreTable } from '../../lib/explore/rows.ts';
+import { synthesizeDta } from '../../lib/site/dta-synthesis.ts';
 import { drawnRowIds } from '../../lib/explore/pool-columns.ts';
-import { drawnQuery, groupsQuery, poolQuery, studiesQuery, totalQuery, versionQuery } from '../../lib/explore/sql.ts';
+import { drawnQuery, groupsQuery, poolQuery, studiesQuery, tablesQuery, totalQuery, versionQuery } from '../../lib/explore/sql.ts';
 import { EMPTY_STATE, parseState, serializeState, type FilterState } from '../../lib/explore/state.ts';
 import { FOREST_ROWS, STUDY_PAGE, type ExploreView } from '../../lib/explore/view.ts';
 import { databaseUrl, openEngine, type Engine } from './engine.ts';
@@ -35,11 +37,12 @@ async function studyPage(engine: Engine, state: FilterState, offset: number): Pr
 
 async function select(engine: Engine, state: FilterState): Promise<ExploreView> {
   // Sent together: the worker runs them in turn while this thread reads each result as it comes.
-  const [page, groupsTable, pool] = await Promise.all([studyPage(engine, state, 0), engine.query(groupsQuery(state)), engine.query(poolQuery(state))]);
+  const [page, groupsTable, pool, tables] = await Promise.all([studyPage(engine, state, 0), engine.query(groupsQuery(state)), engine.query(poolQuery(state)), engine.query(tablesQuery(state))]);
   const groups = rowsOf<PoolGroup>(groupsTable);
   const drawn = await engine.query(drawnQuery(drawnRowIds(groups, estimateRowsOf(pool), FOREST_ROWS)));
   const rows = poolRowsOf(pool, groups, drawn);
-  return { matching: page.matching, estimates: groups.reduce((n, g) => n + g.estimates, 0), studies: page.studies, syntheses: synthesizeRows(rows, FOREST_ROWS) };
+  const dta = synthesizeDta(rowsOf<ExploreTable & { title: string; status: string }>(tables).map(dtaInputOf));
+  return { matching: page.matching, estimates: groups.reduce((n, g) => n + g.estimates, 0), studies: page.studies, syntheses: synthesizeRows(rows, FOREST_ROWS), dta };
 }
 
 /** Run `f` once the redrawn results are painted and the page is idle (the address follows them: Chromium's replaceState takes 20–80 ms on this page). */

@@ -2,8 +2,8 @@
  * The filters applied in TypeScript to the unfiltered tables: the build uses it for the
  * prerendered view, and tests check it returns exactly what the browser's SQL (sql.ts) returns.
  */
-import { activeFilters, ESTIMATE_FILTERS, STUDY_FILTERS } from './filters.ts';
-import { compareStudies, estimateIndex, type ExploreData, type ExploreResult } from './rows.ts';
+import { activeFilters, ESTIMATE_FILTERS, STUDY_FILTERS, tablesMatch } from './filters.ts';
+import { compareStudies, dtaInputOf, estimateIndex, type ExploreData, type ExploreResult } from './rows.ts';
 import type { FilterState } from './state.ts';
 
 /** The studies and estimates a state selects, in display order (the same rows and order as sql.ts). */
@@ -15,7 +15,15 @@ export function applyFilters(data: ExploreData, state: FilterState): ExploreResu
   const estimates = data.estimates.filter((e) => bySlug.has(e.slug) && estimateTests.every(({ filter, value }) => filter.test(e, value)));
   const withEstimate = new Set(estimates.map((e) => e.slug));
   const matching = estimateTests.length ? studies.filter((s) => withEstimate.has(s.slug)) : studies;
+  const tables = tablesMatch(state)
+    ? (data.tables ?? [])
+        .filter((t) => bySlug.has(t.slug) && (state.outcome === null || t.outcome === state.outcome))
+        .map((t) => ({ t, s: bySlug.get(t.slug)! }))
+        .sort((a, b) => (a.t.outcome < b.t.outcome ? -1 : a.t.outcome > b.t.outcome ? 1 : 0) || compareStudies(a.s, b.s) || estimateIndex(a.t.table_id) - estimateIndex(b.t.table_id))
+        .map(({ t, s }) => dtaInputOf({ ...t, title: s.title, status: s.status }))
+    : [];
   return {
+    tables,
     studies: [...matching].sort(compareStudies),
     estimates: estimates
       .map((e) => {

@@ -66,3 +66,15 @@ export function activeFilters<F extends StudyFilter | EstimateFilter>(filters: r
     return value === null ? [] : [{ filter, value }];
   });
 }
+
+/**
+ * Whether the state lets 2×2 tables through at all: a measure filter other than sensitivity or
+ * specificity excludes them. The value filters apply to estimates only; the outcome filter applies
+ * to a table's outcome (TABLE_OUTCOME_SQL); study filters to its study.
+ */
+export function tablesMatch(state: FilterState): boolean {
+  return state.measure === null || state.measure === 'sensitivity' || state.measure === 'specificity';
+}
+
+/** SQL condition on a table's outcome (alias `t`), one `?` bound to the outcome filter. */
+export const TABLE_OUTCOME_SQL = 't.outcome = ?';

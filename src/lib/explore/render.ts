@@ -14,6 +14,7 @@ import type { OutcomeSynthesis } from '../site/synthesis.ts';
 import { synthesisForest } from '../site/synthesis-forest.ts';
 import type { CappedSynthesis } from '../site/synthesis-rows.ts';
 import { plural, studiesSection } from './render-studies.ts';
+import { renderDta } from './render-dta.ts';
 import { FOREST_ROWS, type ExploreView } from './view.ts';
 
 /** What the results need besides the rows: site base, outcome labels and the unfiltered counts. */
@@ -100,7 +101,7 @@ export function renderResults(view: ExploreView, ctx: RenderContext): string {
     `<strong>${esc(plural(excluded, 'study', 'studies'))}</strong> excluded by the filter; ${esc(plural(view.estimates, 'estimate', 'estimates'))}.</p>`;
   const plots = view.syntheses.length ? view.syntheses.map((s) => synthesisSection(s, ctx)).join('') : '<p>No estimate matches these filters.</p>';
   return (
-    `${counts}${studiesSection(view.studies, n, ctx.base)}` +
+    `${counts}${studiesSection(view.studies, n, ctx.base)}${renderDta(view.dta, ctx.outcomeLabels)}` +
     `<section aria-labelledby="explore-plots-h"><h2 id="explore-plots-h">Estimates, re-pooled</h2>` +
     `<p class="note">One forest plot per outcome and measure, drawing at most its first ${FOREST_ROWS} estimates; where two or more matching studies report it, the estimate is pooled again from all of its matching estimates (random effects, REML with Knapp-Hartung; proportions on the logit scale).</p>${plots}</section>`
   );

@@ -3,8 +3,9 @@
  * (src/lib/data/tables.ts), as the browser's DuckDB queries return them and as the build
  * derives them from the study pages.
  */
-import type { EstimateRow, StudyRow } from '../data/tables.ts';
+import type { DiagnosticTableRow, EstimateRow, StudyRow } from '../data/tables.ts';
 import type { SynthesisInput } from '../site/synthesis.ts';
+import type { DtaInput } from '../site/dta-synthesis.ts';
 
 /** Columns of the studies table the page lists. */
 export const EXPLORE_STUDY_COLUMNS = ['slug', 'title', 'journal', 'published', 'published_year', 'status', 'n_participants', 'outcomes'] as const;
@@ -18,16 +19,26 @@ export type ExploreStudy = Pick<StudyRow, (typeof EXPLORE_STUDY_COLUMNS)[number]
 /** An estimate as stored (before it is joined to its study). */
 export type ExploreEstimate = Pick<EstimateRow, (typeof EXPLORE_ESTIMATE_COLUMNS)[number]>;
 
+/** Columns of the diagnostic_tables table the DTA re-pooling needs. */
+export const EXPLORE_TABLE_COLUMNS = ['table_id', 'slug', 'outcome', 'label', 'threshold', 'tp', 'fp', 'fn', 'tn'] as const;
+
+/** A 2×2 table as stored (before it is joined to its study). */
+export type ExploreTable = Pick<DiagnosticTableRow, (typeof EXPLORE_TABLE_COLUMNS)[number]>;
+
 /** The unfiltered tables the filters apply to. */
 export interface ExploreData {
   studies: ExploreStudy[];
   estimates: ExploreEstimate[];
+  /** 2×2 tables (absent: none). */
+  tables?: ExploreTable[];
 }
 
-/** What a filter state selects: the matching studies and their matching estimates, in display order. */
+/** What a filter state selects: the matching studies, their matching estimates and 2×2 tables, in display order. */
 export interface ExploreResult {
   studies: ExploreStudy[];
   estimates: SynthesisInput[];
+  /** The 2×2 tables of studies that pass the study filters, of the chosen outcome (see tablesMatch). */
+  tables: DtaInput[];
 }
 
 /** Plain JS values from a query row: BigInt (DuckDB BIGINT/HUGEINT) becomes Number. */
@@ -47,4 +58,9 @@ export function compareStudies(a: Pick<ExploreStudy, 'published' | 'slug'>, b: P
 /** The 1-based position of an estimate in its study page, from its id `<slug>#<n>`. */
 export function estimateIndex(estimateId: string): number {
   return Number(estimateId.slice(estimateId.lastIndexOf('#') + 1));
+}
+
+/** A tablesQuery row (or a table joined to its study) as the DTA synthesis reads it. */
+export function dtaInputOf(t: ExploreTable & { title: string; status: string }): DtaInput {
+  return { tableId: t.table_id, slug: t.slug, title: t.title, outcome: t.outcome, label: t.label, threshold: t.threshold, tp: t.tp, fp: t.fp, fn: t.fn, tn: t.tn, status: t.status };
 }

@@ -6,8 +6,8 @@
  * filters.ts and fixed lists; every value a reader chose (and every limit, offset and row id) is a
  * bound `?` parameter, in `params`, never part of `sql`.
  */
-import { activeFilters, ESTIMATE_FILTERS, STUDY_FILTERS } from './filters.ts';
-import { EXPLORE_ESTIMATE_COLUMNS, EXPLORE_STUDY_COLUMNS } from './rows.ts';
+import { activeFilters, ESTIMATE_FILTERS, STUDY_FILTERS, TABLE_OUTCOME_SQL, tablesMatch } from './filters.ts';
+import { EXPLORE_ESTIMATE_COLUMNS, EXPLORE_STUDY_COLUMNS, EXPLORE_TABLE_COLUMNS } from './rows.ts';
 import type { FilterState } from './state.ts';
 import { UNITS } from '../schema/measures.ts';
 
@@ -94,6 +94,23 @@ export function drawnQuery(rows: readonly (number | bigint)[]): BoundQuery {
   return {
     sql: `SELECT ${columns.join(', ')} ${FROM_ESTIMATES} WHERE e.rowid IN (SELECT TRY_CAST(unnest(string_split(?, ',')) AS BIGINT))`,
     params: [rows.map((r) => String(BigInt(r))).join(',')],
+  };
+}
+
+/**
+ * The 2×2 tables of the studies that pass the study filters (of the chosen outcome), grouped by
+ * outcome and in display order, with their study's title and status; none when the measure filter
+ * names a measure other than sensitivity or specificity (`WHERE false`, so the statement keeps its shape).
+ */
+export function tablesQuery(state: FilterState): BoundQuery {
+  const { study } = conditions(state);
+  const outcome = state.outcome === null ? null : TABLE_OUTCOME_SQL;
+  const columns = [...EXPLORE_TABLE_COLUMNS.map((c) => `t.${c}`), 's.title', 's.status'];
+  const conds = tablesMatch(state) ? [study.sql, outcome ?? ''] : ['false'];
+  const order = `t.outcome, ${STUDY_ORDER}, CAST(split_part(t.table_id, '#', 2) AS INTEGER)`;
+  return {
+    sql: `SELECT ${columns.join(', ')} FROM ${SCHEMA}.diagnostic_tables AS t JOIN ${SCHEMA}.studies AS s ON s.slug = t.slug${where(conds)} ORDER BY ${order}`,
+    params: tablesMatch(state) ? [...study.params, ...(state.outcome === null ? [] : [state.outcome])] : [],
   };
 }
 

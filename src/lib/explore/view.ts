@@ -6,6 +6,7 @@
  */
 import { poolRows, synthesizeRows, type CappedSynthesis } from '../site/synthesis-rows.ts';
 import type { ExploreResult, ExploreStudy } from './rows.ts';
+import { synthesizeDta, type DtaSynthesis } from '../site/dta-synthesis.ts';
 
 /** Studies listed per page ("Show more" adds as many). */
 export const STUDY_PAGE = 50;
@@ -23,6 +24,8 @@ export interface ExploreView {
   studies: ExploreStudy[];
   /** One synthesis per outcome × measure, pooled from all its estimates, rows capped. */
   syntheses: CappedSynthesis[];
+  /** One diagnostic-accuracy synthesis per outcome with matching 2×2 tables (bivariate, or its fallback). */
+  dta: DtaSynthesis[];
 }
 
 /** The view of a full result (the build's prerender): the first page of studies, `cap` rows per plot. */
@@ -32,5 +35,6 @@ export function viewOf(result: ExploreResult, page = STUDY_PAGE, cap = FOREST_RO
     estimates: result.estimates.length,
     studies: result.studies.slice(0, page),
     syntheses: synthesizeRows(poolRows(result.estimates), cap),
+    dta: synthesizeDta(result.tables),
   };
 }

@@ -13,7 +13,7 @@ import { studiesQuery, totalQuery, type BoundQuery } from '../../../src/lib/expl
 import { EMPTY_STATE, type FilterState } from '../../../src/lib/explore/state.ts';
 import { viewOf } from '../../../src/lib/explore/view.ts';
 import { nodeQueries, nodeView } from '../../../scripts/bench/explore-view.ts';
-import { ESTIMATE_COLUMNS, STUDY_COLUMNS } from '../../../src/lib/data/tables.ts';
+import { DIAGNOSTIC_TABLE_COLUMNS, ESTIMATE_COLUMNS, STUDY_COLUMNS } from '../../../src/lib/data/tables.ts';
 import { DATA } from './fixture.ts';
 
 let instance: DuckDBInstance;
@@ -101,6 +101,8 @@ describe('the browser SQL against tables with percent units, undated studies and
           await run({ sql: `INSERT INTO review.${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`, params: values as (string | number)[] }, c);
         }
       }
+      // No 2×2 tables in this fixture: the table exists (as npm run data writes it) but is empty.
+      await c.run(`CREATE TABLE review.diagnostic_tables (${DIAGNOSTIC_TABLE_COLUMNS.map((col) => `"${col.name}" ${col.type}`).join(', ')})`);
       const more: Partial<FilterState>[] = [{}, { valueMin: 0.6, valueMax: 0.7 }, { outcome: 'wma' }, { q: '<SCRIPT>' }, { minN: 60 }, { yearTo: 2024, measure: 'AUC' }];
       for (const partial of more) {
         const state = { ...EMPTY_STATE, ...partial };

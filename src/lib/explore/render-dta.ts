@@ -1,0 +1,48 @@
+/**
+ * The Explore page's diagnostic-accuracy results as an HTML string: per outcome with matching 2×2
+ * tables, the re-pooled summary (bivariate model or its fallback, with the reason) and the live
+ * SROC plot drawn with the same layout and renderer as the outcome pages. Every text and attribute
+ * goes through escapeXml.
+ */
+import { escapeXml as esc } from '../forest/escape.ts';
+import { safeId } from '../forest/svg.ts';
+import { layoutSroc } from '../sroc/layout.ts';
+import { srocSvg } from '../sroc/svg.ts';
+import { fmt } from '../site/format.ts';
+import type { DtaSynthesis } from '../site/dta-synthesis.ts';
+import { plural } from './render-studies.ts';
+
+const pct = (x: number) => `${fmt(100 * x, 1)}%`;
+
+function summaryText(s: DtaSynthesis): string {
+  const m = s.summary;
+  if (!m) return '<p class="note explore-dta-none">No 2×2 table of an included study matches: nothing is pooled.</p>';
+  const data = { model: m.model, k: m.k, sens: m.sens, 'sens-low': m.sensCi[0], 'sens-high': m.sensCi[1], spec: m.spec, 'spec-low': m.specCi[0], 'spec-high': m.specCi[1] };
+  const attrs = Object.entries(data).map(([k, v]) => ` data-${k}="${esc(String(v))}"`).join('');
+  const how = m.model === 'bivariate' ? 'bivariate random-effects model, REML' : 'separate univariate REML models (fallback)';
+  const ratios = m.ratios ? ` LR+ ${esc(fmt(m.ratios.lrPos.estimate, 2))}, LR− ${esc(fmt(m.ratios.lrNeg.estimate, 2))}, DOR ${esc(fmt(m.ratios.dor.estimate, 2))}.` : '';
+  const fallback = m.fallback ? ` <span class="dta-fallback">${esc(m.fallback)}</span>` : '';
+  return (
+    `<p class="dta-pooled"${attrs}>Re-pooled (${esc(how)}): sensitivity <strong>${esc(pct(m.sens))}</strong> (95% CI ${esc(pct(m.sensCi[0]))} to ${esc(pct(m.sensCi[1]))}), ` +
+    `specificity <strong>${esc(pct(m.spec))}</strong> (95% CI ${esc(pct(m.specCi[0]))} to ${esc(pct(m.specCi[1]))}), k = ${m.k}.${ratios}${fallback}</p>`
+  );
+}
+
+function srocFigure(s: DtaSynthesis, label: string): string {
+  const m = s.summary;
+  const summary = m && m.model === 'bivariate' ? { sens: m.sens, spec: m.spec, confidenceRegion: m.confidenceRegion, predictionRegion: m.predictionRegion, curve: m.curve } : null;
+  const studies = s.rows.filter((r) => r.notPooled === null).map((r) => ({ id: r.tableId, label: `${r.title}: ${r.label}`, tp: r.tp, fp: r.fp, fn: r.fn, tn: r.tn }));
+  const layout = layoutSroc({ title: `${label}: summary ROC plot`, studies, summary }, summary ? {} : { fallbackNote: m?.fallback ?? 'No summary: nothing to pool.' });
+  return `<figure class="sroc explore-sroc"><div class="sroc-graphic">${srocSvg(layout, { idPrefix: safeId(`explore-sroc-${s.outcome}`) })}</div><figcaption><span class="sroc-title">${esc(layout.title)}</span> <span class="note">${esc(plural(studies.length, 'pooled table', 'pooled tables'))}.</span></figcaption></figure>`;
+}
+
+/** The diagnostic-accuracy section of the results (empty when no outcome has matching 2×2 tables). */
+export function renderDta(dta: readonly DtaSynthesis[], outcomeLabels: Record<string, string>): string {
+  if (dta.length === 0) return '';
+  const parts = dta.map((s) => {
+    const label = outcomeLabels[s.outcome] ?? s.outcome;
+    const id = safeId(`explore-dta-${s.outcome}-h`);
+    return `<section class="explore-dta" aria-labelledby="${esc(id)}" data-outcome="${esc(s.outcome)}"><h3 id="${esc(id)}">${esc(label)}: sensitivity and specificity</h3>${summaryText(s)}${srocFigure(s, label)}</section>`;
+  });
+  return `<section aria-labelledby="explore-dta-h"><h2 id="explore-dta-h">Diagnostic accuracy, re-pooled</h2><p class="note">Where matching studies give 2×2 tables, sensitivity and specificity are pooled jointly from all of them (bivariate random-effects model; see Methods).</p>${parts.join('')}</section>`;
+}
