@@ -131,3 +131,35 @@ export function checkContent(pages: readonly ValidatedStudy[], review: Review): 
   }
   return problems.sort((x, y) => x.file.localeCompare(y.file) || x.line - y.line);
 }
+
+/** An estimate whose outcome matches no outcome of content/review.yaml, kept for a curator to map. */
+export interface UnmappedEstimate {
+  file: string;
+  line: number;
+  outcome: string;
+  label: string;
+  measure: string;
+  value: number;
+  quote: string;
+}
+
+/** Every estimate whose outcome is not declared in the review (ingest keeps them with needs_review and the abstract's phrase). */
+export function unmappedEstimates(pages: readonly ValidatedStudy[], review: Review): UnmappedEstimate[] {
+  const declared = new Set(review.outcomes.map((o) => o.id));
+  const out: UnmappedEstimate[] = [];
+  for (const p of pages) {
+    p.study?.estimates.forEach((e, i) => {
+      if (declared.has(e.outcome)) return;
+      out.push({ file: p.file, line: p.lineOf(['estimates', i, 'outcome']), outcome: e.outcome, label: e.label, measure: e.measure, value: e.value, quote: e.quote });
+    });
+  }
+  return out;
+}
+
+/** One line per unmapped estimate: where, the phrase, and the quote. */
+export function formatUnmapped(list: readonly UnmappedEstimate[]): string {
+  if (list.length === 0) return '';
+  const lines = list.map((u) => `  ${u.file}:${u.line}: "${u.label}" (${u.measure} ${u.value}) — quote: "${u.quote}"`);
+  return `Estimates whose outcome is not in content/review.yaml (${list.length}; map each to a declared outcome or declare its phrase):\n${lines.join('\n')}`;
+}
+

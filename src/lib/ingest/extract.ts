@@ -2,38 +2,95 @@
  * Read effect estimates ("WMA (AUC 0.873 [95%CI 0.816-0.922])") out of abstract text.
  *
  * The text is split into sentences, each sentence into tokens (numbers, words, dashes,
- * punctuation), and a small hand-written parser reads value groups (a number plus an optional
- * interval) and ties each to a measure named just before it ("AUC of 0.91"), just after it
- * ("92% accuracy") or inherited from the previous estimate of the same list ("…, T2 0.553
- * [0.420-0.692]"). Every look-ahead and look-behind is bounded, so the run time is linear in the
- * length of the text. Only measure-labelled numbers become estimates.
+ * punctuation), and a small hand-written parser reads value groups (a number, n/N counts beside
+ * it, and an optional interval in any of the notation families of the real-notation corpus) and
+ * ties each to a measure named just before it ("AUC of 0.91"), just after it ("92% accuracy"),
+ * inherited from the previous estimate of the same list ("…, T2 0.553 [0.420-0.692]"), from the
+ * previous sentence ("These values were …"), or — for a value with a named interval — named
+ * further back in the sentence. Every look-ahead and look-behind is bounded, so the run time is
+ * linear in the length of the text. Only measure-labelled numbers become estimates; anything
+ * uncertain (a comparison, a borrowed measure, an assumed level) is kept and flagged.
  *
  * The parts live in ./extract/: tokens.ts (tokenizer), measures.ts (measure names and units),
- * mentions.ts (finding measure names), values.ts (values, intervals, CI levels), labels.ts
- * (words around an estimate), attach.ts (tying values to measures), checks.ts (needs_review
- * reasons) and estimate.ts (labels, units and quotes of the result).
+ * mentions.ts (finding measure names), values.ts (values, intervals, CI levels, counts),
+ * labels.ts (words around an estimate), unit-words.ts (units and counted things), attach.ts
+ * (tying values to measures), checks.ts (needs_review reasons) and estimate.ts (labels, units
+ * and quotes of the result). One notation is one entry in these tables or one rule of this
+ * grammar, with one row in test/lib/ingest/extract.test.ts.
  */
-import type { Measure } from '../schema/index.ts';
-import { attachAfter, attachBefore, attachToList, toSentence, type Active, type Attachment, type Sentence } from './extract/attach.ts';
+import type { ExtractMeasure } from './extract/measures.ts';
+import type { Span, Tok } from './extract/tokens.ts';
+import type { Mention } from './extract/mentions.ts';
+import type { Num } from './extract/values.ts';
+import { attachAfter, attachBefore, attachFar, attachToList, toSentence, type Active, type Attachment, type Sentence } from './extract/attach.ts';
 import { problems } from './extract/checks.ts';
 import { applyRespectively, toEstimate, type Found } from './extract/estimate.ts';
 import { UNIT_WORDS } from './extract/labels.ts';
-import { readCiSpec, readNumber, readValueGroup } from './extract/values.ts';
+import { readCiSpec, readCounts, readInterval, readNumber, readValueGroup, type ValueGroup } from './extract/values.ts';
+import { ID_WORDS } from './extract/labels.ts';
 import { splitSentences } from './sentences.ts';
 
 /** One estimate read from text, with the exact quote it came from. */
 export interface ExtractedEstimate {
   label: string;
-  measure: Measure;
+  measure: ExtractMeasure;
   value: number;
   ci_low: number | null;
   ci_high: number | null;
   ci_level: number | null;
   unit: 'proportion' | 'percent' | 'ratio' | 'difference' | null;
+  /** n and N printed beside a proportion ("87% (193/223)"), else null. */
+  events: number | null;
+  total: number | null;
   quote: string;
   start: number;
   needs_review: boolean;
   review_reason: string | null;
+}
+
+/** The review reason of a value compared with another ("0.645 vs 0.313", "higher than that of raters (77.6%…"). */
+const COMPARED = 'compared with another value: check which group this estimate belongs to';
+
+/** After a value at token k: the end of a bare range ("–7", " to 0.84"), or null. */
+function readRange(t: readonly Tok[], k: number): number | null {
+  const x = t[k];
+  if (!x || !(x.kind === 'dash' || x.norm === 'to')) return null;
+  const n = readNumber(t, k + 1, true);
+  return n ? n.end : null;
+}
+
+/** "0.99/0.98" after a value: the second number, when the value has no interval. */
+function readSlashPair(t: readonly Tok[], vg: ValueGroup): Num | null {
+  const slash = t[vg.value.end];
+  if (vg.ci || slash?.text !== '/' || slash.start !== t[vg.value.end - 1]!.end) return null;
+  return readNumber(t, vg.value.end + 1, false);
+}
+
+/** A number that qualifies a word, not an estimate: "5-year", "30-day", "week 33", "grade 3". */
+function isQualifier(t: readonly Tok[], start: number, end: number): boolean {
+  const x = t[start]!;
+  const dash = t[end];
+  if (dash?.kind === 'dash' && dash.start === t[end - 1]!.end && t[end + 1]?.kind === 'word' && t[end + 1]!.start === dash.end) return true;
+  return Number.isInteger(x.num) && !x.pct && ID_WORDS.has(t[start - 1]?.norm ?? '');
+}
+
+/** Words that refer back to the previous sentence's measures: "These values were 0.98 (…) and 0.97 (…)". */
+const ANAPHORS = new Set(['these', 'corresponding', 'respective', 'such']);
+const ANAPHOR_NOUNS = new Set(['values', 'figures', 'estimates', 'numbers', 'rates']);
+
+/** "These values were 0.98": the previous sentence's measures, in order, for a sentence that names none. */
+function attachAnaphor(t: readonly Tok[], vg: ValueGroup, previous: readonly ExtractMeasure[], afterStop: boolean): Attachment | null {
+  if (previous.length === 0) return null;
+  const at = vg.value.start;
+  for (let j = Math.max(0, at - 6); j < at - 1; j++) {
+    if (!ANAPHORS.has(t[j]!.norm) || !ANAPHOR_NOUNS.has(t[j + 1]!.norm)) continue;
+    if (afterStop && t[j - 1]?.text !== '.') return null;
+    for (let k = j + 2; k < at; k++) if (!/^(?:were|was|are|is|of|respectively|:|,)$/.test(t[k]!.norm)) return null;
+    const mentions: Mention[] = previous.map((measure) => ({ measure, start: j, end: j + 2 }));
+    const group = { mentions, start: j, end: j + 2, consumed: false };
+    return { measure: mentions[0]!.measure, group, next: 1, mention: mentions[0]!, quoteFrom: { start: j, end: j + 2 }, label: null, ownLabel: false, end: vg.end };
+  }
+  return null;
 }
 
 /** Where the text states CI levels (offset and level), to resolve intervals that state none. */
@@ -60,6 +117,8 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
   const severalLevels = new Set(levels.map((l) => l.level)).size > 1;
   const out: ExtractedEstimate[] = [];
   let chain = 0;
+  let previous: readonly ExtractMeasure[] = []; // the measures of the last list of the previous sentence, for "These values were …"
+  const borrowed = new WeakSet<object>(); // groups standing for the previous sentence's measures
 
   for (const s of sentences) {
     const t = s.tokens;
@@ -69,6 +128,8 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
     let sentenceLevel: number | null = null; // the level stated (or assumed) last in this sentence
     let assumed: string | null = null; // why sentenceLevel was assumed, when it was
     let gp = -1; // index of the last group ending at or before the current value
+    let pending: { events: number; total: number; end: number } | null = null; // n/N read just before a value
+    let pairGroup: Attachment['group'] | null = null; // the last "AUROC/AUPRC" that took a "0.99/0.98"
 
     for (let i = 0; i < t.length; ) {
       const spec = readCiSpec(t, i);
@@ -77,9 +138,30 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
         i = spec.end;
         continue;
       }
-      const vg = readValueGroup(t, i);
+      const counted = readCounts(t, i);
+      if (counted) {
+        // "35/50 = 0.70": counts, which the value after "=" takes
+        pending = { events: counted.events, total: counted.total, end: counted.end };
+        i = counted.end;
+        continue;
+      }
+      let vg: ValueGroup | null = readValueGroup(t, i);
       if (!vg) {
         i++;
+        continue;
+      }
+      if (isQualifier(t, vg.value.start, vg.value.end)) {
+        i = vg.value.end; // "5-year mortality", "week 33"
+        continue;
+      }
+      if (!vg.counts && pending && /^[=:]$/.test(t[pending.end]?.text ?? '') && pending.end + 1 === vg.value.start) {
+        vg = { ...vg, counts: { events: pending.events, total: pending.total } };
+      }
+      pending = null;
+      const range = vg.ci ? null : readRange(t, vg.value.end);
+      if (range !== null) {
+        // "4–7 years", "AUC 0.82 to 0.84": a range, not an estimate
+        i = range;
         continue;
       }
       const skipTo = vg.ci ? vg.end : vg.value.end;
@@ -87,22 +169,39 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
       const prefix = gp >= 0 ? s.groups[gp]! : null;
       const follower = t[skipTo];
       const counts = follower?.kind === 'word' && UNIT_WORDS.has(follower.norm); // "3 radiologists", "72 bpm"
-      const fresh = counts ? null : (attachBefore(s, vg, prefix) ?? attachAfter(s, vg, startsAt));
-      const hit: Attachment | null = fresh ?? (counts ? null : attachToList(s, vg, active, prefix));
+      const before = counts ? null : attachBefore(s, vg, prefix);
+      const after = counts || before ? null : attachAfter(s, vg, startsAt);
+      // "These values were …" after a full stop (inside a bracket the sentence splitter keeps going) or opening a sentence
+      const sameSentence = found.length > 0 || prefix !== null;
+      const earlier = found.length > 0 ? found[found.length - 1]!.hit.group.mentions.map((m) => m.measure) : previous;
+      const anaphor = before || after || counts ? null : attachAnaphor(t, vg, earlier, sameSentence);
+      const fresh = before ?? after ?? anaphor;
+      const listed: Attachment | null = fresh ?? (counts ? null : attachToList(s, vg, active, prefix));
+      const far: Attachment | null = listed || counts ? null : attachFar(s, vg, prefix, found.some((f) => prefix !== null && f.vg.value.start > prefix.end));
+      const hit: Attachment | null = listed ?? far;
       if (!hit) {
         if (vg.ci?.level != null) [sentenceLevel, assumed] = [vg.ci.level, null];
         i = skipTo;
         continue;
       }
-      if (fresh) chain++;
+      if (after && !vg.ci) {
+        // "83.4% sensitivity (95% CI 77.8–89.0%)": the interval follows the measure
+        const ci = readInterval(t, after.group.end);
+        if (ci) {
+          vg = { ...vg, ci, end: ci.end };
+          hit.end = Math.max(hit.end, ci.end);
+        }
+      }
+      if (fresh || far) chain++;
 
       const reasons = problems(hit.measure, vg);
-      const vs = t[vg.end];
-      const other = vs && /^(?:vs|versus)$/.test(vs.norm) ? readNumber(t, vg.end + (t[vg.end + 1]?.text === '.' ? 2 : 1), true) : null;
-      if (other) {
-        // "sensitivity (0.89 vs 0.76)": the second value is a comparator's; quote it so the reviewer sees both
-        reasons.push(`compared with another value ("${vs!.text} ${t[other.end - 1]!.text}"): check which group this estimate belongs to`);
-        hit.end = Math.max(hit.end, other.end);
+      if (far) reasons.push(`the measure is named further back ("${text.slice(t[far.mention.start]!.start, t[far.mention.end - 1]!.end)}"): check the estimate is of it`);
+      if (anaphor) borrowed.add(anaphor.group);
+      if (borrowed.has(hit.group)) reasons.push(`the measure is named in the previous sentence ("${t[hit.group.start]!.text} ${t[hit.group.end - 1]!.text}"): check it is ${hit.measure}`);
+      if (hit.versus) {
+        reasons.push(COMPARED);
+        const prev = before ? null : found[found.length - 1];
+        if (prev && !prev.reasons.includes(COMPARED)) prev.reasons.push(COMPARED);
       }
       let ciLevel: number | null = null;
       if (vg.ci?.level != null) {
@@ -120,11 +219,43 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
         if (assumed) reasons.push(assumed);
         sentenceLevel = ciLevel;
       }
+      const pair = readSlashPair(t, vg);
+      if (pair && !before && hit.group.mentions.length !== 2 && pairGroup) {
+        // "(AUROC/AUPRC) 0.99/0.98 with sensitivity of 94%, and 0.97/0.91 …": the pair belongs to the pair of measures
+        Object.assign(hit, { group: pairGroup, measure: pairGroup.mentions[0]!.measure, mention: pairGroup.mentions[0]!, quoteFrom: { start: pairGroup.start, end: pairGroup.end } });
+      }
+      if (pair && hit.group.mentions.length === 2 && !vg.ci) {
+        pairGroup = hit.group;
+        // "(AUROC/AUPRC) 0.99/0.98", "sensitivity and specificity were 49.2/89.5": one value per measure
+        const [m1, m2] = hit.group.mentions as [Mention, Mention];
+        const second = { value: pair, ci: null, end: pair.end };
+        found.push({ hit: { ...hit, measure: m1.measure, mention: m1 }, vg, chain, ciLevel, reasons });
+        found.push({ hit: { ...hit, measure: m2.measure, mention: m2, end: Math.max(hit.end, pair.end) }, vg: second, chain, ciLevel: null, reasons: problems(m2.measure, second) });
+        active = { group: hit.group, measure: m2.measure, next: 2, end: pair.end };
+        i = pair.end;
+        continue;
+      }
+      if (pair && before && hit.group.mentions.length === 1 && !vg.ci) {
+        // "C-indices of 0.858/0.836": two values of one measure, which is which unknown
+        const second = { value: pair, ci: null, end: pair.end };
+        const why = 'two values joined by a slash: check which group each belongs to';
+        found.push({ hit, vg, chain, ciLevel, reasons: [...reasons, why] });
+        found.push({ hit: { ...hit, end: Math.max(hit.end, pair.end) }, vg: second, chain, ciLevel: null, reasons: [...problems(hit.measure, second), why] });
+        active = { group: hit.group, measure: hit.measure, next: 1, end: pair.end, label: hit.label };
+        i = pair.end;
+        continue;
+      }
+      if (pair) {
+        i = pair.end; // a pair with no pair of measures to take it
+        continue;
+      }
       found.push({ hit, vg, chain, ciLevel, reasons });
-      active = { group: hit.group, measure: hit.measure, next: hit.next, end: hit.end };
+      const headLabel: Span | null = fresh ? hit.label : ((active as Active | null)?.label ?? null);
+      active = { group: hit.group, measure: hit.measure, next: hit.next, end: hit.end, label: headLabel };
       i = hit.end;
     }
     applyRespectively(t, found);
+    if (found.length > 0) previous = found[found.length - 1]!.hit.group.mentions.map((m) => m.measure);
     for (const f of found) out.push(toEstimate(text, t, f));
   }
   return out;

@@ -10,6 +10,7 @@ import { deriveTitle } from './title.ts';
 import { transliterate } from './transliterate.ts';
 import { extractEstimates } from './extract.ts';
 import { extractSampleSizes } from './sample-size.ts';
+import { extractTwoByTwo } from './two-by-two.ts';
 import type { BodySection } from './mdx.ts';
 
 /** A proposed page: frontmatter, the verbatim abstract sections, and what its key rests on. */
@@ -57,13 +58,15 @@ export async function proposeStudy(record: SourceRecord, file: string, review: R
     publishedSource = published ? 'derived-from-doi' : null;
   }
 
-  const estimates = sections.flatMap((s) =>
-    extractEstimates(s.text).map((e) => {
+  const perSection = sections.map((s) => ({ text: s.text, found: extractEstimates(s.text) }));
+  const estimates = perSection.flatMap(({ found }) =>
+    found.map((e) => {
       const outcome = matchOutcome(e.label, review.outcomes);
       const reasons = [e.review_reason].filter((r): r is string => Boolean(r));
       let outcomeId = outcome?.id;
       if (!outcome) {
-        // A slug the schema accepts: transliterated ("для выявления" → "dlya-vyyavleniya"), ASCII only.
+        // kept, never dropped: the phrase becomes a provisional outcome id for a curator to map
+        // a slug the schema accepts: transliterated ("для выявления" → "dlya-vyyavleniya"), ASCII only.
         outcomeId = transliterate(e.label).replace(/[^a-z0-9]+/g, '-').replace(/^-+/, '').slice(0, 60).replace(/-+$/, '') || 'unnamed-outcome';
         reasons.push(`outcome "${e.label}" is not declared in content/review.yaml: declare it there or map the estimate to a declared outcome`);
       } else if (!outcome.measures.includes(e.measure)) {
@@ -78,11 +81,20 @@ export async function proposeStudy(record: SourceRecord, file: string, review: R
         ci_high: e.ci_high,
         ci_level: e.ci_level,
         unit: e.unit,
+        events: e.events,
+        total: e.total,
         quote: e.quote,
         needs_review: reasons.length > 0,
         review_reason: reasons.length > 0 ? reasons.join('; ') : null,
         source: 'extracted' as const,
       };
+    }),
+  );
+  // 2×2 tables only for declared outcomes (an undeclared one would stop the build); the counts stay on the estimates either way
+  const twoByTwo = perSection.flatMap(({ text, found }) =>
+    extractTwoByTwo(text, found).flatMap((t) => {
+      const outcome = matchOutcome(t.label, review.outcomes);
+      return outcome ? [{ outcome: outcome.id, label: t.label, threshold: null, tp: t.tp, fp: t.fp, fn: t.fn, tn: t.tn }] : [];
     }),
   );
   const sampleSizes = sections.flatMap((s) => extractSampleSizes(s.text).map(({ n, unit, quote }) => ({ n, unit, quote })));
@@ -120,6 +132,7 @@ export async function proposeStudy(record: SourceRecord, file: string, review: R
     synthetic: false,
     sample_sizes: sampleSizes,
     estimates,
+    two_by_two: twoByTwo,
   };
   return { frontmatter, sections, keyBasis: basis };
 }

@@ -63,7 +63,12 @@ function pickEstimates(rng: Rng, byOutcome: Map<string, Combo[]>): { combo: Comb
   let count = 0;
   for (let guard = 0; count < target && guard < 200; guard++) {
     const outcome = chosen[(out.length + (count === 0 ? guard : 0)) % chosen.length]!;
-    const combos = byOutcome.get(outcome)!.filter((c) => (count === 0 ? c.notation.statesLevel : true) && count + c.measures.length <= target);
+    const otherLevel = out.some((o) => o.combo.notation.otherLevel);
+    const unstated = out.some((o) => o.combo.notation.hasCi && !o.combo.notation.statesLevel);
+    const combos = byOutcome
+      .get(outcome)!
+      .filter((c) => (count === 0 ? c.notation.statesLevel : true) && count + c.measures.length <= target)
+      .filter((c) => !(c.notation.otherLevel && unstated) && !(otherLevel && c.notation.hasCi && !c.notation.statesLevel));
     if (combos.length === 0) continue;
     const notation = rng.pick([...new Set(combos.map((c) => c.notation.id))]);
     const combo = rng.pick(combos.filter((c) => c.notation.id === notation));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkContent, similarTitlePairs, titleSimilarity, NEAR_DUPLICATE_TITLE } from '../../../src/lib/content/checks.ts';
-import { validateReviewSource, validateStudySource } from '../../../src/lib/content/validate.ts';
+import { checkContent, formatUnmapped, similarTitlePairs, titleSimilarity, unmappedEstimates, NEAR_DUPLICATE_TITLE } from '../../../src/lib/content/checks.ts';
+import { validateReviewSource, validateStudySource, type ValidatedStudy } from '../../../src/lib/content/validate.ts';
+import type { Review } from '../../../src/lib/schema/index.ts';
 import { fixture } from '../../helpers.ts';
 
 describe('similarTitlePairs', () => {
@@ -27,6 +28,26 @@ describe('similarTitlePairs', () => {
     ]);
     expect(pairs.map(([i, j]) => [i, j])).toEqual([]);
     expect(similarTitlePairs(['A study of X in Y', 'a study of x in y!'])).toEqual([[0, 1, 1]]);
+  });
+});
+
+describe('unmappedEstimates', () => {
+  const review = { outcomes: [{ id: 'wall-motion-abnormality', label: 'WMA', measures: ['AUC'], aliases: [] }] } as unknown as Review;
+  const estimate = (outcome: string, label: string) => ({ outcome, label, measure: 'AUC', value: 0.9, quote: `${label} (AUC 0.9)` });
+  const page = (file: string, estimates: ReturnType<typeof estimate>[]) =>
+    ({ file, study: { estimates }, lineOf: (path: (string | number)[]) => 10 + Number(path[1]) }) as unknown as ValidatedStudy;
+
+  it('lists every estimate whose outcome is not declared, with file, line, phrase and quote', () => {
+    const list = unmappedEstimates([page('a.mdx', [estimate('wall-motion-abnormality', 'WMA'), estimate('native-t1', 'native T1')]), page('b.mdx', [estimate('lge', 'LGE')])], review);
+    expect(list.map((u) => [u.file, u.line, u.label])).toEqual([
+      ['a.mdx', 11, 'native T1'],
+      ['b.mdx', 10, 'LGE'],
+    ]);
+    expect(formatUnmapped(list)).toContain('a.mdx:11: "native T1" (AUC 0.9) — quote: "native T1 (AUC 0.9)"');
+  });
+
+  it('prints nothing when every outcome is declared', () => {
+    expect(formatUnmapped(unmappedEstimates([page('a.mdx', [estimate('wall-motion-abnormality', 'WMA')])], review))).toBe('');
   });
 });
 

@@ -124,6 +124,48 @@ const NOTATIONS: Row[] = [
   row('AUC 1.2', 'AUC', 1.2, null, null, 'proportion', true),
   row('sensitivity 120%', 'sensitivity', 120, null, null, 'percent', true),
   row('OR -0.4 (95% CI -0.6 to -0.2)', 'OR', -0.4, [-0.6, -0.2], 0.95, 'ratio', true),
+  // issue 11: notations of real abstracts (one row per notation)
+  row('AUC of 0.947 (95% CI: 0.913 – 0.981)', 'AUC', 0.947, [0.913, 0.981], 0.95, 'proportion'),
+  row('AUC 0.840 (95% confidence interval [CI] = 0.820 to 0.860)', 'AUC', 0.84, [0.82, 0.86], 0.95, 'proportion'),
+  row('sensitivity of 95.7% (95% CI: 92.4%, 97.8%)', 'sensitivity', 95.7, [92.4, 97.8], 0.95, 'percent'),
+  row('AUROC of 0.924 [95% confidence interval (CI) 0.903–0.944]', 'AUC', 0.924, [0.903, 0.944], 0.95, 'proportion'),
+  row('odds ratio [OR], 1.8048; 95% confidence interval [CI], 1.0780-3.0217; P=.0247', 'OR', 1.8048, [1.078, 3.0217], 0.95, 'ratio'),
+  row('AUC of 89.4% (95% CI: 88.0–90.7)', 'AUC', 89.4, [88, 90.7], 0.95, 'percent'),
+  row('a mean difference of 0.057 (95% confidence interval: −0.081, 0.195)', 'MD', 0.057, [-0.081, 0.195], 0.95, 'difference'),
+  row('AUC 0.91 (95% C.I. 0.88-0.94)', 'AUC', 0.91, [0.88, 0.94], 0.95, 'proportion'),
+  row('AUC 0.91 (95% confidence interval (C.I.) 0.88–0.94)', 'AUC', 0.91, [0.88, 0.94], 0.95, 'proportion'),
+  row('AUC 0.91 (CI95% 0.88-0.94)', 'AUC', 0.91, [0.88, 0.94], 0.95, 'proportion'),
+  row('sensitivity of 85.42% CI 72.24-93.93%', 'sensitivity', 85.42, [72.24, 93.93], 0.95, 'percent', true),
+  row('sensitivity 100% (95% CI; 87-100%)', 'sensitivity', 100, [87, 100], 0.95, 'percent'),
+  row('AUC 0.98 (95% CI: 0.96, 1.00; P < .001)', 'AUC', 0.98, [0.96, 1], 0.95, 'proportion'),
+  row('specificity 99.4% (95% CI: 99.1–99.8; I(2) = 90%)', 'specificity', 99.4, [99.1, 99.8], 0.95, 'percent'),
+  row('AUC 0.82 (0.80; 0.84)', 'AUC', 0.82, [0.8, 0.84], 0.95, 'proportion', true),
+  row('OR 1.50, 1.06–2.11', 'OR', 1.5, [1.06, 2.11], 0.95, 'ratio', true),
+  row('83.4% sensitivity (95% CI 77.8–89.0%)', 'sensitivity', 83.4, [77.8, 89], 0.95, 'percent'),
+  row('91.22 (90.79, 91.64) sensitivity', 'sensitivity', 91.22, [90.79, 91.64], 0.95, 'proportion', true),
+  row('91.8% sensitive', 'sensitivity', 91.8, null, null, 'percent'),
+  row('area under the precision-recall curve (AUPRC) of 0.042 (95% CI 0.04 to 0.043)', 'AUPRC', 0.042, [0.04, 0.043], 0.95, 'proportion'),
+  row('AUPRC, 0.55', 'AUPRC', 0.55, null, null, 'proportion'),
+  row("Harrell's C-index of 0.74 (0.71-0.77)", 'AUC', 0.74, [0.71, 0.77], 0.95, 'proportion', true),
+  row('balanced accuracy of 0.81 (95%CI 0.80–0.82)', 'balanced_accuracy', 0.81, [0.8, 0.82], 0.95, 'proportion'),
+  row('intersection over union of 0.64', 'IoU', 0.64, null, null, 'proportion'),
+  row('pooled LR+ = 28.2, 95% CI: 17.3, 46.0', 'PLR', 28.2, [17.3, 46], 0.95, 'ratio'),
+  row('negative likelihood ratio 0.25 (95% CI 0.12–0.55)', 'NLR', 0.25, [0.12, 0.55], 0.95, 'ratio'),
+  row('Pooled LR− = 0.20, 95% CI: 0.16, 0.26', 'NLR', 0.2, [0.16, 0.26], 0.95, 'ratio'),
+  row('diagnostic odds ratio 31.5 (95% CI 12.0–82.3)', 'DOR', 31.5, [12, 82.3], 0.95, 'ratio'),
+  row('SMD −0.42 (95% CI −0.61 to −0.23)', 'SMD', -0.42, [-0.61, -0.23], 0.95, 'difference'),
+  row('standardized mean difference 0.4 (0.2-0.6)', 'SMD', 0.4, [0.2, 0.6], 0.95, 'difference', true),
+  row("Cohen's d = 0.7", 'SMD', 0.7, null, null, 'difference'),
+  row('kappa 0.78 (90% CI 0.70–0.86)', 'kappa', 0.78, [0.7, 0.86], 0.9, null),
+  row('aOR = 2.5, 95% CI = 1.1–5.3', 'OR', 2.5, [1.1, 5.3], 0.95, 'ratio'),
+  row('odds ratio per standard deviation 2.14, 95% confidence interval 2.10–2.19', 'OR', 2.14, [2.1, 2.19], 0.95, 'ratio'),
+  row('area under the receiver operating characteristic curve [AUC] = 0.920', 'AUC', 0.92, null, null, 'proportion'),
+  row('recall (sensitivity) 35/50 = 0.70 (95% confidence interval (C.I.) 0.52–0.82)', 'sensitivity', 0.7, [0.52, 0.82], 0.95, 'proportion'),
+  row('Se = 85% (95% CI 80–89)', 'sensitivity', 85, [80, 89], 0.95, 'percent'),
+  row('SPE, 0.49 (95% CI 0.46–0.52)', 'specificity', 0.49, [0.46, 0.52], 0.95, 'proportion'),
+  row('AUC, 0.91; 95% CI, 0.88-0.94', 'AUC', 0.91, [0.88, 0.94], 0.95, 'proportion'),
+  row('sensitivity of 77.2% (95% CI – 75.4–78.9%)', 'sensitivity', 77.2, [75.4, 78.9], 0.95, 'percent'),
+  row('epidural analgesia (odds ratio 1.33, 1.10 to 1.61)', 'OR', 1.33, [1.1, 1.61], 0.95, 'ratio', true),
 ];
 
 describe('extractEstimates reads the notations real abstracts use', () => {
@@ -229,14 +271,17 @@ describe('extractEstimates ties values to measures and labels', () => {
     ]);
   });
 
-  it('keeps the first value of a "0.89 vs 0.76" comparison, quotes both and asks which group it belongs to', () => {
+  it('reads both values of a "0.89 vs 0.76" comparison and asks which group each belongs to', () => {
     const text = 'the algorithm had higher sensitivity (0.89 vs 0.76; P < .001) but lower specificity (0.81 vs. 0.90; P = .02)';
     const found = extractEstimates(text);
     expect(found.map((e) => [e.measure, e.value, e.quote, e.needs_review])).toEqual([
-      ['sensitivity', 0.89, 'sensitivity (0.89 vs 0.76', true],
-      ['specificity', 0.81, 'specificity (0.81 vs. 0.90', true],
+      ['sensitivity', 0.89, 'sensitivity (0.89', true],
+      ['sensitivity', 0.76, 'sensitivity (0.89 vs 0.76', true],
+      ['specificity', 0.81, 'specificity (0.81', true],
+      ['specificity', 0.9, 'specificity (0.81 vs. 0.90', true],
     ]);
-    expect(found[0]?.review_reason).toContain('check which group this estimate belongs to');
+    expect(found.every((e) => e.review_reason?.includes('check which group this estimate belongs to'))).toBe(true);
+    expectExactQuotes(text, found);
   });
 
   it('reads a measure whose abbreviation follows in brackets', () => {
@@ -372,5 +417,179 @@ describe('extractEstimates on long and pathological input', () => {
     ['a 200 KB word', 'a'.repeat(200_000)],
   ])('terminates with exact quotes on %s', { timeout: 10_000 }, (_name, text) => {
     expectExactQuotes(text, extractEstimates(text));
+  });
+});
+
+describe('extractEstimates on the bad input of issue 11', () => {
+  const MB = 1_000_000;
+  it.each([
+    ['1 MB of digits', '7'.repeat(MB)],
+    ['an AUC of 1 MB of digits', `AUC ${'9'.repeat(MB)} (95% CI 0.8-0.9)`],
+    ['1 MB of digits after a decimal point', `AUC 0.${'3'.repeat(MB)}`],
+    ['unbalanced brackets', `${'AUC 0.91 (95% CI [0.85-0.95 ((('.repeat(3000)}${')]'.repeat(5000)}`],
+    ['HTML entities', 'AUC&nbsp;0.91 (95%&nbsp;CI 0.85&ndash;0.95); sensitivity &gt; 90% &amp; specificity 85&#37; (80&#8211;89)'.repeat(500)],
+    ['NUL bytes', 'AUC\u00000.91 (95% CI\u0000 0.85-0.95)\u0000, sensitivity 85%\u0000 (80-89)'.repeat(1000)],
+  ])('never throws, never returns a non-finite number, and quotes only verbatim text on %s', { timeout: 20_000 }, (_name, text) => {
+    const found = extractEstimates(text);
+    expectExactQuotes(text, found);
+    for (const e of found) for (const x of [e.value, e.ci_low, e.ci_high]) if (x !== null) expect(Number.isFinite(x)).toBe(true);
+  });
+
+  it('reads estimates through HTML entities only where the characters are real', () => {
+    const found = extractEstimates('AUC&nbsp;0.91 (95% CI 0.85&ndash;0.95)');
+    expectExactQuotes('AUC&nbsp;0.91 (95% CI 0.85&ndash;0.95)', found);
+    expect(found.every((e) => e.ci_low === null)).toBe(true); // "&ndash;" is not a dash
+  });
+
+  it('takes time linear in the length of the text', () => {
+    const unit = 'The AUC was 0.91 (95% CI 0.85–0.95) and sensitivity 85% (193/223, 95% CI: 80-89), [(( 7777 ';
+    const time = (n: number) => {
+      const text = unit.repeat(n);
+      const t0 = performance.now();
+      extractEstimates(text);
+      return performance.now() - t0;
+    };
+    time(200); // warm up
+    const small = Math.max(time(1000), 1);
+    const large = time(8000);
+    expect(large / small).toBeLessThan(8 * 3); // 8× the text, well under 64× (quadratic)
+  });
+});
+
+describe('extractEstimates across sentences and constructions of real abstracts', () => {
+  it('reads "These values were …" with the measures of the previous sentence, flagged for review', () => {
+    const found = extractEstimates('The AUCs for WMA and LGE were 0.98 (95% CI 0.96–1.00) and 0.93 (95% CI 0.87–0.98), respectively. These values were 0.97 (95% CI 0.95–0.99) and 0.90 (95% CI 0.84–0.95) in the external test set.');
+    expect(found.map((e) => [e.measure, e.value, e.needs_review])).toEqual([
+      ['AUC', 0.98, false],
+      ['AUC', 0.93, false],
+      ['AUC', 0.97, true],
+      ['AUC', 0.9, true],
+    ]);
+  });
+
+  it('reads two values joined by a slash for two measures joined by a slash', () => {
+    expect(extractEstimates('the model reached (AUROC/AUPRC) 0.99/0.98 on the test set').map((e) => [e.measure, e.value])).toEqual([
+      ['AUC', 0.99],
+      ['AUPRC', 0.98],
+    ]);
+  });
+
+  it('reads n/N counts beside a proportion as events and total', () => {
+    const [a, b] = extractEstimates('sensitivity was 87% (193/223, 95% CI 82–91) and specificity 91.5% (665/727)');
+    expect([a?.events, a?.total, a?.ci_low, b?.events, b?.total]).toEqual([193, 223, 82, 665, 727]);
+  });
+
+  it('reads an estimate with its interval after a change word and flags the comparison, but not a bare change', () => {
+    const [e] = extractEstimates('the sensitivity of saliva increased to 86.7% (95% CI 59.5% to 98.3%)');
+    expect([e?.value, e?.ci_low, e?.needs_review]).toEqual([86.7, 59.5, true]);
+    expect(extractEstimates('AUC improved from 0.80 to 0.91')).toEqual([]);
+  });
+
+  it('reads "positive and negative predictive values" as PPV and NPV', () => {
+    expect(extractEstimates('the positive and negative predictive values were 87.5% and 98.9%, respectively').map((e) => [e.measure, e.value])).toEqual([
+      ['PPV', 87.5],
+      ['NPV', 98.9],
+    ]);
+  });
+});
+
+describe('extractEstimates on list constructions of real abstracts', () => {
+  const read = (text: string) => extractEstimates(text).map((e) => [e.measure, e.value]);
+
+  it('reads "positive (PPV) and negative predictive values (NPV)" as two measures of a list', () => {
+    expect(read('The sensitivity, specificity, and positive (PPV) and negative predictive values (NPV) were 56.9%, 87.2%, 90.5%, and 48.6%, respectively.')).toEqual([
+      ['sensitivity', 56.9],
+      ['specificity', 87.2],
+      ['PPV', 90.5],
+      ['NPV', 48.6],
+    ]);
+  });
+
+  it('reads "areas under the curve" and "highest at"', () => {
+    expect(read('Areas under the curve of the ROC to classify grades were 0.85, 0.91, and 0.93.')).toEqual([
+      ['AUC', 0.85],
+      ['AUC', 0.91],
+      ['AUC', 0.93],
+    ]);
+    expect(read('the area under the receiver operating characteristic curve and accuracy were highest at 0.85 and 0.80, respectively')).toEqual([
+      ['AUC', 0.85],
+      ['accuracy', 0.8],
+    ]);
+  });
+
+  it('reads two values of one measure joined by a slash, flagged', () => {
+    const found = extractEstimates('The DLM achieved C-indices of 0.858/0.836.');
+    expect(found.map((e) => [e.measure, e.value, e.needs_review])).toEqual([
+      ['AUC', 0.858, true],
+      ['AUC', 0.836, true],
+    ]);
+  });
+
+  it('reads values after "investigator 1 showed" and a later "investigator 2 showed"', () => {
+    expect(read('Intraclass correlation analysis for investigator 1 showed 0.995 for the right eye and 0.995 for the left eye and investigator 2 showed 0.993 for the right eye.')).toEqual([
+      ['ICC', 0.995],
+      ['ICC', 0.995],
+      ['ICC', 0.993],
+    ]);
+  });
+});
+
+describe('extractEstimates ties a value with a named interval to a measure named further back', () => {
+  it('reads it, flagged, when the words in between are no estimate words', () => {
+    const [e] = extractEstimates('The AUC of the deep learning model in predicting glaucoma development in the years prior to clinical onset in both eyes of the cohort was 0.77 (95% confidence interval 0.75, 0.79).');
+    expect([e?.measure, e?.value, e?.ci_low, e?.ci_high, e?.needs_review]).toEqual(['AUC', 0.77, 0.75, 0.79, true]);
+    expect(e?.review_reason).toContain('the measure is named further back ("AUC")');
+  });
+
+  it('does not read a difference or a bound of the measure, even with an interval', () => {
+    for (const text of ['adding the score increased the C-index by 0.012 (95% CI 0.009–0.015)', 'the AUC improved by 0.03 (95% CI 0.01–0.05)', 'a change in AUC of 0.03 (95% CI 0.01–0.05)', 'the difference in sensitivity was 5% (95% CI 2–8%)']) {
+      expect(extractEstimates(text), text).toEqual([]);
+    }
+  });
+});
+
+describe('extractEstimates on further list constructions', () => {
+  const read = (text: string) => extractEstimates(text).map((e) => [e.measure, e.value]);
+
+  it('reads past a cut-off that has its own number and unit', () => {
+    expect(read('The sensitivity and specificity at the best cutoff value of 22 ppb were 56.9% and 87.2%, respectively.')).toEqual([
+      ['sensitivity', 56.9],
+      ['specificity', 87.2],
+    ]);
+    expect(read('the sensitivity at a cutoff of 0.5 was high')).toEqual([]);
+  });
+
+  it('reads list items after a parenthetical in a label and a value followed by "per cent"', () => {
+    expect(read('mean ICC and weighted kappa were 0.754 and 0.752 for the students and residents (taken together), 0.851 and 0.850 for the radiologists')).toEqual([
+      ['ICC', 0.754],
+      ['kappa', 0.752],
+      ['ICC', 0.851],
+      ['kappa', 0.85],
+    ]);
+    expect(read('sensitivity and specificity of 79.9 and 54.7 per cent, respectively')).toEqual([
+      ['sensitivity', 79.9],
+      ['specificity', 54.7],
+    ]);
+  });
+
+  it('gives a later slash pair of a list to the pair of measures', () => {
+    expect(read('(AUROC/AUPRC) 0.99/0.98 with sensitivity of 94%, and 0.97/0.91 with sensitivity of 73%')).toEqual([
+      ['AUC', 0.99],
+      ['AUPRC', 0.98],
+      ['sensitivity', 94],
+      ['AUC', 0.97],
+      ['AUPRC', 0.91],
+      ['sensitivity', 73],
+    ]);
+  });
+});
+
+describe('extractEstimates reads an estimate inside another estimate\'s bracket', () => {
+  it('reads "Cohen’s d" after a p-value in the bracket of a mean difference', () => {
+    const found = extractEstimates('the mean difference in ISI was −2.8 (95% CI: −4.8 to −0.8; p = 0.007, Cohen’s d = 0.7)');
+    expect(found.map((e) => [e.measure, e.value, e.ci_low, e.ci_high])).toEqual([
+      ['MD', -2.8, -4.8, -0.8],
+      ['SMD', 0.7, null, null],
+    ]);
   });
 });

@@ -82,3 +82,38 @@ describe('the synthetic corpus', () => {
     });
   });
 });
+
+describe('the notation catalogue and the real-notation corpus', async () => {
+  const { FAMILIES, familiesOf } = await import('../../../src/lib/eval/extraction/families.ts');
+  const { readCorpus } = await import('../../../scripts/lib/extraction-corpus-fs.ts');
+  const { extractEstimates } = await import('../../../src/lib/ingest/extract.ts');
+  const corpus = await readCorpus();
+
+  it('names only families the evaluation knows, and the classifier finds them in each rendered sentence', () => {
+    const ids = new Set(FAMILIES.map((f) => f.id));
+    for (const n of NOTATIONS) {
+      const combo = combos.find((c) => c.notation.id === n.id)!;
+      const drawn = combo.measures.map((m) => ({ value: m === 'kappa' ? 0.712 : 0.853, low: 0.807, high: 0.894, pct: n.pct }));
+      const d = drawn.map((x) => (n.pct ? { ...x, value: 85.3, low: 80.7, high: 89.4 } : x));
+      const text = n.render(combo.alias, combo.words, d);
+      const estimates = extractEstimates(text).map((e) => ({ measure: e.measure, value: e.value, ci_low: e.ci_low, ci_high: e.ci_high, ci_level: e.ci_level, unit: e.unit, target: combo.words[0] ?? null, n: e.events, N: e.total }));
+      const found = new Set(estimates.flatMap((e) => familiesOf({ text, estimates }, e)));
+      for (const f of n.families) {
+        expect(ids.has(f), `${n.id}: ${f}`).toBe(true);
+        expect(found.has(f), `${n.id} writes ${f}: ${text}`).toBe(true);
+      }
+    }
+  });
+
+  it('writes every family that is at least 2% of the real corpus’s labelled estimates (besides series of many values)', () => {
+    const counts = new Map<string, number>();
+    let total = 0;
+    for (const r of corpus.records) for (const s of r.spans) for (const e of s.estimates) {
+      total++;
+      for (const f of familiesOf(s, e)) counts.set(f, (counts.get(f) ?? 0) + 1);
+    }
+    const written = new Set(NOTATIONS.flatMap((n) => n.families));
+    const common = [...counts].filter(([f, n]) => n / total >= 0.02 && !['versus', 'negative', 'unicode-minus', 'percent-scale-no-sign'].includes(f)).map(([f]) => f);
+    expect(common.filter((f) => !written.has(f))).toEqual([]);
+  });
+});

@@ -3,13 +3,14 @@
  * reason (an interval that does not contain its value, a proportion above 1, a ratio that is
  * not positive…).
  */
-import type { Measure } from '../../schema/index.ts';
+import type { ExtractMeasure } from './measures.ts';
 import { AGREEMENT_MEASURES } from '../../schema/measures.ts';
 import { PROPORTION_MEASURES, RATIO_MEASURES } from './measures.ts';
+import { agreesWithinRounding } from '../../schema/two-by-two.ts';
 import type { ValueGroup } from './values.ts';
 
 /** What is implausible about an estimate, if anything. */
-export function problems(measure: Measure, vg: ValueGroup): string[] {
+export function problems(measure: ExtractMeasure, vg: ValueGroup): string[] {
   const out: string[] = [];
   const { value, ci } = vg;
   const nums = ci ? [value, ci.low, ci.high] : [value];
@@ -33,6 +34,10 @@ export function problems(measure: Measure, vg: ValueGroup): string[] {
   } else if (AGREEMENT_MEASURES.has(measure)) {
     const bad = pct ? nums.find((n) => Math.abs(n.value) > 100) : nums.find((n) => Math.abs(n.value) > 1);
     if (bad) out.push(`${measure} ${bad.value} lies outside [-1, 1]`);
+  }
+  const c = vg.counts;
+  if (c && PROPORTION_MEASURES.has(measure) && !agreesWithinRounding(c.events / c.total, value.value, pct ? 'percent' : 'proportion')) {
+    out.push(`${c.events}/${c.total} does not give ${value.value}${pct ? '%' : ''}: check which estimate the counts belong to`);
   }
   return out;
 }

@@ -69,6 +69,8 @@ export function toEstimate(text: string, t: readonly Tok[], f: Found): Extracted
     ci_high: vg.ci ? vg.ci.high.value : null,
     ci_level: ciLevel,
     unit: unitFor(hit.measure, anyPct),
+    events: vg.counts?.events ?? null,
+    total: vg.counts?.total ?? null,
     quote: text.slice(start, end),
     start,
     needs_review: reasons.length > 0,

@@ -3,50 +3,63 @@
  * plurals), the words around a name that belong to it or rule it out, and each measure's family
  * and unit.
  */
-import { MEASURE_TABLE, PROPORTION_MEASURES as SCHEMA_PROPORTIONS, RATIO_MEASURES as SCHEMA_RATIOS } from '../../schema/measures.ts';
+import {
+  DIFFERENCE_MEASURES as SCHEMA_DIFFERENCES,
+  MEASURE_TABLE,
+  PROPORTION_MEASURES as SCHEMA_PROPORTIONS,
+  RATIO_MEASURES as SCHEMA_RATIOS,
+} from '../../schema/measures.ts';
 import type { Measure } from '../../schema/index.ts';
 import type { ExtractedEstimate } from '../extract.ts';
 
+/** A measure the extractor can report: one of the schema's measure table. */
+export type ExtractMeasure = Measure;
+
 /** Phrases naming a measure (lowercased words). Longest match wins. */
-const PHRASES: Record<Measure, string[]> = {
+const PHRASES: Record<ExtractMeasure, string[]> = {
   AUC: [
     'auc', 'aucs', 'auroc', 'aurocs', 'auc-roc', 'roc-auc', 'roc auc', 'aucroc', 'auc roc', 'c-statistic', 'c-statistics',
     'c statistic', 'c statistics', 'c-index', 'c-indices', 'c index', 'concordance index', 'concordance statistic', "harrell's c",
-    "harrell's c-index",
+    "harrell's c-index", "harrell's c-statistic", "harrell's concordance index",
   ],
-  AUPRC: ['auprc', 'auprcs', 'auc-pr', 'pr-auc', 'pr auc', 'area under the precision-recall curve', 'average precision'],
-  sensitivity: ['sensitivity', 'sensitivities', 'recall', 'true positive rate', 'true-positive rate', 'tpr'],
+  AUPRC: ['auprc', 'auprcs', 'aupr', 'auc-pr', 'pr-auc', 'pr auc', 'auc-prc', 'prauc', 'auc pr'],
+  balanced_accuracy: ['balanced accuracy', 'balanced accuracies'],
+  IoU: ['iou', 'ious', 'intersection over union', 'intersection-over-union', 'jaccard index', 'jaccard similarity', 'jaccard coefficient'],
+  PLR: ['positive likelihood ratio', 'positive likelihood ratios', 'likelihood ratio positive'],
+  NLR: ['negative likelihood ratio', 'negative likelihood ratios', 'likelihood ratio negative'],
+  DOR: ['diagnostic odds ratio', 'diagnostic odds ratios'],
+  SMD: ['standardized mean difference', 'standardised mean difference', 'standardized mean differences', 'standardised mean differences', "cohen's d", "hedges' g", 'hedges g'],
+  sensitivity: ['sensitivity', 'sensitivities', 'recall', 'sensitivity/recall', 'true positive rate', 'true-positive rate', 'tpr'],
   specificity: ['specificity', 'specificities', 'true negative rate', 'true-negative rate', 'tnr'],
   accuracy: ['accuracy', 'accuracies'],
-  balanced_accuracy: ['balanced accuracy', 'balanced accuracies'],
   PPV: ['ppv', 'ppvs', 'positive predictive value', 'positive predictive values', 'precision'],
   NPV: ['npv', 'npvs', 'negative predictive value', 'negative predictive values'],
   F1: ['f1', 'f1-score', 'f1 score', 'f1-scores', 'f1 scores', 'f-score', 'f score', 'f-measure', 'f1-measure', 'f1 measure'],
   Dice: ['dice', 'dsc', 'dscs', 'sørensen-dice', 'sorensen-dice'],
-  IoU: ['iou', 'ious', 'intersection over union', 'intersection-over-union', 'jaccard index', 'jaccard'],
-  kappa: ['kappa', 'kappas', 'κ'],
+  kappa: ['kappa', 'kappas', "kappa's", 'κ'],
   ICC: ['icc', 'iccs', 'intraclass correlation', 'intra-class correlation', 'intraclass correlations'],
-  PLR: ['positive likelihood ratio', 'positive likelihood ratios', 'lr+', 'plr'],
-  NLR: ['negative likelihood ratio', 'negative likelihood ratios', 'lr-', 'lr−', 'nlr'],
-  DOR: ['diagnostic odds ratio', 'diagnostic odds ratios', 'dor'],
   OR: ['odds ratio', 'odds ratios'],
   HR: ['hazard ratio', 'hazard ratios'],
   RR: ['relative risk', 'relative risks', 'risk ratio', 'risk ratios'],
   MD: ['mean difference', 'mean differences'],
-  SMD: ['standardised mean difference', 'standardized mean difference', 'standardised mean differences', 'standardized mean differences', 'smd', 'smds'],
 };
 
 /** Abbreviations that are also ordinary words ("or") match only as written. */
-export const EXACT: ReadonlyMap<string, Measure> = new Map<string, Measure>([
-  ...['OR', 'ORs', 'aOR', 'aORs'].map((p) => [p, 'OR'] as const),
-  ...['HR', 'HRs', 'aHR', 'aHRs'].map((p) => [p, 'HR'] as const),
+export const EXACT: ReadonlyMap<string, ExtractMeasure> = new Map<string, ExtractMeasure>([
+  ...['SN', 'Sn', 'Se', 'SEN', 'Sen', 'SENS', 'Sens'].map((p) => [p, 'sensitivity'] as const),
+  ...['SP', 'Sp', 'SPE', 'Spe', 'SPEC', 'Spec'].map((p) => [p, 'specificity'] as const),
+  ...['DOR', 'DORs'].map((p) => [p, 'DOR'] as const),
+  ...['PLR', 'LR+', 'LRP'].map((p) => [p, 'PLR'] as const),
+  ...['SMD', 'SMDs'].map((p) => [p, 'SMD'] as const),
+  ...['OR', 'ORs', 'aOR', 'aORs', 'AOR', 'AORs'].map((p) => [p, 'OR'] as const),
+  ...['HR', 'HRs', 'aHR', 'aHRs', 'AHR', 'AHRs'].map((p) => [p, 'HR'] as const),
   ...['RR', 'RRs', 'aRR', 'aRRs'].map((p) => [p, 'RR'] as const),
   ...['MD', 'MDs', 'WMD'].map((p) => [p, 'MD'] as const),
 ]);
 
 /** The phrases of PHRASES by their first word, longest first. */
-export const PHRASES_BY_FIRST = new Map<string, { words: string[]; measure: Measure }[]>();
-for (const [measure, phrase] of Object.entries(PHRASES).flatMap(([m, ps]) => ps.map((p) => [m as Measure, p] as const))) {
+export const PHRASES_BY_FIRST = new Map<string, { words: string[]; measure: ExtractMeasure }[]>();
+for (const [measure, phrase] of Object.entries(PHRASES).flatMap(([m, ps]) => ps.map((p) => [m as ExtractMeasure, p] as const))) {
   const words = phrase.split(' ');
   const list = PHRASES_BY_FIRST.get(words[0]!) ?? [];
   list.push({ words, measure });
@@ -56,14 +69,18 @@ for (const [measure, phrase] of Object.entries(PHRASES).flatMap(([m, ps]) => ps.
 
 /** Words absorbed into a measure mention when they stand right before it ("pooled sensitivity"). */
 export const MEASURE_PREFIX = new Set([
-  'adjusted', 'unadjusted', 'crude', 'pooled', 'overall', 'mean', 'average', 'summary', 'weighted', 'diagnostic', 'balanced',
+  'adjusted', 'unadjusted', 'crude', 'pooled', 'overall', 'mean', 'average', 'summary', 'weighted', 'diagnostic',
   'classification', 'macro', 'micro', 'macro-averaged', 'micro-averaged', "cohen's", 'cohen', 'fleiss', "fleiss'", 'linear',
   'quadratic', 'linearly', 'quadratically', 'quadratic-weighted', 'linear-weighted', 'multivariable', 'multivariate',
 ]);
 /** A mention followed by one of these is not the measure ("sensitivity analysis", "recall rate"). */
-export const NOT_AFTER: Partial<Record<Measure, ReadonlySet<string>>> = {
+export const NOT_AFTER: Partial<Record<ExtractMeasure, ReadonlySet<string>>> = {
   sensitivity: new Set(['analysis', 'analyses', 'rate', 'rates', 'bias']),
   PPV: new Set(['medicine', 'oncology', 'health', 'psychiatry', 'nutrition', 'radiotherapy', 'therapy']),
+};
+/** A mention right after one of these is another statistic ("average precision" of a detector is not PPV). */
+export const NOT_BEFORE: Partial<Record<ExtractMeasure, ReadonlySet<string>>> = {
+  PPV: new Set(['average', 'mean', 'map']),
 };
 /** Words that may stand between a measure and its bracketed abbreviation ("kappa coefficient (κ)"). */
 export const MENTION_TAIL = new Set([
@@ -72,16 +89,41 @@ export const MENTION_TAIL = new Set([
 /** Words inside "area under the receiver operating characteristic (ROC) curve". */
 export const AREA_UNDER_WORDS = new Set([
   'the', 'a', 'receiver', 'operating', 'operator', 'characteristic', 'characteristics', 'receiver-operating',
-  'receiver-operator', 'roc', 'summary', '(', ')',
+  'receiver-operator', 'roc', 'summary', '(', ')', 'receiving', 'operation', 'sroc', 'time-dependent', 'precision-recall',
+  'precision', 'recall', 'pr', '-',
 ]);
+/** Words of "area under the … curve" that make it the precision-recall curve (AUPRC). */
+export const PR_CURVE_WORDS = new Set(['precision-recall', 'precision', 'pr']);
+/** "area under the receiver operating characteristic" may end here when "curve" is left out. */
+export const ROC_END_WORDS = new Set(['characteristic', 'characteristics', 'roc']);
+/** Abbreviations written glued to a sign: "LR+", "LR−", "LR-". */
+export const SIGNED: ReadonlyMap<string, { plus: ExtractMeasure; minus: ExtractMeasure }> = new Map([['LR', { plus: 'PLR', minus: 'NLR' }]]);
 
 /** Measures reported as a proportion (or percent) between 0 and 1. */
-export const PROPORTION_MEASURES = SCHEMA_PROPORTIONS as ReadonlySet<Measure>;
+export const PROPORTION_MEASURES = SCHEMA_PROPORTIONS as ReadonlySet<ExtractMeasure>;
 /** Measures reported as a ratio, which must be positive. */
-export const RATIO_MEASURES = SCHEMA_RATIOS as ReadonlySet<Measure>;
+export const RATIO_MEASURES = SCHEMA_RATIOS as ReadonlySet<ExtractMeasure>;
+/** Measures reported as a difference (any sign). */
+export const DIFFERENCE_MEASURES = SCHEMA_DIFFERENCES as ReadonlySet<ExtractMeasure>;
+/** Measures named only after their value: "91.8% sensitive", "95.9% specific" (before a value these are ordinary adjectives). */
+export const AFTER_ONLY: ReadonlyMap<string, ExtractMeasure> = new Map<string, ExtractMeasure>([
+  ['sensitive', 'sensitivity'],
+  ['specific', 'specificity'],
+]);
+/**
+ * Two measures named in one phrase: "positive and negative predictive values" is PPV and NPV,
+ * "positive and negative likelihood ratios" LR+ and LR−.
+ */
+export const PAIRED_PHRASES: readonly { first: string; second: string; tail: string[]; measures: [ExtractMeasure, ExtractMeasure] }[] = [
+  { first: 'positive', second: 'negative', tail: ['predictive', 'values'], measures: ['PPV', 'NPV'] },
+  { first: 'positive', second: 'negative', tail: ['predictive', 'value'], measures: ['PPV', 'NPV'] },
+  { first: 'negative', second: 'positive', tail: ['predictive', 'values'], measures: ['NPV', 'PPV'] },
+  { first: 'positive', second: 'negative', tail: ['likelihood', 'ratios'], measures: ['PLR', 'NLR'] },
+  { first: 'positive', second: 'negative', tail: ['likelihood', 'ratio'], measures: ['PLR', 'NLR'] },
+];
 
 /** The unit of an estimate of `measure`; percent when any of its numbers has a % sign. */
-export function unitFor(measure: Measure, anyPct: boolean): ExtractedEstimate['unit'] {
+export function unitFor(measure: ExtractMeasure, anyPct: boolean): ExtractedEstimate['unit'] {
   if (anyPct) return 'percent';
   return MEASURE_TABLE[measure].unit;
 }
