@@ -442,17 +442,23 @@ describe('extractEstimates on the bad input of issue 11', () => {
   });
 
   it('takes time linear in the length of the text', () => {
+    // A complexity check, not a speed budget: the fastest of 5 runs at each size (the machine may be
+    // busy), 8× the text well under the 64× a quadratic scan would take. Speed itself is in npm run bench.
     const unit = 'The AUC was 0.91 (95% CI 0.85–0.95) and sensitivity 85% (193/223, 95% CI: 80-89), [(( 7777 ';
     const time = (n: number) => {
       const text = unit.repeat(n);
-      const t0 = performance.now();
-      extractEstimates(text);
-      return performance.now() - t0;
+      let best = Infinity;
+      for (let i = 0; i < 5; i++) {
+        const t0 = performance.now();
+        extractEstimates(text);
+        best = Math.min(best, performance.now() - t0);
+      }
+      return best;
     };
     time(200); // warm up
     const small = Math.max(time(1000), 1);
     const large = time(8000);
-    expect(large / small).toBeLessThan(8 * 3); // 8× the text, well under 64× (quadratic)
+    expect(large / small).toBeLessThan(32);
   });
 });
 
