@@ -1,0 +1,56 @@
+/**
+ * The analyses a diagnostic-accuracy outcome shows beside its bivariate summary: the summary
+ * re-pooled from the studies at low overall risk of bias, and Deeks' funnel-plot asymmetry test
+ * (k ≥ 10). Pure; the same pooled tables as the main summary (dta-synthesis.ts).
+ */
+import { DTA_MIN_STUDIES, DtaInputError, PoolInputError, deeksTest, poolDta } from '../stats/index.ts';
+import { dtaSummary, type DtaRow, type DtaSummary, type DtaSynthesis } from './dta-synthesis.ts';
+import type { SmallStudySection, StudyFacts } from './analyses.ts';
+
+/** The DTA summary restricted to studies at low overall risk of bias, or why it was not computed. */
+export type DtaSensitivity =
+  | { status: 'ok'; k: number; kAll: number; slugs: string[]; summary: DtaSummary }
+  | { status: 'too-few'; k: number; kAll: number; minimum: number; message: string };
+
+/** The analyses of one DTA outcome. */
+export interface DtaAnalyses {
+  outcome: string;
+  k: number;
+  sensitivity: DtaSensitivity;
+  smallStudy: SmallStudySection;
+}
+
+/** The tables that enter the main summary. */
+export function pooledTables(s: DtaSynthesis): DtaRow[] {
+  return s.rows.filter((r) => r.notPooled === null);
+}
+
+/** The bivariate summary of the tables of studies at low overall risk of bias; fewer than DTA_MIN_STUDIES (4) is reported, not pooled. */
+export function dtaLowRiskSensitivity(tables: readonly DtaRow[], facts: ReadonlyMap<string, StudyFacts>, options: { level?: number } = {}): DtaSensitivity {
+  const low = tables.filter((t) => facts.get(t.slug)?.rob === 'low');
+  const k = low.length;
+  if (k < DTA_MIN_STUDIES) {
+    return { status: 'too-few', k, kAll: tables.length, minimum: DTA_MIN_STUDIES, message: `${k === 0 ? 'No' : `Only ${k}`} of the ${tables.length} pooled ${tables.length === 1 ? 'study is' : 'studies are'} at low risk of bias: the bivariate model needs at least ${DTA_MIN_STUDIES}.` };
+  }
+  return { status: 'ok', k, kAll: tables.length, slugs: low.map((t) => t.slug), summary: dtaSummary(poolDta(low, { level: options.level ?? 0.95 })) };
+}
+
+/** Deeks' test on the pooled tables (k ≥ 10). */
+export function deeksSection(tables: readonly DtaRow[]): SmallStudySection {
+  const k = tables.length;
+  try {
+    const r = deeksTest(tables);
+    if (r.status !== 'ok') return { status: 'not-tested', test: 'deeks', k, message: `Not tested (k < ${r.minStudies}): ${r.message}.` };
+    return { status: 'ok', test: 'deeks', k, stat: r.tval, statName: 't', df: r.df, pval: r.pval, slope: r.slope, slopeSe: r.se, intercept: r.intercept };
+  } catch (e) {
+    if (e instanceof DtaInputError || e instanceof PoolInputError) return { status: 'not-tested', test: 'deeks', k, message: `Not tested: ${e.message}.` };
+    throw e;
+  }
+}
+
+/** The analyses of a DTA outcome (null when nothing is pooled). */
+export function analyseDta(s: DtaSynthesis, facts: ReadonlyMap<string, StudyFacts>, options: { level?: number } = {}): DtaAnalyses | null {
+  if (!s.pooled) return null;
+  const tables = pooledTables(s);
+  return { outcome: s.outcome, k: tables.length, sensitivity: dtaLowRiskSensitivity(tables, facts, options), smallStudy: deeksSection(tables) };
+}
