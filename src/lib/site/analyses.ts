@@ -310,7 +310,7 @@ export function eggerSection(studies: readonly AnalysisStudy[], options: Analysi
   const k = studies.length;
   try {
     const r = eggerTest({ yi: studies.map((s) => s.yi), vi: studies.map((s) => s.vi) }, { model: 'rma', test: options.test ?? 'knha', level: options.level ?? 0.95 });
-    if (r.status !== 'ok') return { status: 'not-tested', test: 'egger', k, message: `Not tested (k < ${r.minStudies}): ${r.message}.` };
+    if (r.status !== 'ok') return { status: 'not-tested', test: 'egger', k, message: `Not tested (k < ${r.minStudies}): with ${k === 1 ? '1 study' : `${k} studies`} the test has too little power to tell asymmetry from chance.` };
     return { status: 'ok', test: 'egger', k, stat: (r.tval ?? r.zval)!, statName: r.tval === undefined ? 'z' : 't', df: r.df ?? null, pval: r.pval, slope: r.slope, slopeSe: r.slopeSe, intercept: r.est };
   } catch (e) {
     if (e instanceof PoolInputError) return { status: 'not-tested', test: 'egger', k, message: `Not tested: ${reason(e)}.` };

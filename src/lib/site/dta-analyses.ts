@@ -40,7 +40,7 @@ export function deeksSection(tables: readonly DtaRow[]): SmallStudySection {
   const k = tables.length;
   try {
     const r = deeksTest(tables);
-    if (r.status !== 'ok') return { status: 'not-tested', test: 'deeks', k, message: `Not tested (k < ${r.minStudies}): ${r.message}.` };
+    if (r.status !== 'ok') return { status: 'not-tested', test: 'deeks', k, message: `Not tested (k < ${r.minStudies}): with ${k === 1 ? '1 study' : `${k} studies`} the test has too little power to tell asymmetry from chance.` };
     return { status: 'ok', test: 'deeks', k, stat: r.tval, statName: 't', df: r.df, pval: r.pval, slope: r.slope, slopeSe: r.se, intercept: r.intercept };
   } catch (e) {
     if (e instanceof DtaInputError || e instanceof PoolInputError) return { status: 'not-tested', test: 'deeks', k, message: `Not tested: ${e.message}.` };
