@@ -50,13 +50,19 @@ export function pText(p: number): string {
   return !Number.isFinite(p) ? 'p not available' : p < 0.001 ? 'p < 0.001' : `p = ${fmt(p, 3)}`;
 }
 
-/** The test for subgroup differences in one line: Qb from the separate fits, then the mixed-effects moderator test. */
-export function subgroupTestText(s: Extract<SubgroupSection, { status: 'ok' }>): string {
+/** The tests for subgroup differences, one line each: Qb from the separate fits, then the mixed-effects moderator test. */
+export function subgroupTestLines(s: Extract<SubgroupSection, { status: 'ok' }>): [string, string] {
   const qb = `Test for subgroup differences: Q = ${fmt(s.between.Qb, 2)}, df = ${s.between.df}, ${pText(s.between.pval)}`;
   const m = s.moderator;
-  if (!m) return `${qb} (moderator test not available: no more studies than subgroups)`;
+  if (!m) return [qb, 'Mixed-effects moderator test: not available (no more studies than subgroups)'];
   const stat = m.QMdf.length === 2 ? `F(${m.QMdf[0]}, ${m.QMdf[1]}) = ${fmt(m.QM, 2)}` : `QM = ${fmt(m.QM, 2)}, df = ${m.QMdf[0]}`;
-  return `${qb}; mixed-effects moderator test (common τ²): ${stat}, ${pText(m.QMp)}`;
+  return [qb, `Mixed-effects moderator test (common τ²): ${stat}, ${pText(m.QMp)}`];
+}
+
+/** Both tests in one sentence. */
+export function subgroupTestText(s: Extract<SubgroupSection, { status: 'ok' }>): string {
+  const [qb, qm] = subgroupTestLines(s);
+  return `${qb}; ${qm[0]!.toLowerCase()}${qm.slice(1)}`;
 }
 
 /** What the registry needs from the site. */
@@ -97,11 +103,11 @@ function figure(a: UnivariateAnalyses, s: Extract<SubgroupSection, { status: 'ok
   }
   const e = (x: { k: number; estimate: number; ciLow: number; ciHigh: number; tau2: number; I2: number }, text: string) => ({ label: text, estimate: x.estimate, ciLow: x.ciLow, ciHigh: x.ciHigh, k: x.k, I2: x.I2, tau2: x.tau2 });
   const title = `${label}: ${a.measure} by ${c.label}`;
-  const footnote = subgroupTestText(s);
+  const footnote = subgroupTestLines(s);
   const options: ForestOptions = {
     measure: a.measure,
     title,
-    description: `${s.k} studies in ${s.levels.length} subgroups of ${c.label}, each subgroup pooled (REML${s.overall.test === 'knha' ? ', Knapp-Hartung' : ''}); ${footnote}.`,
+    description: `${s.k} studies in ${s.levels.length} subgroups of ${c.label}, each subgroup pooled (REML${s.overall.test === 'knha' ? ', Knapp-Hartung' : ''}); ${subgroupTestText(s)}.`,
     subgroups: s.levels.map((g) => ({ id: g.level, label: `${g.label} (k = ${g.estimate.k})`, pooled: e(g.estimate, `Subgroup ${g.label}`) })),
     pooled: e(s.overall, `Overall (REML${s.overall.test === 'knha' ? ', Knapp-Hartung' : ''})`),
     footnote,

@@ -157,10 +157,11 @@ export function layoutForest(rows: ForestRow[], options: ForestOptions): ForestL
     pooled = layoutPooled(pooledIn, { top: bottom + GAP, rowHeight, fontSize: FONT, axis, fmt, measure, maxChars });
     bottom = pooled.y + rowHeight / 2 + (pooled.piText || pooled.statsText ? FONT + 4 : 0);
   }
-  let footnote: { text: string; y: number } | null = null;
-  if (options.footnote) {
-    footnote = { text: String(options.footnote).replace(/\s+/g, ' ').trim(), y: round2(bottom + GAP + FONT * 0.35) };
-    bottom += GAP + FONT;
+  let footnote: { text: string; y: number }[] | null = null;
+  if (options.footnote && options.footnote.length > 0) {
+    const top = bottom + GAP;
+    footnote = options.footnote.map((line, i) => ({ text: String(line).replace(/\s+/g, ' ').trim(), y: round2(top + (FONT + 4) * i + FONT * 0.7) }));
+    bottom = top + (FONT + 4) * options.footnote.length;
   }
 
   const axisY = round2(bottom + GAP);
@@ -193,7 +194,7 @@ export function layoutForest(rows: ForestRow[], options: ForestOptions): ForestL
     },
     nullLine:
       nullValue !== null && nullValue >= domain[0] && nullValue <= domain[1]
-        ? { x: round2(axis.map(nullValue)), y1: rowsTop, y2: axisY, value: nullValue }
+        ? { x: round2(axis.map(nullValue)), y1: rowsTop, y2: footnote ? round2(footnote[0]!.y - FONT - 2) : axisY, value: nullValue }
         : null,
     rows: layoutRows,
     pooled,

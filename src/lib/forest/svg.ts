@@ -122,7 +122,7 @@ export function renderForestSvg(layout: ForestLayout, opts: { idPrefix?: string;
   inner += el('g', { class: 'forest-rows' }, L.rows.map((r) => renderRow(r, L)).join(''));
   if (L.subgroups) inner += el('g', { class: 'forest-subgroups' }, renderSubgroups(L));
   if (L.pooled) inner += renderPooled(L.pooled, L);
-  if (L.footnote) inner += txt(L.columns.label.x, L.footnote.y, L.footnote.text, { class: 'forest-footnote', fill: '#000', 'font-size': 11 });
+  if (L.footnote) inner += L.footnote.map((f) => txt(L.columns.label.x, f.y, f.text, { class: 'forest-footnote', fill: '#000', 'font-size': 11 })).join('');
   inner += renderAxis(L);
   return el(
     'svg',

@@ -63,8 +63,8 @@ export interface ForestOptions {
   robLabels?: readonly { short: string; label: string }[];
   /** Subgroups in display order: rows are grouped under them by `ForestRow.subgroup`; without it the plot is unchanged. */
   subgroups?: readonly ForestSubgroup[];
-  /** A line under the pooled rows, e.g. the test for subgroup differences. */
-  footnote?: string;
+  /** Lines under the pooled rows, e.g. the tests for subgroup differences. */
+  footnote?: readonly string[];
 }
 
 /** The risk-of-bias column's left edge and header cells. */
@@ -181,8 +181,8 @@ export interface ForestLayout {
   rob?: ForestRobHeader;
   /** Subgroup forest plots only: the subgroup headers and diamonds. */
   subgroups?: ForestLayoutSubgroup[];
-  /** The footnote line, when given. */
-  footnote?: { text: string; y: number };
+  /** The footnote lines (baselines), when given. */
+  footnote?: { text: string; y: number }[];
   /** Shown instead of rows when nothing can be drawn, e.g. "No estimates". */
   message: { text: string; x: number; y: number } | null;
   skipped: ForestSkipped[];

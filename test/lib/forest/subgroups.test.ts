@@ -24,7 +24,7 @@ const options: ForestOptions = {
     { id: 'echo', label: 'Echo (k = 2)', pooled: diamond('Subgroup echo', 1.4, 0.8, 2.4) },
   ],
   pooled: diamond('Overall', 1.0, 0.7, 1.4),
-  footnote: 'Test for subgroup differences: Q = 2.10, df = 1, p = 0.147',
+  footnote: ['Test for subgroup differences: Q = 2.10, df = 1, p = 0.147', 'Mixed-effects moderator test: F(1, 2) = 2.00, p = 0.29'],
 };
 const L = layoutForest(rows, options);
 
@@ -32,10 +32,11 @@ describe('layoutForest with subgroups', () => {
   it('draws each subgroup as a header, its rows in order, then its diamond, before the overall diamond and the footnote', () => {
     expect(L.rows.map((r) => [r.id, r.subgroup])).toEqual([['a', 'mri'], ['c', 'mri'], ['b', 'echo'], ['d', 'echo']]);
     const [mri, echo] = L.subgroups!;
-    const ys = [mri!.y, L.rows[0]!.y, L.rows[1]!.y, mri!.pooled!.y, echo!.y, L.rows[2]!.y, L.rows[3]!.y, echo!.pooled!.y, L.pooled!.y, L.footnote!.y, L.axis.y];
+    const ys = [mri!.y, L.rows[0]!.y, L.rows[1]!.y, mri!.pooled!.y, echo!.y, L.rows[2]!.y, L.rows[3]!.y, echo!.pooled!.y, L.pooled!.y, L.footnote![0]!.y, L.footnote![1]!.y, L.axis.y];
     expect([...ys].sort((x, y) => x - y)).toEqual(ys);
     expect(new Set(ys).size).toBe(ys.length);
-    expect(L.footnote!.text).toBe(options.footnote);
+    expect(L.footnote!.map((f) => f.text)).toEqual(options.footnote);
+    expect(L.nullLine!.y2).toBeLessThan(L.footnote![0]!.y - 12);
     expect(mri!.labelFull).toBe('MRI <b> (k = 2)');
   });
 
@@ -62,7 +63,7 @@ describe('layoutForest with subgroups', () => {
       expect(svg).not.toContain('<b>');
       expect(svg.match(/class="forest-subgroup"/g)).toHaveLength(2);
       expect(svg.match(/class="forest-diamond"/g)).toHaveLength(3);
-      expect(svg).toContain('class="forest-footnote"');
+      expect(svg.match(/class="forest-footnote"/g)).toHaveLength(2);
     }
     expect(renderForestSvg(L, { standalone: true })).toContain('.forest-plot .forest-footnote{font-size:11px}');
     expect(forestTableRows(L).map((r) => [r.label.split(' (')[0], r.subgroup ?? null, r.pooled])).toEqual([
