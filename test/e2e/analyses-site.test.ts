@@ -18,6 +18,7 @@ import { BCG_ABLAT, BCG_ALLOC, BCG_EGGER } from '../bcg-fixture.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { launchChromium } from '../../scripts/lib/browser.ts';
 import { rscriptPath, runRscript } from '../../scripts/lib/rscript.ts';
+import { expectNoSeriousA11yViolations } from './a11y.ts';
 import { deeksTest, poolDta } from '../../src/lib/stats/index.ts';
 
 let dir: string;
@@ -46,6 +47,7 @@ const page = (outcome: string) => readFileSync(join(dist, 'outcomes', outcome, '
 const f2 = (x: number) => x.toFixed(2).replace('-', '−');
 const f4 = (x: number) => x.toFixed(4).replace('-', '−');
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const f3 = (x: number) => x.toFixed(3).replace('-', '−');
 
 describe('the tuberculosis page (BCG trials)', () => {
   it('puts the low-risk sensitivity analysis beside the main estimate, and says none of the 13 trials is at low risk', () => {
@@ -112,7 +114,7 @@ describe('the AuditC page', () => {
   it("runs Deeks' test on the 14 tables", () => {
     const d = deeksTest(tables);
     if (d.status !== 'ok') throw new Error('expected a test');
-    expect(text(page(DTA_OUTCOME))).toContain(`Deeks' funnel-plot asymmetry test (k = 14): slope ${d.slope.toFixed(3)} (SE ${d.se.toFixed(3)}), t = ${f2(d.tval)} on 12 df, p = ${d.pval.toFixed(3)}.`);
+    expect(text(page(DTA_OUTCOME))).toContain(`Deeks' funnel-plot asymmetry test (k = 14): slope ${f3(d.slope)} (SE ${f3(d.se)}), t = ${f2(d.tval)} on 12 df, p = ${d.pval.toFixed(3)}.`);
   });
 });
 
@@ -135,6 +137,16 @@ describe('npm run check on the copy', () => {
 });
 
 describe('the analyses in Chromium', () => {
+  it('have no serious accessibility violation on either outcome page', async () => {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    for (const outcome of [BCG_OUTCOME, DTA_OUTCOME]) {
+      await p.goto(`${server.origin}/outcomes/${outcome}/`, { waitUntil: 'load' });
+      await expectNoSeriousA11yViolations(p, outcome);
+    }
+    await context.close();
+  }, 120_000);
+
   it('keep a 390 px phone page from widening, with the subgroup plot’s text at 11 px or more', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     const p = await context.newPage();
