@@ -203,7 +203,8 @@ export function lowRiskSensitivity(studies: readonly AnalysisStudy[], facts: Rea
   const o = { test: options.test ?? 'knha', level: options.level ?? 0.95 };
   const low = studies.filter((s) => facts.get(s.slug)?.rob === 'low');
   if (low.length < MIN_POOLED) {
-    return { status: 'too-few', k: low.length, kAll: studies.length, minimum: MIN_POOLED, message: `${low.length === 0 ? 'No' : `Only ${low.length}`} of the ${plural(studies.length, 'pooled study', 'pooled studies')} ${low.length === 1 ? 'is' : 'are'} at low risk of bias: a pooled estimate needs at least ${MIN_POOLED}.` };
+    const which = low.length === 0 ? `None of the ${plural(studies.length, 'pooled study', 'pooled studies')} is` : `Only ${low.length} of the ${plural(studies.length, 'pooled study', 'pooled studies')} ${low.length === 1 ? 'is' : 'are'}`;
+    return { status: 'too-few', k: low.length, kAll: studies.length, minimum: MIN_POOLED, message: `${which} at low risk of bias: a pooled estimate needs at least ${MIN_POOLED}.` };
   }
   return { status: 'ok', k: low.length, kAll: studies.length, slugs: low.map((s) => s.slug), estimate: poolStudies(low, scale, o) };
 }
@@ -226,7 +227,8 @@ export function subgroupSection(c: Characteristic, studies: readonly AnalysisStu
   const k = withValue.length;
   const skip = (message: string): SubgroupSection => ({ status: 'skipped', characteristic: c, k, missing, message });
   const missingNote = missing.length ? ` (${plural(missing.length, 'pooled study', 'pooled studies')} without a value left out)` : '';
-  if (k < MIN_POOLED) return skip(`Not analysed: ${k === 0 ? 'no' : `only ${k}`} of the pooled studies ${k === 1 ? 'gives' : 'give'} ${quoted(c)}${missingNote}; subgroups need at least ${MIN_POOLED} studies.`);
+  if (k === 0) return skip(`Not analysed: none of the ${plural(studies.length, 'pooled study', 'pooled studies')} gives ${quoted(c)}.`);
+  if (k < MIN_POOLED) return skip(`Not analysed: only 1 of the ${plural(studies.length, 'pooled study', 'pooled studies')} gives ${quoted(c)}; subgroups need at least ${MIN_POOLED} studies.`);
   const group = withValue.map((s) => String(characteristicValue(facts.get(s.slug), c.id)));
   const present = [...new Set(group)];
   if (present.length < 2) {

@@ -30,7 +30,7 @@ export function dtaLowRiskSensitivity(tables: readonly DtaRow[], facts: Readonly
   const low = tables.filter((t) => facts.get(t.slug)?.rob === 'low');
   const k = low.length;
   if (k < DTA_MIN_STUDIES) {
-    return { status: 'too-few', k, kAll: tables.length, minimum: DTA_MIN_STUDIES, message: `${k === 0 ? 'No' : `Only ${k}`} of the ${tables.length} pooled ${tables.length === 1 ? 'study is' : 'studies are'} at low risk of bias: the bivariate model needs at least ${DTA_MIN_STUDIES}.` };
+    return { status: 'too-few', k, kAll: tables.length, minimum: DTA_MIN_STUDIES, message: `${k === 0 ? `None of the ${tables.length} pooled ${tables.length === 1 ? 'study' : 'studies'} is` : `Only ${k} of the ${tables.length} pooled ${tables.length === 1 ? 'study' : 'studies'} ${k === 1 ? 'is' : 'are'}`} at low risk of bias: the bivariate model needs at least ${DTA_MIN_STUDIES}.` };
   }
   return { status: 'ok', k, kAll: tables.length, slugs: low.map((t) => t.slug), summary: dtaSummary(poolDta(low, { level: options.level ?? 0.95 })) };
 }

@@ -105,7 +105,7 @@ describe('the sensitivity analysis restricted to low risk of bias', () => {
 
   it('counts studies not yet assessed as not low, and says when fewer than two remain', () => {
     const none = lowRiskSensitivity(studies, facts(), 'log');
-    expect(none).toMatchObject({ status: 'too-few', k: 0, kAll: 13, message: 'No of the 13 pooled studies are at low risk of bias: a pooled estimate needs at least 2.' });
+    expect(none).toMatchObject({ status: 'too-few', k: 0, kAll: 13, message: 'None of the 13 pooled studies is at low risk of bias: a pooled estimate needs at least 2.' });
     const one = lowRiskSensitivity(studies, facts((i) => (i === 4 ? 'low' : 'not-assessed')), 'log');
     expect(one).toMatchObject({ status: 'too-few', k: 1, message: 'Only 1 of the 13 pooled studies is at low risk of bias: a pooled estimate needs at least 2.' });
   });
@@ -140,6 +140,10 @@ describe('analyses that cannot be run say why, naming the characteristic', () =>
     const partial = new Map([...facts()].map(([k, v], i) => [k, i === 0 ? { ...v, characteristics: {} } : v]));
     const s = subgroupSection(ALLOC, studies, partial, 'log');
     expect(s.status === 'ok' && s.k === 12 && s.missing).toEqual([BCG[0]!.slug]);
+    const none = subgroupSection({ id: 'parity', label: 'Parity', type: 'categorical' }, studies, facts(), 'log');
+    expect(none).toMatchObject({ status: 'skipped', k: 0, message: 'Not analysed: none of the 13 pooled studies gives “Parity”.' });
+    const one = subgroupSection({ id: 'parity', label: 'Parity', type: 'categorical' }, studies, facts(undefined, (i): Record<string, string> => (i === 2 ? { parity: 'odd' } : {})), 'log');
+    expect(one).toMatchObject({ status: 'skipped', k: 1, missing: expect.arrayContaining([BCG[0]!.slug]), message: 'Not analysed: only 1 of the 13 pooled studies gives “Parity”; subgroups need at least 2 studies.' });
   });
 
   it("Egger's test below ten studies: not tested (k < 10)", () => {
