@@ -18,7 +18,7 @@ export function loadAnalyses(): Promise<SiteAnalyses> {
     const facts = studyFacts(m.studies);
     return {
       univariate: m.syntheses.flatMap((s) => analyseSynthesis(s, facts, review.characteristics) ?? []),
-      dta: m.dta.flatMap((s) => analyseDta(s, facts) ?? []),
+      dta: m.dta.flatMap((s) => analyseDta(s, facts, review.characteristics) ?? []),
     };
   });
   return cache;

@@ -123,7 +123,7 @@ function figure(a: UnivariateAnalyses, s: Extract<SubgroupSection, { status: 'ok
     page: `outcomes/${a.outcome}/`,
     anchor: `subgroups-${a.outcome}-${a.measure}-${c.id}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-'),
     data,
-    pooling: null,
+    pooling: { method: 'REML', test: s.overall.test, level: 0.95, scale: scaleFor(a.measure), k: s.overall.k, estimate: s.overall.estimate, ciLow: s.overall.ciLow, ciHigh: s.overall.ciHigh, piLow: s.overall.piLow, piHigh: s.overall.piHigh, tau2: s.overall.tau2, I2: s.overall.I2 },
     subgroup: {
       characteristic: { id: c.id, label: c.label },
       levels: s.levels.map((g) => ({ level: g.level, label: g.label, k: g.estimate.k, estimate: g.estimate.yi, se: g.estimate.sei, tau2: g.estimate.tau2 })),

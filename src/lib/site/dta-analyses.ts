@@ -1,23 +1,52 @@
 /**
  * The analyses a diagnostic-accuracy outcome shows beside its bivariate summary: the summary
- * re-pooled from the studies at low overall risk of bias, and Deeks' funnel-plot asymmetry test
- * (k ≥ 10). Pure; the same pooled tables as the main summary (dta-synthesis.ts).
+ * re-pooled from the studies at low overall risk of bias, the summary of each subgroup of a
+ * categorical characteristic (risk of bias included; no test for subgroup differences, which needs
+ * a bivariate meta-regression), and Deeks' funnel-plot asymmetry test (k ≥ 10). Pure; the same
+ * pooled tables as the main summary (dta-synthesis.ts).
  */
 import { DTA_MIN_STUDIES, DtaInputError, PoolInputError, deeksTest, poolDta } from '../stats/index.ts';
 import { dtaSummary, type DtaRow, type DtaSummary, type DtaSynthesis } from './dta-synthesis.ts';
-import type { SmallStudySection, StudyFacts } from './analyses.ts';
+import { analysedCharacteristics, characteristicValue, valueLabel, type SmallStudySection, type StudyFacts } from './analyses.ts';
+import type { Characteristic } from '../schema/characteristics.ts';
 
 /** The DTA summary restricted to studies at low overall risk of bias, or why it was not computed. */
 export type DtaSensitivity =
   | { status: 'ok'; k: number; kAll: number; slugs: string[]; summary: DtaSummary }
   | { status: 'too-few'; k: number; kAll: number; minimum: number; message: string };
 
+/** The summaries of the subgroups of one categorical characteristic, or why there are none. */
+export type DtaSubgroupSection =
+  | { status: 'ok'; characteristic: Characteristic; k: number; missing: string[]; levels: { level: string; label: string; slugs: string[]; summary: DtaSummary }[] }
+  | { status: 'skipped'; characteristic: Characteristic; k: number; missing: string[]; message: string };
+
 /** The analyses of one DTA outcome. */
 export interface DtaAnalyses {
   outcome: string;
   k: number;
   sensitivity: DtaSensitivity;
+  subgroups: DtaSubgroupSection[];
   smallStudy: SmallStudySection;
+}
+
+/** Each subgroup's summary (bivariate with four or more tables, else the univariate fallback and its reason); needs two subgroups. */
+export function dtaSubgroupSection(c: Characteristic, tables: readonly DtaRow[], facts: ReadonlyMap<string, StudyFacts>, options: { level?: number } = {}): DtaSubgroupSection {
+  const valueOf = (t: DtaRow) => characteristicValue(facts.get(t.slug), c.id);
+  const withValue = tables.filter((t) => valueOf(t) !== undefined);
+  const missing = tables.filter((t) => valueOf(t) === undefined).map((t) => t.slug);
+  const k = withValue.length;
+  const n = `${tables.length} pooled ${tables.length === 1 ? 'study' : 'studies'}`;
+  const skip = (message: string): DtaSubgroupSection => ({ status: 'skipped', characteristic: c, k, missing, message });
+  if (k === 0) return skip(`Not analysed: none of the ${n} gives “${c.label}”.`);
+  const keys = [...new Set(withValue.map((t) => String(valueOf(t))))];
+  if (keys.length < 2) return skip(`Not analysed: “${c.label}” has a single level — all ${k} studies are “${valueLabel(c, valueOf(withValue[0]!)!)}” — so there are no subgroups to compare.`);
+  const declared = (c.values ?? []).map(String).filter((v) => keys.includes(v));
+  const order = [...declared, ...keys.filter((v) => !declared.includes(v)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))];
+  const levels = order.map((level) => {
+    const own = withValue.filter((t) => String(valueOf(t)) === level);
+    return { level, label: valueLabel(c, valueOf(own[0]!)!), slugs: own.map((t) => t.slug), summary: dtaSummary(poolDta(own, { level: options.level ?? 0.95 })) };
+  });
+  return { status: 'ok', characteristic: c, k, missing, levels };
 }
 
 /** The tables that enter the main summary. */
@@ -48,9 +77,16 @@ export function deeksSection(tables: readonly DtaRow[]): SmallStudySection {
   }
 }
 
-/** The analyses of a DTA outcome (null when nothing is pooled). */
-export function analyseDta(s: DtaSynthesis, facts: ReadonlyMap<string, StudyFacts>, options: { level?: number } = {}): DtaAnalyses | null {
+/** The analyses of a DTA outcome (null when nothing is pooled); `declared` are the review's characteristics. */
+export function analyseDta(s: DtaSynthesis, facts: ReadonlyMap<string, StudyFacts>, declared: readonly Characteristic[] = [], options: { level?: number } = {}): DtaAnalyses | null {
   if (!s.pooled) return null;
   const tables = pooledTables(s);
-  return { outcome: s.outcome, k: tables.length, sensitivity: dtaLowRiskSensitivity(tables, facts, options), smallStudy: deeksSection(tables) };
+  const categorical = analysedCharacteristics(declared).filter((c) => c.type === 'categorical');
+  return {
+    outcome: s.outcome,
+    k: tables.length,
+    sensitivity: dtaLowRiskSensitivity(tables, facts, options),
+    subgroups: categorical.map((c) => dtaSubgroupSection(c, tables, facts, options)),
+    smallStudy: deeksSection(tables),
+  };
 }

@@ -189,3 +189,34 @@ describe('the DTA analyses of AuditC', () => {
     expect(s.df).toBe(deeks.df);
   });
 });
+
+describe('DTA subgroups', () => {
+  const c = auditC();
+  const [dta] = synthesizeDta(c.tp.map((tp, i) => ({ tableId: `a${i}#1`, slug: `a${i}`, title: `t${i}`, outcome: 'x', label: 'AUDIT-C', threshold: null, tp, fp: c.fp[i]!, fn: c.fn[i]!, tn: c.tn[i]!, status: 'included' })));
+  // Fixture characteristic derived from the study index (AuditC publishes none): odd/even study number.
+  const PARITY: Characteristic = { id: 'parity', label: 'Parity', type: 'categorical', values: ['odd', 'even'] };
+  const facts = new Map<string, StudyFacts>(c.tp.map((_, i) => [`a${i}`, { rob: i < 3 ? 'low' : 'not-assessed', characteristics: (i === 13 ? {} : { parity: (i + 1) % 2 ? 'odd' : 'even' }) as Record<string, string> }]));
+
+  it('pools each subgroup with the bivariate model, or its fallback below four tables, and counts tables without a value', () => {
+    const a = analyseDta(dta!, facts, [PARITY])!;
+    const parity = a.subgroups.find((s) => s.characteristic.id === 'parity')!;
+    expect(parity.status).toBe('ok');
+    if (parity.status !== 'ok') return;
+    expect(parity.missing).toEqual(['a13']);
+    expect(parity.levels.map((l) => [l.label, l.summary.k, l.summary.model])).toEqual([['odd', 7, 'bivariate'], ['even', 6, 'bivariate']]);
+    const odd = poolDta(c.tp.flatMap((tp, i) => (i % 2 === 0 ? [{ tp, fp: c.fp[i]!, fn: c.fn[i]!, tn: c.tn[i]! }] : [])));
+    if (odd.model === 'bivariate') expect(parity.levels[0]!.summary.sens).toBe(odd.result.sens);
+    const rob = a.subgroups.find((s) => s.characteristic.id === 'risk_of_bias')!;
+    expect(rob.status === 'ok' && rob.levels.map((l) => [l.label, l.summary.model])).toEqual([['Low', 'univariate'], ['Not yet assessed', 'bivariate']]);
+  });
+
+  it('says so for a characteristic with a single level or none given', () => {
+    const one = new Map<string, StudyFacts>(c.tp.map((_, i) => [`a${i}`, { rob: 'high', characteristics: { parity: 'odd' } }]));
+    const a = analyseDta(dta!, one, [PARITY, { id: 'setting', label: 'Setting', type: 'categorical' }])!;
+    expect(a.subgroups.map((s) => (s.status === 'skipped' ? s.message : 'ok'))).toEqual([
+      'Not analysed: “Parity” has a single level — all 14 studies are “odd” — so there are no subgroups to compare.',
+      'Not analysed: none of the 14 pooled studies gives “Setting”.',
+      'Not analysed: “Risk of bias (overall)” has a single level — all 14 studies are “High” — so there are no subgroups to compare.',
+    ]);
+  });
+});
