@@ -111,6 +111,16 @@ describe('the AuditC page', () => {
     expect(t).toContain(`Low risk of bias only 8 ${pct(r.sens)} (${pct(r.sensCi[0])} to ${pct(r.sensCi[1])}) ${pct(r.spec)} (${pct(r.specCi[0])} to ${pct(r.specCi[1])})`);
   });
 
+  it('gives each subgroup’s summary for the fixture characteristic (derived from the study index) and for risk of bias', () => {
+    const t = text(page(DTA_OUTCOME));
+    const odd = poolDta(tables.filter((_, i) => (i + 1) % 2 === 1));
+    if (odd.model !== 'bivariate') throw new Error('expected the bivariate model');
+    expect(t).toContain(`Subgroups by Study number parity (fixture) Subgroup k Sensitivity (95% CI) Specificity (95% CI) Model odd 7 ${pct(odd.result.sens)} (${pct(odd.result.sensCi[0])} to ${pct(odd.result.sensCi[1])})`);
+    expect(t).toMatch(/Subgroups by Risk of bias \(overall\) .* Low 8 [\d.]+% .* bivariate Unclear 3 [\d.]+% .* univariate \(fallback\) High 3 /);
+    expect(t).toContain('No test for subgroup differences is given for 2×2 tables');
+    expect(text(page(BCG_OUTCOME))).toContain('Subgroups by Study number parity (fixture) Not analysed: none of the 13 pooled studies gives “Study number parity (fixture)”.');
+  });
+
   it("runs Deeks' test on the 14 tables", () => {
     const d = deeksTest(tables);
     if (d.status !== 'ok') throw new Error('expected a test');

@@ -9,7 +9,7 @@ import { scaleFor } from '../stats/index.ts';
 import type { ForestOptions, ForestRow } from '../forest/types.ts';
 import type { SubgroupSection, UnivariateAnalyses } from '../site/analyses.ts';
 import { fmt } from '../site/format.ts';
-import type { Figure } from './registry.ts';
+import { SYNTHESIS_LEVEL, type Figure } from './registry.ts';
 import type { FigureDatum } from './types.ts';
 import { figureId, normalBase } from './urls.ts';
 
@@ -123,7 +123,7 @@ function figure(a: UnivariateAnalyses, s: Extract<SubgroupSection, { status: 'ok
     page: `outcomes/${a.outcome}/`,
     anchor: `subgroups-${a.outcome}-${a.measure}-${c.id}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-'),
     data,
-    pooling: { method: 'REML', test: s.overall.test, level: 0.95, scale: scaleFor(a.measure), k: s.overall.k, estimate: s.overall.estimate, ciLow: s.overall.ciLow, ciHigh: s.overall.ciHigh, piLow: s.overall.piLow, piHigh: s.overall.piHigh, tau2: s.overall.tau2, I2: s.overall.I2 },
+    pooling: { method: 'REML', test: s.overall.test, level: SYNTHESIS_LEVEL, scale: scaleFor(a.measure), k: s.overall.k, estimate: s.overall.estimate, ciLow: s.overall.ciLow, ciHigh: s.overall.ciHigh, piLow: s.overall.piLow, piHigh: s.overall.piHigh, tau2: s.overall.tau2, I2: s.overall.I2 },
     subgroup: {
       characteristic: { id: c.id, label: c.label },
       levels: s.levels.map((g) => ({ level: g.level, label: g.label, k: g.estimate.k, estimate: g.estimate.yi, se: g.estimate.sei, tau2: g.estimate.tau2 })),
@@ -134,7 +134,7 @@ function figure(a: UnivariateAnalyses, s: Extract<SubgroupSection, { status: 'ok
       QbPval: s.between.pval,
       moderator: s.moderator ? { QM: s.moderator.QM, QMdf: [...s.moderator.QMdf], QMp: s.moderator.QMp, tau2: s.moderator.tau2 } : null,
       test: s.overall.test,
-      level: 0.95,
+      level: SYNTHESIS_LEVEL,
     },
   };
 }
