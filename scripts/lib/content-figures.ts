@@ -10,6 +10,8 @@ import { compareStudyRecords, type StudyRecord } from '../../src/lib/data/tables
 import { synthesize } from '../../src/lib/site/synthesis.ts';
 import { synthesisInputs } from '../../src/lib/site/synthesis-inputs.ts';
 import { readReview, readStudies } from './content-fs.ts';
+import { buildSubgroupFigures } from '../../src/lib/figures/subgroup-registry.ts';
+import { analyseSynthesis, studyFacts } from '../../src/lib/site/analyses.ts';
 
 /** The site's figures from content/ in `root` under base path `base` (null when a page is invalid: check reports it). */
 export async function contentFigures(root: string, base: string): Promise<SiteFigure[] | null> {
@@ -18,5 +20,8 @@ export async function contentFigures(root: string, base: string): Promise<SiteFi
   const records: StudyRecord[] = pages.map((p) => ({ slug: p.slug, study: p.study!, sections: p.sections })).sort(compareStudyRecords);
   const label = (id: string) => review.outcomes.find((o) => o.id === id)?.label ?? id;
   const ctx = { base, outcomeLabel: label };
-  return [...buildFigures(records, synthesize(synthesisInputs(records)), ctx), ...buildDtaFigures(synthesizeDta(dtaInputs(records)), ctx)];
+  const syntheses = synthesize(synthesisInputs(records));
+  const facts = studyFacts(records);
+  const analyses = syntheses.flatMap((s) => analyseSynthesis(s, facts, review.characteristics) ?? []);
+  return [...buildFigures(records, syntheses, ctx), ...buildDtaFigures(synthesizeDta(dtaInputs(records)), ctx), ...buildSubgroupFigures(analyses, ctx)];
 }

@@ -1,6 +1,8 @@
 /** Build-time rendering of a registry figure into its take-away files: CSV and R (the SVG: src/lib/figures/standalone.ts). */
 import { figureRScript } from '../lib/figures/r-script.ts';
 import { dtaFigureRScript } from '../lib/figures/dta-r-script.ts';
+import { isSubgroupFigure } from '../lib/figures/subgroup-registry.ts';
+import { subgroupRScript } from '../lib/figures/subgroup-r-script.ts';
 import { figureCsvText, isDtaFigure, type SiteFigure } from '../lib/figures/site-figure.ts';
 import { absoluteUrl, figureLinks } from '../lib/figures/urls.ts';
 import { review } from './load.ts';
@@ -20,6 +22,14 @@ export function figurePageUrl(f: SiteFigure, site: URL | undefined): string {
 export function figureRFile(f: SiteFigure, site: URL | undefined): string {
   if (isDtaFigure(f)) {
     return dtaFigureRScript(f, {
+      pageUrl: figurePageUrl(f, site),
+      csvUrl: absoluteUrl(figureLinks(f.id, import.meta.env.BASE_URL).csv, site),
+      reviewTitle: review.title,
+      dataVersion: readManifest().version,
+    });
+  }
+  if (isSubgroupFigure(f)) {
+    return subgroupRScript(f, {
       pageUrl: figurePageUrl(f, site),
       csvUrl: absoluteUrl(figureLinks(f.id, import.meta.env.BASE_URL).csv, site),
       reviewTitle: review.title,

@@ -9,6 +9,8 @@ import { hasPng } from '../lib/figures/png.ts';
 import { figureLinks, type FigureLinks } from '../lib/figures/urls.ts';
 import { figureRowCount, isDtaFigure, type SiteFigure } from '../lib/figures/site-figure.ts';
 import type { DtaFigure } from '../lib/figures/dta-types.ts';
+import { buildSubgroupFigures, type SubgroupFigure } from '../lib/figures/subgroup-registry.ts';
+import { loadAnalyses } from './analyses.ts';
 
 export type { Figure } from '../lib/figures/registry.ts';
 export type { SiteFigure } from '../lib/figures/site-figure.ts';
@@ -18,15 +20,17 @@ interface Registry {
   byId: Map<string, SiteFigure>;
   byPage: Map<string, Figure[]>;
   dtaByPage: Map<string, DtaFigure[]>;
+  subgroupByPage: Map<string, SubgroupFigure[]>;
 }
 
 let cache: Promise<Registry> | null = null;
 
 // Indexed once: with 10,000 studies, a scan of every figure for each of 20,000 pages is 400 million comparisons.
 function registry(): Promise<Registry> {
-  cache ??= loadModel().then((m) => {
+  cache ??= Promise.all([loadModel(), loadAnalyses()]).then(([m, analyses]) => {
     const forest = buildFigures(m.studies, m.syntheses, { base: import.meta.env.BASE_URL, outcomeLabel });
     const dta = buildDtaFigures(m.dta, { base: import.meta.env.BASE_URL, outcomeLabel });
+    const subgroups = buildSubgroupFigures(analyses.univariate, { base: import.meta.env.BASE_URL, outcomeLabel });
     const group = <F extends SiteFigure>(list: F[]) => {
       const byPage = new Map<string, F[]>();
       for (const f of list) {
@@ -36,8 +40,8 @@ function registry(): Promise<Registry> {
       }
       return byPage;
     };
-    const all: SiteFigure[] = [...forest, ...dta];
-    return { all, byId: new Map(all.map((f) => [f.id, f])), byPage: group(forest), dtaByPage: group(dta) };
+    const all: SiteFigure[] = [...forest, ...dta, ...subgroups];
+    return { all, byId: new Map(all.map((f) => [f.id, f])), byPage: group(forest), dtaByPage: group(dta), subgroupByPage: group(subgroups) };
   });
   return cache;
 }
@@ -55,6 +59,11 @@ export async function figuresOn(page: string): Promise<Figure[]> {
 /** The SROC and paired forest figures shown on one page, in page order. */
 export async function dtaFiguresOn(page: string): Promise<DtaFigure[]> {
   return (await registry()).dtaByPage.get(page) ?? [];
+}
+
+/** The subgroup forest plots shown on one page, in page order. */
+export async function subgroupFiguresOn(page: string): Promise<SubgroupFigure[]> {
+  return (await registry()).subgroupByPage.get(page) ?? [];
 }
 
 /** The figure with this id; throws when there is none (a page asked for a plot the registry lacks). */

@@ -8,6 +8,7 @@ import { normaliseText } from '../ingest/identity.ts';
 import type { ContentProblem, ValidatedStudy } from './validate.ts';
 import { checkTwoByTwo } from './two-by-two-checks.ts';
 import { checkRiskOfBias } from './risk-of-bias-checks.ts';
+import { checkCharacteristics } from './characteristics-checks.ts';
 
 /** The set of word bigrams of a title's normalised text (a one-word title is its word). */
 function bigrams(title: string): Set<string> {
@@ -89,6 +90,7 @@ export function checkContent(pages: readonly ValidatedStudy[], review: Review): 
     });
     for (const t of checkTwoByTwo(s, abstract, new Set(outcomes.keys()))) problems.push(error(p, t.path, t.message));
     for (const r of checkRiskOfBias(s, abstract)) problems.push((r.severity === 'error' ? error : warning)(p, r.path, r.message));
+    for (const c of checkCharacteristics(s.characteristics, review.characteristics)) problems.push(error(p, c.path, c.message));
     if (s.status === 'excluded' && s.exclusion_reason && !reasons.has(s.exclusion_reason)) {
       problems.push(error(p, ['exclusion_reason'], `"${s.exclusion_reason}" is not an exclusion reason in content/review.yaml: use one of ${[...reasons].join(', ')} or declare it there`));
     }

@@ -1,6 +1,6 @@
 /**
  * Any figure of the site: a forest plot (registry.ts) or a diagnostic-accuracy figure (an SROC or
- * paired forest plot, dta-registry.ts). The figure routes, embed pages and "Take this figure"
+ * paired forest plot, dta-registry.ts; a subgroup forest plot is a forest plot of kind "subgroup" with its own CSV and R script). The figure routes, embed pages and "Take this figure"
  * links handle both kinds through these functions.
  */
 import type { Figure } from './registry.ts';
@@ -9,6 +9,8 @@ import { portableLayout, standaloneSvg } from './standalone.ts';
 import { dtaStandaloneSvg } from './dta-standalone.ts';
 import { figureCsv } from './csv.ts';
 import { dtaFigureCsv } from './dta-csv.ts';
+import { isSubgroupFigure } from './subgroup-registry.ts';
+import { subgroupFigureCsv } from './subgroup-csv.ts';
 
 /** A figure of either kind. */
 export type SiteFigure = Figure | DtaFigure;
@@ -42,10 +44,12 @@ export function figureSize(f: SiteFigure): { width: number; height: number } {
 
 /** The CSV of a figure's data. */
 export function figureCsvText(f: SiteFigure): string {
+  if (isSubgroupFigure(f)) return subgroupFigureCsv(f);
   return isDtaFigure(f) ? dtaFigureCsv(f) : figureCsv(f.data);
 }
 
 /** What a figure's "CSV" link holds, in a few words. */
 export function csvDescription(f: SiteFigure): string {
+  if (isSubgroupFigure(f)) return 'each study’s yi/sei and subgroup, then each subgroup’s and the overall pooled estimate';
   return isDtaFigure(f) ? 'the 2×2 counts, each study’s sensitivity and specificity with exact intervals, and the summary' : 'the plotted values, with yi/sei and the quotes they come from';
 }

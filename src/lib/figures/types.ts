@@ -47,10 +47,10 @@ export interface FigurePooling {
 
 /**
  * Which kind of plot a figure is: one study's estimates, one outcome × measure, the headline
- * (forest plots), or a diagnostic-accuracy figure of one outcome × index test: the SROC plot or
+ * (forest plots), the subgroup forest plot of one outcome × measure × characteristic (subgroup-registry.ts), or a diagnostic-accuracy figure of one outcome × index test: the SROC plot or
  * the paired forest plot of sensitivity and specificity (dta-types.ts).
  */
-export type FigureKind = 'study' | 'outcome' | 'headline' | DtaFigureKind;
+export type FigureKind = 'study' | 'outcome' | 'headline' | 'subgroup' | DtaFigureKind;
 
 /** The kinds of diagnostic-accuracy figures. */
 export type DtaFigureKind = 'sroc' | 'paired-forest';

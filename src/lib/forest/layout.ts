@@ -5,10 +5,11 @@
 import type { Measure } from '../schema/index.ts';
 import { buildAxis, clipInterval, placeX, plottable } from './axis.ts';
 import { defaultNull, defaultScale, naturalBounds } from './defaults.ts';
-import { layoutPooled } from './pooled.ts';
+import { layoutPooled, statsText } from './pooled.ts';
+import { prepareSubgroups, subgroupLabels, subgroupSlots, subgroupValues } from './subgroups.ts';
 import { planRobColumn, robAltText, robHeader, robMarks } from './rob-column.ts';
 import { clamp, fixed, formatTick, formatWeight, round2, safeHref, shorten, textWidth } from './text.ts';
-import type { ForestLayout, ForestLayoutPooled, ForestLayoutRow, ForestOptions, ForestRow, ForestSkipped } from './types.ts';
+import type { ForestLayout, ForestLayoutPooled, ForestLayoutRow, ForestLayoutSubgroup, ForestOptions, ForestRow, ForestSkipped } from './types.ts';
 import { intervalOf, pooledSkipReason, rowSkipReason } from './validate.ts';
 
 /** Types of the forest plot, re-exported so callers import everything from layout.ts. */
@@ -54,11 +55,14 @@ export function layoutForest(rows: ForestRow[], options: ForestOptions): ForestL
     skipped.push({ id: 'pooled', label: String(pooledIn.label), reason: pooledReason });
     pooledIn = null;
   }
+  // Subgroup forest plots only: rows sorted into their subgroups, each with its own diamond.
+  const plan = options.subgroups ? prepareSubgroups(good, options.subgroups, scale, skipped) : null;
 
   // Values the axis must cover, natural bounds and the line of no effect.
   const cis = good.map((r) => intervalOf(r.ciLow, r.ciHigh));
   const values = good.flatMap((r, i) => [r.value, ...(cis[i] ?? [])]);
   if (pooledIn) values.push(pooledIn.estimate, pooledIn.ciLow, pooledIn.ciHigh, ...(intervalOf(pooledIn.piLow, pooledIn.piHigh) ?? []));
+  if (plan) values.push(...subgroupValues(plan));
   const bounds = naturalBounds(measure, values);
   const given = options.nullValue;
   const nullValue = given === undefined ? defaultNull(measure, bounds?.[1] === 100) : given !== null && plottable(given, scale) ? given : null;
@@ -79,7 +83,7 @@ export function layoutForest(rows: ForestRow[], options: ForestOptions): ForestL
   // The optional risk-of-bias column sits at the far right; without it nothing below changes.
   const robPlan = planRobColumn(good, options.robLabels, rowHeight);
   const robWidth = robPlan ? robPlan.width : 0;
-  const labels = [...good.map((r) => String(r.label)), ...(pooledIn ? [String(pooledIn.label)] : [])];
+  const labels = [...good.map((r) => String(r.label)), ...(pooledIn ? [String(pooledIn.label)] : []), ...(plan ? subgroupLabels(plan) : [])];
   let labelWidth = clamp(Math.max(0, ...labels.map((l) => textWidth(l, FONT))) + 12, 60, inner * 0.35);
   labelWidth = Math.max(40, Math.min(labelWidth, robPlan ? inner * 0.7 - valueWidth - weightWidth - robWidth : inner * 0.7 - valueWidth - weightWidth));
   const plotX0 = round2(MARGIN.left + labelWidth);
@@ -92,8 +96,9 @@ export function layoutForest(rows: ForestRow[], options: ForestOptions): ForestL
   // Rows: squares with area proportional to weight (equal without weights).
   const rowsTop = MARGIN.top + HEADER;
   const maxWeight = Math.max(0, ...weights.map((w) => w ?? 0));
+  const slots = plan ? subgroupSlots(plan, rowsTop, rowHeight, FONT, (p) => statsText(p) !== '' || intervalOf(p.piLow, p.piHigh) !== null) : null;
   const layoutRows = good.map((r, i): ForestLayoutRow => {
-    const y = round2(rowsTop + rowHeight * (i + 0.5));
+    const y = round2(slots ? slots.rows[i]! : rowsTop + rowHeight * (i + 0.5));
     const t = texts[i]!;
     const ci = cis[i] ?? null;
     const w = weights[i] ?? null;
@@ -127,16 +132,36 @@ export function layoutForest(rows: ForestRow[], options: ForestOptions): ForestL
     }
     const href = safeHref(r.href);
     if (href !== undefined) out.href = href;
+    if (plan) out.subgroup = String(r.subgroup);
     return out;
   });
   const empty = good.length === 0 && !pooledIn;
   const message = empty ? { text: 'No estimates', x: MARGIN.left, y: round2(rowsTop + rowHeight / 2 + FONT * 0.35) } : null;
-  let bottom = rowsTop + rowHeight * Math.max(1, good.length);
+  let bottom = slots ? slots.bottom : rowsTop + rowHeight * Math.max(1, good.length);
+  const subgroups: ForestLayoutSubgroup[] | null = plan && slots
+    ? plan.groups.map((g, i) => {
+        const labelFull = String(g.group.label).replace(/\s+/g, ' ').trim();
+        const top = slots.pooledTops[i];
+        return {
+          id: String(g.group.id),
+          label: shorten(labelFull, maxChars),
+          labelFull,
+          y: round2(slots.headers[i]! + FONT * 0.35),
+          pooled: g.pooled && top != null ? layoutPooled(g.pooled, { top, rowHeight, fontSize: FONT, axis, fmt, measure, maxChars }) : null,
+        };
+      })
+    : null;
 
   let pooled: ForestLayoutPooled | null = null;
   if (pooledIn) {
     pooled = layoutPooled(pooledIn, { top: bottom + GAP, rowHeight, fontSize: FONT, axis, fmt, measure, maxChars });
     bottom = pooled.y + rowHeight / 2 + (pooled.piText || pooled.statsText ? FONT + 4 : 0);
+  }
+  let footnote: { text: string; y: number }[] | null = null;
+  if (options.footnote && options.footnote.length > 0) {
+    const top = bottom + GAP;
+    footnote = options.footnote.map((line, i) => ({ text: String(line).replace(/\s+/g, ' ').trim(), y: round2(top + (FONT + 4) * i + FONT * 0.7) }));
+    bottom = top + (FONT + 4) * options.footnote.length;
   }
 
   const axisY = round2(bottom + GAP);
@@ -169,7 +194,7 @@ export function layoutForest(rows: ForestRow[], options: ForestOptions): ForestL
     },
     nullLine:
       nullValue !== null && nullValue >= domain[0] && nullValue <= domain[1]
-        ? { x: round2(axis.map(nullValue)), y1: rowsTop, y2: axisY, value: nullValue }
+        ? { x: round2(axis.map(nullValue)), y1: rowsTop, y2: footnote ? round2(footnote[0]!.y - FONT - 2) : axisY, value: nullValue }
         : null,
     rows: layoutRows,
     pooled,
@@ -177,5 +202,7 @@ export function layoutForest(rows: ForestRow[], options: ForestOptions): ForestL
     skipped,
   };
   if (robPlan) layout.rob = robHeader(robPlan, robX0);
+  if (subgroups) layout.subgroups = subgroups;
+  if (footnote) layout.footnote = footnote;
   return layout;
 }

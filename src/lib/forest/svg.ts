@@ -57,6 +57,16 @@ function renderPooled(p: ForestLayoutPooled, L: ForestLayout): string {
   return el('g', { class: 'forest-pooled' }, inner);
 }
 
+function renderSubgroups(L: ForestLayout): string {
+  return (L.subgroups ?? [])
+    .map((g) => {
+      let inner = txt(L.columns.label.x, g.y, g.label, { class: 'forest-subgroup-label', fill: '#000', 'font-weight': 'bold', 'font-style': 'italic' });
+      if (g.pooled) inner += renderPooled(g.pooled, L);
+      return el('g', { class: 'forest-subgroup', 'data-subgroup-id': g.id }, el('title', {}, escapeXml(`Subgroup ${g.labelFull}`)) + inner);
+    })
+    .join('');
+}
+
 function renderAxis(L: ForestLayout): string {
   const { axis } = L;
   let inner = line(axis.x0, axis.y, axis.x1, axis.y, { class: 'forest-axis-line', stroke: '#000' });
@@ -68,11 +78,13 @@ function renderAxis(L: ForestLayout): string {
   return el('g', { class: 'forest-axis' }, inner);
 }
 
-function standaloneStyle(): string {
+function standaloneStyle(L: ForestLayout): string {
+  // The footnote joins the 11 px rule only in plots that have one, so other standalone SVGs keep their bytes.
+  const footnote = L.footnote ? ',.forest-plot .forest-footnote' : '';
   const css = [
     `.forest-plot text{font-family:${FONT_STACK};font-size:12px}`,
     '.forest-plot .forest-tick-label{font-size:11px}',
-    '.forest-plot .forest-sublabel,.forest-plot .forest-stats,.forest-plot .forest-pi-text{font-size:11px}',
+    `.forest-plot .forest-sublabel,.forest-plot .forest-stats,.forest-plot .forest-pi-text${footnote}{font-size:11px}`,
     '.forest-plot .forest-link:hover text{text-decoration:none}',
   ].join('');
   return el('style', {}, escapeXml(css));
@@ -91,7 +103,7 @@ export function renderForestSvg(layout: ForestLayout, opts: { idPrefix?: string;
   let inner = el('title', { id: `${id}-title` }, escapeXml(L.title));
   inner += el('desc', { id: `${id}-desc` }, escapeXml(L.description));
   if (standalone) {
-    inner += standaloneStyle();
+    inner += standaloneStyle(L);
     inner += el('rect', { class: 'forest-background', x: 0, y: 0, width: L.width, height: L.height, fill: '#fff' });
   }
   let header = txt(L.columns.value.x, L.header.y, L.header.value, { class: 'forest-header', fill: '#000', 'font-weight': 'bold' });
@@ -108,7 +120,9 @@ export function renderForestSvg(layout: ForestLayout, opts: { idPrefix?: string;
   }
   if (L.message) inner += txt(L.message.x, L.message.y, L.message.text, { class: 'forest-message', fill: '#555', 'font-style': 'italic' });
   inner += el('g', { class: 'forest-rows' }, L.rows.map((r) => renderRow(r, L)).join(''));
+  if (L.subgroups) inner += el('g', { class: 'forest-subgroups' }, renderSubgroups(L));
   if (L.pooled) inner += renderPooled(L.pooled, L);
+  if (L.footnote) inner += L.footnote.map((f) => txt(L.columns.label.x, f.y, f.text, { class: 'forest-footnote', fill: '#000', 'font-size': 11 })).join('');
   inner += renderAxis(L);
   return el(
     'svg',

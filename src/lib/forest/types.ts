@@ -21,6 +21,15 @@ export interface ForestRow {
   sublabel?: string;
   /** Risk-of-bias judgement per domain, drawn as an optional column of marks; missing entries are "not yet assessed". */
   rob?: readonly RobLevel[];
+  /** Subgroup forest plots only: the `id` of the subgroup (ForestOptions.subgroups) the row is drawn under. */
+  subgroup?: string;
+}
+
+/** A subgroup of a subgroup forest plot: a header row, its rows, and its own pooled diamond. */
+export interface ForestSubgroup {
+  id: string;
+  label: string;
+  pooled?: ForestPooled | null;
 }
 
 /** The pooled (meta-analytic) estimate drawn as a diamond, with its prediction interval. */
@@ -52,6 +61,10 @@ export interface ForestOptions {
   pooled?: ForestPooled;
   /** Headers of the risk-of-bias column (default D1, D2, …; `label` is the domain name for titles and text alternatives). */
   robLabels?: readonly { short: string; label: string }[];
+  /** Subgroups in display order: rows are grouped under them by `ForestRow.subgroup`; without it the plot is unchanged. */
+  subgroups?: readonly ForestSubgroup[];
+  /** Lines under the pooled rows, e.g. the tests for subgroup differences. */
+  footnote?: readonly string[];
 }
 
 /** The risk-of-bias column's left edge and header cells. */
@@ -98,6 +111,8 @@ export interface ForestLayoutRow {
   square: { x: number; y: number; size: number };
   /** Risk-of-bias marks, one per domain; only when the plot has a risk-of-bias column. */
   rob?: RobMark[];
+  /** Subgroup forest plots only: the row's subgroup id. */
+  subgroup?: string;
 }
 
 /** The pooled row: a diamond spanning the pooled CI and an optional prediction-interval line. */
@@ -118,6 +133,16 @@ export interface ForestLayoutPooled {
   /** Baseline of the small second line (statsText, piText). */
   subTextY: number;
   textAlt: string;
+}
+
+/** A subgroup as drawn: its header line and its pooled diamond (null when not pooled). */
+export interface ForestLayoutSubgroup {
+  id: string;
+  label: string;
+  labelFull: string;
+  /** Baseline of the header text. */
+  y: number;
+  pooled: ForestLayoutPooled | null;
 }
 
 /** A row left out of the plot and why. */
@@ -154,6 +179,10 @@ export interface ForestLayout {
   pooled: ForestLayoutPooled | null;
   /** The risk-of-bias column, only when some row has `rob`. */
   rob?: ForestRobHeader;
+  /** Subgroup forest plots only: the subgroup headers and diamonds. */
+  subgroups?: ForestLayoutSubgroup[];
+  /** The footnote lines (baselines), when given. */
+  footnote?: { text: string; y: number }[];
   /** Shown instead of rows when nothing can be drawn, e.g. "No estimates". */
   message: { text: string; x: number; y: number } | null;
   skipped: ForestSkipped[];

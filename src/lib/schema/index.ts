@@ -9,6 +9,8 @@ export { PROPORTION_MEASURES, RATIO_MEASURES, MEASURE_TABLE, measureInfo, isMeas
 export { TwoByTwo, TwoByTwoCell } from './two-by-two.ts';
 import { TwoByTwo, agreesWithinRounding } from './two-by-two.ts';
 import { RiskOfBias } from './risk-of-bias.ts';
+import { Characteristics, StudyCharacteristics } from './characteristics.ts';
+export { Characteristic, CharacteristicValue, RISK_OF_BIAS_CHARACTERISTIC } from './characteristics.ts';
 
 /** Effect measures the extractor recognises and the site can plot: the keys of the measure table (measures.ts). */
 export const MEASURES = MEASURE_IDS;
@@ -142,6 +144,7 @@ export const Study = z
     estimates: z.array(Estimate).default([]),
     two_by_two: z.array(TwoByTwo).default([]).describe('2×2 tables (TP, FP, FN, TN) per outcome and index test, each cell with its provenance'),
     risk_of_bias: RiskOfBias.default({ tool: 'not-assessed' }).describe('QUADAS-2 or PROBAST+AI assessment (src/lib/schema/risk-of-bias.ts); new pages are not-assessed'),
+    characteristics: StudyCharacteristics.describe('values of the study characteristics declared in content/review.yaml, by id (src/lib/schema/characteristics.ts)'),
   })
   .strict()
   .superRefine((s, ctx) => {
@@ -181,6 +184,7 @@ export const Review = z
     eligibility: z.object({ include: z.array(z.string()).min(1), exclude: z.array(z.string()).min(1) }).strict(),
     exclusion_reasons: z.array(z.object({ id: Slug, label: z.string().min(1) }).strict()).min(1),
     outcomes: z.array(Outcome).min(1),
+    characteristics: Characteristics.describe('study characteristics for subgroup analysis (categorical) and meta-regression (continuous)'),
     search_log: z
       .array(
         z
