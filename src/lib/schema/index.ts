@@ -9,6 +9,7 @@ export { PROPORTION_MEASURES, RATIO_MEASURES, MEASURE_TABLE, measureInfo, isMeas
 export { TwoByTwo, TwoByTwoCell } from './two-by-two.ts';
 import { TwoByTwo, agreesWithinRounding } from './two-by-two.ts';
 import { RiskOfBias } from './risk-of-bias.ts';
+import { CertaintyBlocks, Prevalences, checkCertaintyOutcomes } from './grade.ts';
 
 /** Effect measures the extractor recognises and the site can plot: the keys of the measure table (measures.ts). */
 export const MEASURES = MEASURE_IDS;
@@ -194,7 +195,10 @@ export const Review = z
           .strict(),
       )
       .min(1),
+    prevalences: Prevalences.optional().describe('review-wide prevalences for DTA results per 1,000 tested (src/lib/schema/grade.ts)'),
+    certainty: CertaintyBlocks.optional().describe('GRADE certainty per outcome id: five domain judgements with reasons (src/lib/schema/grade.ts)'),
   })
-  .strict();
+  .strict()
+  .superRefine(checkCertaintyOutcomes);
 /** The validated review protocol. */
 export type Review = z.infer<typeof Review>;
