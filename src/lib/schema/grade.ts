@@ -80,7 +80,7 @@ export type ImprecisionThresholds = z.infer<typeof ImprecisionThresholds>;
 export const CertaintyOverride = z
   .object({
     certainty: z.enum(CERTAINTY_LEVELS, { error: `must be one of ${list(CERTAINTY_LEVELS)}` }),
-    reason: z.string().trim().min(1, 'an override needs a reason saying why the rating differs from the domains'),
+    reason: z.string({ error: 'an overall rating needs a reason saying why it differs from the domains, e.g. "rated up: large effect"' }).trim().min(1, 'an overall rating needs a reason saying why it differs from the domains'),
   })
   .strict();
 
@@ -100,6 +100,7 @@ export const OutcomeCertainty = z
   })
   .strict()
   .superRefine((c, ctx) => {
+    // Runs even when a domain itself is invalid, so a missing domain is reported with the rest.
     const given = GRADE_DOMAINS.filter((d) => c[d] !== undefined);
     if (given.length === 0 && c.overall) {
       ctx.addIssue({ code: 'custom', path: ['overall'], message: `an overall rating needs the five domain judgements first: add ${GRADE_DOMAINS.join(', ')}` });
@@ -109,28 +110,35 @@ export const OutcomeCertainty = z
         if (c[d] === undefined) ctx.addIssue({ code: 'custom', path: [d], message: `missing domain ${d}: rate all five domains (${GRADE_DOMAINS.join(', ')}), e.g. ${d}: { judgement: not serious }` });
       }
     }
-  });
+  }, { when: isObjectPayload });
 /** One outcome's certainty block (defaults applied). */
 export type OutcomeCertainty = z.infer<typeof OutcomeCertainty>;
 
 /** The review-wide certainty declarations: a block per outcome id. */
 export const CertaintyBlocks = z.record(z.string(), OutcomeCertainty);
 
-/** The review fields this file adds, as the Review refinement sees them. */
-interface CertaintyFields {
-  outcomes: readonly { id: string; measures: readonly string[] }[];
-  certainty?: Record<string, OutcomeCertainty>;
+/** True when the value being refined is an object (refinements then run even after other issues, so every problem is reported at once). */
+function isObjectPayload(payload: { value: unknown }): boolean {
+  return typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value);
 }
 
 /** Review-level checks: every certainty block names a declared outcome, and its measure is one of that outcome's. */
-export function checkCertaintyOutcomes(review: CertaintyFields, ctx: z.RefinementCtx): void {
-  const outcomes = new Map(review.outcomes.map((o) => [o.id, o]));
-  for (const [id, block] of Object.entries(review.certainty ?? {})) {
-    const outcome = outcomes.get(id);
-    if (!outcome) {
+function checkOutcomes(review: { outcomes?: unknown; certainty?: unknown }, ctx: z.RefinementCtx): void {
+  if (typeof review.certainty !== 'object' || review.certainty === null || !Array.isArray(review.outcomes)) return;
+  const outcomes = new Map<string, readonly unknown[]>();
+  for (const o of review.outcomes as { id?: unknown; measures?: unknown }[]) {
+    if (typeof o?.id === 'string') outcomes.set(o.id, Array.isArray(o.measures) ? o.measures : []);
+  }
+  for (const [id, block] of Object.entries(review.certainty as Record<string, { measure?: unknown } | null>)) {
+    const measures = outcomes.get(id);
+    const measure = block?.measure;
+    if (!measures) {
       ctx.addIssue({ code: 'custom', path: ['certainty', id], message: `outcome "${id}" is not declared under outcomes: use one of ${[...outcomes.keys()].join(', ')} or declare it` });
-    } else if (block.measure && !outcome.measures.includes(block.measure)) {
-      ctx.addIssue({ code: 'custom', path: ['certainty', id, 'measure'], message: `measure ${block.measure} is not declared for outcome ${id}: use one of ${outcome.measures.join(', ')}` });
+    } else if (typeof measure === 'string' && !measures.includes(measure)) {
+      ctx.addIssue({ code: 'custom', path: ['certainty', id, 'measure'], message: `measure ${measure} is not declared for outcome ${id}: use one of ${measures.join(', ')}` });
     }
   }
 }
+
+/** The Review refinement (add with `.superRefine(...certaintyRefinement)`): unknown outcomes and undeclared measures, reported with the other problems. */
+export const certaintyRefinement = [checkOutcomes, { when: isObjectPayload }] as const;

@@ -9,7 +9,7 @@ export { PROPORTION_MEASURES, RATIO_MEASURES, MEASURE_TABLE, measureInfo, isMeas
 export { TwoByTwo, TwoByTwoCell } from './two-by-two.ts';
 import { TwoByTwo, agreesWithinRounding } from './two-by-two.ts';
 import { RiskOfBias } from './risk-of-bias.ts';
-import { CertaintyBlocks, Prevalences, checkCertaintyOutcomes } from './grade.ts';
+import { CertaintyBlocks, Prevalences, certaintyRefinement } from './grade.ts';
 
 /** Effect measures the extractor recognises and the site can plot: the keys of the measure table (measures.ts). */
 export const MEASURES = MEASURE_IDS;
@@ -199,6 +199,6 @@ export const Review = z
     certainty: CertaintyBlocks.optional().describe('GRADE certainty per outcome id: five domain judgements with reasons (src/lib/schema/grade.ts)'),
   })
   .strict()
-  .superRefine(checkCertaintyOutcomes);
+  .superRefine(...certaintyRefinement);
 /** The validated review protocol. */
 export type Review = z.infer<typeof Review>;
