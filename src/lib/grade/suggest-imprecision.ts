@@ -9,7 +9,7 @@
 import type { ImprecisionThresholds } from '../schema/grade.ts';
 import type { Evidence, Suggestion } from './evidence.ts';
 import { dec } from './format.ts';
-import { contains, decisionFor, judgementOf, worse, type Quantity } from './thresholds.ts';
+import { contains, decisionFor, judgementOf, wider, worse, type Quantity } from './thresholds.ts';
 
 /** The suggestion for either kind of evidence. */
 export function suggestImprecision(e: Evidence, thresholds?: ImprecisionThresholds): Suggestion {
@@ -28,10 +28,10 @@ export function suggestImprecision(e: Evidence, thresholds?: ImprecisionThreshol
     const W = thresholds.ci_width;
     const decision = decisionFor(thresholds, q);
     const crosses = contains(lo, hi, decision);
-    const concerns = (W === undefined ? 0 : width > 2 * W ? 2 : width > W ? 1 : 0) + (crosses ? 1 : 0);
+    const concerns = (W === undefined ? 0 : wider(width, 2 * W) ? 2 : wider(width, W) ? 1 : 0) + (crosses ? 1 : 0);
     judgement = worse(judgement, judgementOf(concerns));
     const against: string[] = [];
-    if (W !== undefined) against.push(width > 2 * W ? `wider than twice ${dec(W, 3)}` : width > W ? `wider than ${dec(W, 3)}` : `not wider than ${dec(W, 3)}`);
+    if (W !== undefined) against.push(wider(width, 2 * W) ? `wider than twice ${dec(W, 3)}` : wider(width, W) ? `wider than ${dec(W, 3)}` : `not wider than ${dec(W, 3)}`);
     if (decision !== null) against.push(`${crosses ? 'contains' : 'does not contain'} the decision threshold ${dec(decision, 2)}`);
     parts.push(`${cis[i]}${against.length ? `, ${against.join(' and ')}` : ''}`);
   });

@@ -16,7 +16,7 @@ import { qnorm } from '../stats/distributions.ts';
 import { expit } from '../stats/dta-input.ts';
 import type { DtaEvidence, DtaMeasureEvidence, Suggestion, UnivariateEvidence } from './evidence.ts';
 import { dec, pct0 } from './format.ts';
-import { contains, decisionFor, judgementOf, worse } from './thresholds.ts';
+import { contains, decisionFor, judgementOf, wider, worse } from './thresholds.ts';
 
 /** I² (percent) from which inconsistency is serious. */
 export const I2_SERIOUS = 50;
@@ -61,7 +61,7 @@ export function suggestDtaInconsistency(e: DtaEvidence, thresholds?: Imprecision
     const width = hi - lo;
     const decision = decisionFor(thresholds, name);
     const crosses = contains(lo, hi, decision);
-    const concerns = (width > 2 * DTA_PI_WIDTH ? 2 : width > DTA_PI_WIDTH ? 1 : 0) + (crosses ? 1 : 0);
+    const concerns = (wider(width, 2 * DTA_PI_WIDTH) ? 2 : wider(width, DTA_PI_WIDTH) ? 1 : 0) + (crosses ? 1 : 0);
     judgement = worse(judgement, judgementOf(concerns));
     parts.push(`${name} τ² = ${dec(m.tau2, 3)}, ${level}% prediction interval ${pct0(lo)} to ${pct0(hi)} (width ${dec(width, 2)}${decision !== null ? `, ${crosses ? 'contains' : 'does not contain'} the decision threshold ${dec(decision, 2)}` : ''})`);
   }

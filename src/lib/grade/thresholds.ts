@@ -28,3 +28,8 @@ export function worse(a: DomainJudgement, b: DomainJudgement): DomainJudgement {
   const order: DomainJudgement[] = ['not serious', 'serious', 'very serious'];
   return order[Math.max(order.indexOf(a), order.indexOf(b))]!;
 }
+
+/** True when a width exceeds a limit by more than rounding (0.9 − 0.7 is not wider than 0.2). */
+export function wider(width: number, limit: number): boolean {
+  return width - limit > 1e-9 * Math.max(1, Math.abs(limit));
+}
