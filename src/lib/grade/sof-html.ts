@@ -132,6 +132,8 @@ th,td{border:1px solid #d0d7de;padding:0.3rem 0.5rem;text-align:left;vertical-al
 th{background:#f6f8fa}
 .num{text-align:right;font-variant-numeric:tabular-nums}
 .sof-scroll{overflow-x:auto}
+.sof-table{min-width:34rem}
+.sof-domains{min-width:40rem}
 .sof-symbols{letter-spacing:0.05em;white-space:nowrap}
 .sof-level{font-weight:700}
 .sof-what,.sof-why,.sof-reason,.sof-rule,.sof-note{color:#57606a;font-size:0.875rem}
