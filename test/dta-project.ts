@@ -66,7 +66,7 @@ certainty:
     risk_of_bias: { judgement: serious, reason: "No study is assessed with QUADAS-2 yet" }
     inconsistency: ${rate(judgements.inconsistency ?? 'serious', 'Specificity varies widely between studies')}
     indirectness: { judgement: not serious }
-    imprecision: ${rate(judgements.imprecision, 'The sensitivity CI crosses 0.8')}
+    imprecision: ${rate(judgements.imprecision, 'Both CIs are wider than 0.1')}
     publication_bias: { judgement: not serious }
 `;
 }

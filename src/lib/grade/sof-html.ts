@@ -48,8 +48,8 @@ export function certaintyHtml(sof: SofOutcome): string {
   return `<span class="sof-symbols" aria-hidden="true">${certaintySymbols(r.level)}</span> <span class="sof-level" data-level="${r.level}">${certaintyLabel(r.level)}</span><span class="visually-hidden"> certainty</span><span class="sof-why">${why}</span>`;
 }
 
-function judgementText(j: DomainJudgement | null): string {
-  return j === null ? 'No suggestion' : `${j[0]!.toUpperCase()}${j.slice(1)}`;
+function judgementText(j: DomainJudgement): string {
+  return `${j[0]!.toUpperCase()}${j.slice(1)}`;
 }
 
 function domainRow(d: SofDomain): string {
@@ -58,7 +58,7 @@ function domainRow(d: SofDomain): string {
   const differs = a && s && s.judgement !== null && s.judgement !== a.judgement;
   const author = a ? `<td class="sof-judgement" data-judgement="${a.judgement}">${judgementText(a.judgement)}</td><td>${a.reason ? e(a.reason) : '—'}</td>` : '<td class="sof-judgement" data-judgement="not-rated">Not yet rated</td><td>—</td>';
   const suggestion = s
-    ? `<td class="sof-suggestion" data-judgement="${s.judgement ?? 'none'}"><span class="sof-suggestion-label">Suggestion:</span> <strong>${judgementText(s.judgement).toLowerCase()}</strong>${differs ? ' <span class="sof-differs">(differs from the authors)</span>' : ''}. <span class="sof-reason">${e(s.reason)}</span></td>`
+    ? `<td class="sof-suggestion" data-judgement="${s.judgement ?? 'none'}">${s.judgement === null ? '<span class="sof-suggestion-label">No suggestion.</span>' : `<span class="sof-suggestion-label">Suggestion:</span> <strong>${s.judgement}</strong>${differs ? ' <span class="sof-differs">(differs from the authors)</span>' : ''}.`} <span class="sof-reason">${e(s.reason)}</span></td>`
     : '<td class="sof-suggestion" data-judgement="none">No suggestion: nothing is pooled.</td>';
   return `<tr data-domain="${d.domain}"><th scope="row">${e(d.label)}</th>${author}${suggestion}</tr>`;
 }
@@ -94,7 +94,7 @@ function univariateTable(sof: SofOutcome, capId: string): string {
   const participants = `${sof.participants === null ? 'not reported' : thousands(sof.participants)}${sof.participantsNote ? ` (${e(sof.participantsNote)})` : ''}; ${studiesText(sof.studies)}`;
   const estimateCell = est ? `${num(est.estimate, est.measure)} (${num(est.ciLow, est.measure)} to ${num(est.ciHigh, est.measure)})` : e(sof.note ?? 'not pooled');
   const spread = est ? `I² ${Math.round(est.I2)}%; prediction interval ${num(est.piLow, est.measure)} to ${num(est.piHigh, est.measure)}` : '—';
-  const measure = est?.measure ?? '—';
+  const measure = sof.measure ?? '—';
   return `<table class="sof-table sof-univariate"><caption id="${capId}">Pooled estimate (REML random effects, Knapp–Hartung 95% CI) with its certainty.</caption><thead><tr><th scope="col">Measure</th><th scope="col" class="num">Pooled estimate (95% CI)</th><th scope="col">Heterogeneity</th><th scope="col">Participants; studies</th><th scope="col">Certainty of the evidence</th></tr></thead><tbody>`
     + `<tr><th scope="row">${e(measure)}</th><td class="num">${estimateCell}</td><td>${spread}</td><td>${participants}</td><td class="sof-certainty">${certaintyHtml(sof)}</td></tr></tbody></table>`;
 }
@@ -132,6 +132,8 @@ th,td{border:1px solid #d0d7de;padding:0.3rem 0.5rem;text-align:left;vertical-al
 th{background:#f6f8fa}
 .num{text-align:right;font-variant-numeric:tabular-nums}
 .sof-scroll{overflow-x:auto}
+.sof td.num{white-space:nowrap}
+.sof-what{display:block;font-weight:400}
 .sof-table{min-width:34rem}
 .sof-domains{min-width:40rem}
 .sof-symbols{letter-spacing:0.05em;white-space:nowrap}
@@ -140,8 +142,8 @@ th{background:#f6f8fa}
 .sof-suggestion{font-style:italic}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}`;
 
-/** A standalone HTML document with the given outcomes' tables: no scripts, no external requests (its CSP forbids both). */
-export function standaloneSofHtml(sofs: readonly SofOutcome[], meta: { title: string; note: string }): string {
+/** A standalone HTML document with the given outcomes' tables (h1: `heading`, default the title): no scripts, no external requests (its CSP forbids both). */
+export function standaloneSofHtml(sofs: readonly SofOutcome[], meta: { title: string; heading?: string; note: string }): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -152,7 +154,7 @@ export function standaloneSofHtml(sofs: readonly SofOutcome[], meta: { title: st
 <style>${SOF_STANDALONE_CSS}</style>
 </head>
 <body>
-<h1>${e(meta.title)}</h1>
+<h1>${e(meta.heading ?? meta.title)}</h1>
 ${sofs.map((s) => renderSof(s, { headingLevel: 2 })).join('\n')}
 <p class="sof-note">${e(meta.note)}</p>
 </body>

@@ -15,7 +15,7 @@ export function suggestJudgements(e: Evidence, thresholds?: ImprecisionThreshold
   const all: Suggestion[] = [
     suggestRiskOfBias(e.studies, e.kind === 'dta' ? 'studies' : 'weight'),
     e.kind === 'dta' ? suggestDtaInconsistency(e, thresholds) : suggestInconsistency(e, thresholds),
-    { domain: 'indirectness', judgement: null, reason: 'No suggestion: indirectness is judged against the review question (population, index test, reference standard), not computed from the data.' },
+    { domain: 'indirectness', judgement: null, reason: 'Indirectness is judged against the review question (population, index test, reference standard), not computed from the data.' },
     suggestImprecision(e, thresholds),
     suggestPublicationBias(e),
   ];

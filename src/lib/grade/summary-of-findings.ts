@@ -57,6 +57,8 @@ export interface SofOutcome {
   outcome: string;
   label: string;
   kind: 'dta' | 'univariate' | 'none';
+  /** The measure reported ("sensitivity and specificity" for DTA; null when nothing is reported). */
+  measure: string | null;
   /** Pooled studies (k) and their participants (null when not known). */
   studies: number;
   participants: number | null;
@@ -136,11 +138,13 @@ export function summaryOfFindings(input: SofInput): SofOutcome {
   let participantsNote: string | null = null;
   let note: string | null = null;
   let kind: SofOutcome['kind'] = 'none';
+  let measure: string | null = null;
 
   if (useDta) {
     const d = input.dta!;
     const s = d.summary!;
     kind = 'dta';
+    measure = 'sensitivity and specificity';
     evidence = dtaEvidence(d, robOf);
     const rows = d.rows.filter((r) => r.notPooled === null);
     const withCondition = rows.reduce((a, r) => a + r.tp + r.fn, 0);
@@ -155,6 +159,7 @@ export function summaryOfFindings(input: SofInput): SofOutcome {
     const s = chooseSynthesis(input);
     if (s) {
       kind = 'univariate';
+      measure = s.measure;
       const slugs = [...new Set(s.rows.filter((r) => r.notPooled === null).map((r) => r.slug))];
       studies = s.pooled?.k ?? slugs.length;
       const sizes = slugs.map((slug) => bySlug.get(slug)?.sample_sizes[0]?.n ?? null);
@@ -165,7 +170,7 @@ export function summaryOfFindings(input: SofInput): SofOutcome {
         estimate = { measure: s.measure, estimate: s.pooled.estimate, ciLow: s.pooled.ciLow, ciHigh: s.pooled.ciHigh, piLow: s.pooled.piLow, piHigh: s.pooled.piHigh, I2: s.pooled.I2 };
         evidence = univariateEvidence(s, robOf);
       } else {
-        note = `${s.measure}: ${studies === 1 ? 'a single study' : 'no study'} can be pooled, so there is no pooled estimate.`;
+        note = studies === 1 ? 'Not pooled: a single study.' : 'Not pooled: no study has a usable estimate and interval.';
       }
     } else {
       note = input.block?.measure ? `No study reports ${input.block.measure} for this outcome yet.` : 'No study reports this outcome yet.';
@@ -176,6 +181,7 @@ export function summaryOfFindings(input: SofInput): SofOutcome {
     outcome: input.outcome.id,
     label: input.outcome.label,
     kind,
+    measure,
     studies,
     participants,
     participantsNote,

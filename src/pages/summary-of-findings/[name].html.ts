@@ -14,6 +14,6 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = ({ props }) => {
   const sofs = (props as { sofs: SofOutcome[] }).sofs;
   const title = sofs.length === 1 ? `Summary of findings: ${sofs[0]!.label}` : `Summary of findings: ${review.short_title}`;
-  const html = standaloneSofHtml(sofs, { title, note: `${review.title}. Data version ${readManifest().version}. GRADE certainty from the review authors' judgements; suggestions from the data are shown, never applied.` });
+  const html = standaloneSofHtml(sofs, { title, heading: review.short_title, note: `${review.title}. Data version ${readManifest().version}. GRADE certainty from the review authors' judgements; suggestions from the data are shown, never applied.` });
   return new Response(html, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
 };

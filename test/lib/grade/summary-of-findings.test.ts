@@ -69,6 +69,7 @@ describe('a DTA Summary of Findings', () => {
     expect($('.sof-certainty').text()).toContain('due to risk of bias (serious), inconsistency (serious)');
     expect($('tr[data-domain="risk_of_bias"] td').eq(1).html()).toContain('&lt;b&gt;patient selection&lt;/b&gt;');
     expect($('tr[data-domain="risk_of_bias"] .sof-suggestion').text()).toMatch(/^Suggestion: serious\. 29% of the studies/);
+    expect($('tr[data-domain="indirectness"] .sof-suggestion').text()).toBe('No suggestion. Indirectness is judged against the review question (population, index test, reference standard), not computed from the data.');
     expect($('.sof-downloads a').map((_, a) => $(a).attr('href')).get()).toEqual(['/a.csv', '/a.html']);
   });
 
