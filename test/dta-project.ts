@@ -56,24 +56,47 @@ ${sentence}
 `;
 }
 
-/** A copy of the project in a new temporary folder (node_modules linked) with the AuditC outcome and pages added. */
-export async function projectWithDtaStudies(prefix = 'dta-project-'): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  for (const p of ['src', 'content', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) await cp(join(ROOT, p), join(dir, p), { recursive: true });
-  await mkdir(join(dir, 'data'), { recursive: true });
-  await cp(join(ROOT, 'data', 'README.md'), join(dir, 'data', 'README.md'));
-  await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  const review = join(dir, 'content', 'review.yaml');
+/** A GRADE certainty block for the AuditC outcome (review.yaml text, top level): the five domains, prevalences and thresholds. */
+export function auditCCertainty(judgements: { imprecision?: string; inconsistency?: string } = {}): string {
+  const rate = (j: string | undefined, reason: string) => (j && j !== 'not serious' ? `{ judgement: ${j}, reason: "${reason}" }` : '{ judgement: not serious }');
+  return `prevalences: [0.05, 0.2]
+certainty:
+  ${DTA_OUTCOME}:
+    imprecision_thresholds: { ci_width: 0.1, decision: { sensitivity: 0.8 } }
+    risk_of_bias: { judgement: serious, reason: "No study is assessed with QUADAS-2 yet" }
+    inconsistency: ${rate(judgements.inconsistency ?? 'serious', 'Specificity varies widely between studies')}
+    indirectness: { judgement: not serious }
+    imprecision: ${rate(judgements.imprecision, 'Both CIs are wider than 0.1')}
+    publication_bias: { judgement: not serious }
+`;
+}
+
+/** The review protocol text with the AuditC outcome declared, and optional extra top-level text (e.g. a certainty block). */
+export function withDtaOutcome(reviewYaml: string, extra = ''): string {
   const outcome = `  - id: ${DTA_OUTCOME}
     label: "Unhealthy alcohol use (AUDIT-C)"
     measures: [sensitivity, specificity]
     aliases: ["AUDIT-C"]
     description: "Fixture outcome: the 14 studies of mada's AuditC data set."
 `;
-  await writeFile(review, (await readFile(review, 'utf8')).replace('search_log:', `${outcome}search_log:`));
+  return `${reviewYaml.replace('search_log:', `${outcome}search_log:`).trimEnd()}\n${extra}`;
+}
+
+/** The MDX pages of the AuditC studies (file name → text), the first `n` of the 14. */
+export function auditCPages(n = 14): Record<string, string> {
   const c = auditC();
-  for (let i = 0; i < c.tp.length; i++) {
-    await writeFile(join(dir, 'content', 'studies', `auditc-${String(i + 1).padStart(2, '0')}.mdx`), dtaPage(i + 1, { tp: c.tp[i]!, fp: c.fp[i]!, fn: c.fn[i]!, tn: c.tn[i]! }));
-  }
+  return Object.fromEntries(c.tp.slice(0, n).map((tp, i) => [`auditc-${String(i + 1).padStart(2, '0')}.mdx`, dtaPage(i + 1, { tp, fp: c.fp[i]!, fn: c.fn[i]!, tn: c.tn[i]! })]));
+}
+
+/** A copy of the project in a new temporary folder (node_modules linked) with the AuditC outcome and pages added (and `extraReview` appended to review.yaml). */
+export async function projectWithDtaStudies(prefix = 'dta-project-', extraReview = ''): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  for (const p of ['src', 'content', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) await cp(join(ROOT, p), join(dir, p), { recursive: true });
+  await mkdir(join(dir, 'data'), { recursive: true });
+  await cp(join(ROOT, 'data', 'README.md'), join(dir, 'data', 'README.md'));
+  await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  const review = join(dir, 'content', 'review.yaml');
+  await writeFile(review, withDtaOutcome(await readFile(review, 'utf8'), extraReview));
+  for (const [name, text] of Object.entries(auditCPages())) await writeFile(join(dir, 'content', 'studies', name), text);
   return dir;
 }

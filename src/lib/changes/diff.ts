@@ -1,10 +1,15 @@
 /**
  * What one update changed: studies added, removed or edited (which fields), the protocol keys
- * and searches added, and how each outcome's synthesis moved (k, pooled estimate, CI, I², tau²).
+ * and searches added, how each outcome's synthesis moved (k, pooled estimate, CI, I², tau²), how
+ * each DTA summary moved (k, summary sensitivity and specificity with their CIs), and each
+ * outcome's GRADE certainty (level and the domain judgements that changed).
  * Pure: compares two snapshots.
  */
 import type { Snapshot, SnapshotStudy } from './snapshot.ts';
 import type { OutcomeSynthesis } from '../site/synthesis.ts';
+import type { DtaSynthesis } from '../site/dta-synthesis.ts';
+import { rateOutcome } from '../grade/certainty.ts';
+import { GRADE_DOMAINS, type GradeDomain } from '../schema/grade.ts';
 
 /** A study as an update names it. */
 export interface StudyRef {
@@ -37,6 +42,31 @@ export interface OutcomeShift {
   after: OutcomeState | null;
 }
 
+/** A DTA summary's state: studies pooled, the model, summary sensitivity and specificity with their CIs (0–1). */
+export interface DtaState {
+  k: number;
+  model: 'bivariate' | 'univariate';
+  sens: number;
+  sensCi: [number, number];
+  spec: number;
+  specCi: [number, number];
+}
+
+/** How one outcome's DTA summary moved (null: no pooled summary then). */
+export interface DtaShift {
+  outcome: string;
+  before: DtaState | null;
+  after: DtaState | null;
+}
+
+/** How one outcome's certainty moved: the level ("not rated" when unrated or undeclared) and the domain judgements that changed. */
+export interface CertaintyShift {
+  outcome: string;
+  before: string;
+  after: string;
+  domains: { domain: GradeDomain; before: string; after: string }[];
+}
+
 /** A search-log entry. */
 export interface SearchRef {
   date: string;
@@ -51,6 +81,10 @@ export interface UpdateDiff {
   removed: StudyRef[];
   changed: StudyChange[];
   outcomes: OutcomeShift[];
+  /** DTA summaries that moved. */
+  dta: DtaShift[];
+  /** Outcomes whose certainty level or a domain judgement changed. */
+  certainty: CertaintyShift[];
   /** Top-level keys of content/review.yaml that changed (all of them when it was added). */
   protocol: string[];
   /** Search-log entries new in this update. */
@@ -83,6 +117,45 @@ export function outcomeState(s: OutcomeSynthesis): OutcomeState {
 function signature(s: OutcomeSynthesis): string {
   const rows = s.rows.map((r) => JSON.stringify([r.label, r.value, r.ciLow, r.ciHigh, r.notPooled])).sort();
   return JSON.stringify([rows, outcomeState(s)], (_, v: unknown) => (typeof v === 'number' ? Number(v.toPrecision(10)) : v));
+}
+
+/** The state of a DTA synthesis (null when nothing is pooled). */
+export function dtaState(d: DtaSynthesis | undefined): DtaState | null {
+  const s = d?.summary;
+  return s ? { k: s.k, model: s.model, sens: s.sens, sensCi: s.sensCi, spec: s.spec, specCi: s.specCi } : null;
+}
+
+const rounded = (x: unknown) => JSON.stringify(x, (_, v: unknown) => (typeof v === 'number' ? Number(v.toPrecision(10)) : v));
+
+/** DTA summaries whose state changed, by outcome. */
+function diffDta(before: Snapshot | null, after: Snapshot): DtaShift[] {
+  const prev = new Map((before?.dta ?? []).map((d) => [d.outcome, d]));
+  const next = new Map((after.dta ?? []).map((d) => [d.outcome, d]));
+  return [...new Set([...prev.keys(), ...next.keys()])].sort().flatMap((outcome) => {
+    const [b, a] = [dtaState(prev.get(outcome)), dtaState(next.get(outcome))];
+    return rounded(b) === rounded(a) ? [] : [{ outcome, before: b, after: a }];
+  });
+}
+
+/** Each outcome's certainty level and domain judgements in a snapshot's protocol. */
+function certaintyOf(s: Snapshot | null): Map<string, { level: string; domains: Record<GradeDomain, string> }> {
+  const out = new Map<string, { level: string; domains: Record<GradeDomain, string> }>();
+  for (const [id, block] of Object.entries(s?.review?.certainty ?? {})) {
+    const r = rateOutcome(block);
+    out.set(id, { level: r.rated ? r.level : 'not rated', domains: Object.fromEntries(GRADE_DOMAINS.map((d) => [d, block[d]?.judgement ?? 'not rated'])) as Record<GradeDomain, string> });
+  }
+  return out;
+}
+
+/** Outcomes whose certainty level or a domain judgement changed. */
+function diffCertainty(before: Snapshot | null, after: Snapshot): CertaintyShift[] {
+  const [prev, next] = [certaintyOf(before), certaintyOf(after)];
+  const none = { level: 'not rated', domains: Object.fromEntries(GRADE_DOMAINS.map((d) => [d, 'not rated'])) as Record<GradeDomain, string> };
+  return [...new Set([...prev.keys(), ...next.keys()])].sort().flatMap((outcome) => {
+    const [b, a] = [prev.get(outcome) ?? none, next.get(outcome) ?? none];
+    const domains = GRADE_DOMAINS.filter((d) => b.domains[d] !== a.domains[d]).map((d) => ({ domain: d, before: b.domains[d], after: a.domains[d] }));
+    return b.level === a.level && domains.length === 0 ? [] : [{ outcome, before: b.level, after: a.level, domains }];
+  });
 }
 
 /** Compare two snapshots (before null: the first update). */
@@ -126,10 +199,10 @@ export function diffSnapshots(before: Snapshot | null, after: Snapshot): UpdateD
     .filter((e) => !seen.has(JSON.stringify(e)))
     .map((e) => ({ date: e.date, source: e.source, file: e.file, records: e.records_found }));
 
-  return { added: added.map(ref), removed: removed.map(ref), changed, outcomes, protocol, searches };
+  return { added: added.map(ref), removed: removed.map(ref), changed, outcomes, dta: diffDta(before, after), certainty: diffCertainty(before, after), protocol, searches };
 }
 
 /** True when the update changed nothing the review shows. */
 export function isEmptyDiff(d: UpdateDiff): boolean {
-  return d.added.length + d.removed.length + d.changed.length + d.outcomes.length + d.protocol.length === 0;
+  return d.added.length + d.removed.length + d.changed.length + d.outcomes.length + d.dta.length + d.certainty.length + d.protocol.length === 0;
 }

@@ -4,6 +4,7 @@
  * estimate, CI, I² and k before → after. Text from content is escaped for Markdown tables.
  */
 import type { UpdateDiff, OutcomeState } from './diff.ts';
+import { describeCertaintyShift, describeDtaParts } from './describe.ts';
 import type { EstimateChange } from './estimates.ts';
 import type { Estimate } from '../schema/index.ts';
 
@@ -32,13 +33,26 @@ function stateText(s: OutcomeState | null): string {
 /** Render the whole diff. */
 export function formatDataDiff(diff: UpdateDiff, estimates: readonly EstimateChange[], refs: { base: string; head: string }): string {
   const lines: string[] = [`## Data diff: ${mdCell(refs.base)} → ${mdCell(refs.head)}`, ''];
-  const total = diff.added.length + diff.removed.length + diff.changed.length + estimates.length + diff.outcomes.length;
+  const total = diff.added.length + diff.removed.length + diff.changed.length + estimates.length + diff.outcomes.length + diff.dta.length + diff.certainty.length;
   if (total === 0 && diff.protocol.length === 0) return `${lines.join('\n')}\nNo change to studies, estimates or pooled results.\n`;
   lines.push(`Studies: ${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed. Estimates: ${estimates.length} changed. Outcomes whose synthesis moved: ${diff.outcomes.length}.`, '');
 
   if (diff.outcomes.length > 0) {
     lines.push('### Pooled estimates (REML, Knapp-Hartung; back-transformed)', '', '| outcome | measure | before | after |', '|---|---|---|---|');
     for (const o of diff.outcomes) lines.push(`| ${mdCell(o.outcome)} | ${mdCell(o.measure)} | ${stateText(o.before)} | ${stateText(o.after)} |`);
+    lines.push('');
+  }
+  if (diff.dta.length > 0) {
+    lines.push('### Diagnostic accuracy (bivariate; summary with 95% CI)', '', '| outcome | model | k | sensitivity | specificity |', '|---|---|---|---|---|');
+    for (const d of diff.dta) {
+      const p = describeDtaParts(d);
+      lines.push(`| ${mdCell(d.outcome)} | ${p.model} | ${p.k} | ${p.sensitivity} | ${p.specificity} |`);
+    }
+    lines.push('');
+  }
+  if (diff.certainty.length > 0) {
+    lines.push('### Certainty of evidence (GRADE)', '');
+    for (const c of diff.certainty) lines.push(`- ${mdCell(describeCertaintyShift(c))}`);
     lines.push('');
   }
   const studyTable = (title: string, rows: { slug: string; title: string; status: string | null; extra?: string }[]) => {

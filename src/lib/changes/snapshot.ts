@@ -1,11 +1,13 @@
 /**
  * The review as it stood at one point of its history: the content files (read from a commit or
  * the working tree) validated with the same code as the build, and the per-outcome syntheses
- * and PRISMA counts computed from them. Pure: the files come in as text.
+ * (univariate and, from 2×2 tables, diagnostic accuracy) and PRISMA counts computed from them.
+ * Pure: the files come in as text.
  */
 import { validateReviewSource, validateStudySource } from '../content/validate.ts';
 import { synthesize, type OutcomeSynthesis, type SynthesisOptions } from '../site/synthesis.ts';
 import { synthesisInputs } from '../site/synthesis-inputs.ts';
+import { dtaInputs, synthesizeDta, type DtaSynthesis } from '../site/dta-synthesis.ts';
 import { prismaCounts, type PrismaCounts } from '../prisma/index.ts';
 import type { Review, Study } from '../schema/index.ts';
 import type { BodySection } from '../ingest/mdx.ts';
@@ -37,6 +39,8 @@ export interface Snapshot {
   review: Review | null;
   studies: SnapshotStudy[];
   syntheses: OutcomeSynthesis[];
+  /** The DTA synthesis of each outcome with 2×2 tables (absent in snapshots made by hand: none). */
+  dta?: DtaSynthesis[];
   prisma: PrismaCounts | null;
 }
 
@@ -60,6 +64,7 @@ export function snapshotOf(tree: ContentTree, cache: ValidationCache = new Map()
     review,
     studies,
     syntheses: synthesize(synthesisInputs(valid), options),
+    dta: synthesizeDta(dtaInputs(valid), { level: options.level }),
     prisma: review ? prismaCounts(review, valid.map((s) => s.study)) : null,
   };
 }

@@ -11,6 +11,7 @@ import { TwoByTwo, agreesWithinRounding } from './two-by-two.ts';
 import { RiskOfBias } from './risk-of-bias.ts';
 import { Characteristics, StudyCharacteristics } from './characteristics.ts';
 export { Characteristic, CharacteristicValue, RISK_OF_BIAS_CHARACTERISTIC } from './characteristics.ts';
+import { CertaintyBlocks, Prevalences, certaintyRefinement } from './grade.ts';
 
 /** Effect measures the extractor recognises and the site can plot: the keys of the measure table (measures.ts). */
 export const MEASURES = MEASURE_IDS;
@@ -198,7 +199,10 @@ export const Review = z
           .strict(),
       )
       .min(1),
+    prevalences: Prevalences.optional().describe('review-wide prevalences for DTA results per 1,000 tested (src/lib/schema/grade.ts)'),
+    certainty: CertaintyBlocks.optional().describe('GRADE certainty per outcome id: five domain judgements with reasons (src/lib/schema/grade.ts)'),
   })
-  .strict();
+  .strict()
+  .superRefine(...certaintyRefinement);
 /** The validated review protocol. */
 export type Review = z.infer<typeof Review>;
