@@ -4,6 +4,7 @@
  */
 import { buildFigures } from '../../src/lib/figures/registry.ts';
 import { buildDtaFigures } from '../../src/lib/figures/dta-registry.ts';
+import { buildAppraisalFigures } from '../../src/lib/figures/appraisal-registry.ts';
 import type { SiteFigure } from '../../src/lib/figures/site-figure.ts';
 import { dtaInputs, synthesizeDta } from '../../src/lib/site/dta-synthesis.ts';
 import { compareStudyRecords, type StudyRecord } from '../../src/lib/data/tables.ts';
@@ -18,5 +19,7 @@ export async function contentFigures(root: string, base: string): Promise<SiteFi
   const records: StudyRecord[] = pages.map((p) => ({ slug: p.slug, study: p.study!, sections: p.sections })).sort(compareStudyRecords);
   const label = (id: string) => review.outcomes.find((o) => o.id === id)?.label ?? id;
   const ctx = { base, outcomeLabel: label };
-  return [...buildFigures(records, synthesize(synthesisInputs(records)), ctx), ...buildDtaFigures(synthesizeDta(dtaInputs(records)), ctx)];
+  const syntheses = synthesize(synthesisInputs(records));
+  const dta = synthesizeDta(dtaInputs(records));
+  return [...buildFigures(records, syntheses, ctx), ...buildDtaFigures(dta, { ...ctx, studies: records }), ...buildAppraisalFigures(records, syntheses, dta, ctx)];
 }

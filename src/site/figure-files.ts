@@ -1,7 +1,8 @@
 /** Build-time rendering of a registry figure into its take-away files: CSV and R (the SVG: src/lib/figures/standalone.ts). */
 import { figureRScript } from '../lib/figures/r-script.ts';
 import { dtaFigureRScript } from '../lib/figures/dta-r-script.ts';
-import { figureCsvText, isDtaFigure, type SiteFigure } from '../lib/figures/site-figure.ts';
+import { appraisalRScript } from '../lib/figures/appraisal-r-script.ts';
+import { figureCsvText, isAppraisalFigure, isDtaFigure, type SiteFigure } from '../lib/figures/site-figure.ts';
 import { absoluteUrl, figureLinks } from '../lib/figures/urls.ts';
 import { review } from './load.ts';
 import { readManifest } from './manifest.ts';
@@ -18,6 +19,14 @@ export function figurePageUrl(f: SiteFigure, site: URL | undefined): string {
 
 /** The "Reproduce in R" script. */
 export function figureRFile(f: SiteFigure, site: URL | undefined): string {
+  if (isAppraisalFigure(f)) {
+    return appraisalRScript(f, {
+      pageUrl: figurePageUrl(f, site),
+      csvUrl: absoluteUrl(figureLinks(f.id, import.meta.env.BASE_URL).csv, site),
+      reviewTitle: review.title,
+      dataVersion: readManifest().version,
+    });
+  }
   if (isDtaFigure(f)) {
     return dtaFigureRScript(f, {
       pageUrl: figurePageUrl(f, site),

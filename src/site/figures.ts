@@ -1,13 +1,15 @@
 /**
  * The figure registry at build time (src/lib/figures/registry.ts builds it): every forest plot on
- * the site. Pages, /figures/<id>.* files and /embed/<id>/ pages all draw from this one list.
+ * the site (forest, DTA, risk-of-bias and funnel plots). Pages, /figures/<id>.* files and /embed/<id>/ pages all draw from this one list.
  */
 import { loadModel, outcomeLabel } from './model.ts';
 import { buildFigures, type Figure } from '../lib/figures/registry.ts';
 import { buildDtaFigures } from '../lib/figures/dta-registry.ts';
+import { buildAppraisalFigures } from '../lib/figures/appraisal-registry.ts';
+import type { AppraisalFigure } from '../lib/figures/appraisal-types.ts';
 import { hasPng } from '../lib/figures/png.ts';
 import { figureLinks, type FigureLinks } from '../lib/figures/urls.ts';
-import { figureRowCount, isDtaFigure, type SiteFigure } from '../lib/figures/site-figure.ts';
+import { figureRowCount, isForestFigure, type SiteFigure } from '../lib/figures/site-figure.ts';
 import type { DtaFigure } from '../lib/figures/dta-types.ts';
 
 export type { Figure } from '../lib/figures/registry.ts';
@@ -18,6 +20,7 @@ interface Registry {
   byId: Map<string, SiteFigure>;
   byPage: Map<string, Figure[]>;
   dtaByPage: Map<string, DtaFigure[]>;
+  appraisalByPage: Map<string, AppraisalFigure[]>;
 }
 
 let cache: Promise<Registry> | null = null;
@@ -26,7 +29,8 @@ let cache: Promise<Registry> | null = null;
 function registry(): Promise<Registry> {
   cache ??= loadModel().then((m) => {
     const forest = buildFigures(m.studies, m.syntheses, { base: import.meta.env.BASE_URL, outcomeLabel });
-    const dta = buildDtaFigures(m.dta, { base: import.meta.env.BASE_URL, outcomeLabel });
+    const dta = buildDtaFigures(m.dta, { base: import.meta.env.BASE_URL, outcomeLabel, studies: m.studies });
+    const appraisal = buildAppraisalFigures(m.studies, m.syntheses, m.dta, { base: import.meta.env.BASE_URL, outcomeLabel });
     const group = <F extends SiteFigure>(list: F[]) => {
       const byPage = new Map<string, F[]>();
       for (const f of list) {
@@ -36,13 +40,18 @@ function registry(): Promise<Registry> {
       }
       return byPage;
     };
-    const all: SiteFigure[] = [...forest, ...dta];
-    return { all, byId: new Map(all.map((f) => [f.id, f])), byPage: group(forest), dtaByPage: group(dta) };
+    const all: SiteFigure[] = [...forest, ...dta, ...appraisal];
+    const byId = new Map<string, SiteFigure>();
+    for (const f of all) {
+      if (byId.has(f.id)) throw new Error(`two figures share the figure id ${f.id}: make their outcome ids differ`);
+      byId.set(f.id, f);
+    }
+    return { all, byId, byPage: group(forest), dtaByPage: group(dta), appraisalByPage: group(appraisal) };
   });
   return cache;
 }
 
-/** Every figure of the site, forest plots then DTA figures (computed once per build). */
+/** Every figure of the site, forest plots, DTA figures, then appraisal figures (computed once per build). */
 export async function loadFigures(): Promise<SiteFigure[]> {
   return (await registry()).all;
 }
@@ -57,17 +66,22 @@ export async function dtaFiguresOn(page: string): Promise<DtaFigure[]> {
   return (await registry()).dtaByPage.get(page) ?? [];
 }
 
+/** The risk-of-bias and funnel figures shown on one page, in page order. */
+export async function appraisalFiguresOn(page: string): Promise<AppraisalFigure[]> {
+  return (await registry()).appraisalByPage.get(page) ?? [];
+}
+
 /** The figure with this id; throws when there is none (a page asked for a plot the registry lacks). */
 export async function figureById(id: string): Promise<SiteFigure> {
   const f = (await registry()).byId.get(id);
-  if (!f) throw new Error(`no figure with id ${id} in the registry (src/lib/figures/registry.ts, dta-registry.ts)`);
+  if (!f) throw new Error(`no figure with id ${id} in the registry (src/lib/figures/registry.ts, dta-registry.ts, appraisal-registry.ts)`);
   return f;
 }
 
 /** The forest plot with this id; throws when there is none or it is a DTA figure. */
 export async function forestFigureById(id: string): Promise<Figure> {
   const f = await figureById(id);
-  if (isDtaFigure(f)) throw new Error(`figure ${id} is a ${f.kind} figure, not a forest plot`);
+  if (!isForestFigure(f)) throw new Error(`figure ${id} is a ${f.kind} figure, not a forest plot`);
   return f;
 }
 
