@@ -75,18 +75,19 @@ function trafficLight(f: RobFigure): string[] {
     ...robData(f),
     'm <- as.matrix(dat[, c(cols, "overall")])',
     'k <- nrow(m); nc <- ncol(m)',
-    'op <- par(mar = c(6, 14, 4, 1), xpd = NA)',
-    `plot(NA, xlim = c(0.5, nc + 0.5), ylim = c(k + 0.5, 0.5), axes = FALSE, xlab = "", ylab = "", main = ${rString(f.longTitle)}, cex.main = 0.9)`,
+    'op <- par(mar = c(5, 14, 5, 1), xpd = NA)',
+    'plot(NA, xlim = c(0.5, nc + 0.5), ylim = c(k + 0.5, 0.5), axes = FALSE, xlab = "", ylab = "")',
+    `title(main = ${rString(f.longTitle)}, line = 3, cex.main = 0.9)`,
     'for (i in seq_len(k)) for (j in seq_len(nc)) {',
     '  l <- m[i, j]',
     '  if (l == "not-assessed") rect(j - 0.28, i - 0.28, j + 0.28, i + 0.28, col = fill[l], border = edge[l], lty = 2)',
     '  else symbols(j, i, circles = 0.3, inches = FALSE, add = TRUE, bg = fill[l], fg = edge[l])',
     '  text(j, i, sym[l], col = ink[l], font = if (l == "not-assessed") 1 else 2, cex = 0.8)',
     '}',
-    'abline(v = nc - 0.5, col = "grey60")',
-    'axis(3, at = seq_len(nc), labels = c(names(domains), "Overall"), tick = FALSE, font = 2)',
+    'segments(nc - 0.5, 0.5, nc - 0.5, k + 0.5, col = "grey60")',
+    'axis(3, at = seq_len(nc), labels = c(names(domains), "Overall"), tick = FALSE, font = 2, line = -0.5)',
     'axis(2, at = seq_len(k), labels = strtrim(dat$label, 40), las = 1, tick = FALSE, cex.axis = 0.75)',
-    'legend("bottom", inset = c(0, -0.12 - 2 / (k + 4)), horiz = TRUE, bty = "n", legend = lv_label[lv], pch = c(21, 21, 21, 22), pt.bg = fill[lv], col = edge[lv], pt.cex = 2, cex = 0.8)',
+    'legend(x = (nc + 1) / 2, y = k + 0.6, xjust = 0.5, yjust = 0, horiz = TRUE, bty = "n", legend = lv_label[lv], pch = c(21, 21, 21, 22), pt.bg = fill[lv], col = edge[lv], pt.cex = 2, cex = 0.8)',
     'par(op)',
     `cat(paste0(names(domains), ": ", domains, collapse = "\\n"), "\\n")`,
     'print(table(overall = factor(dat$overall, levels = lv)))',
@@ -104,10 +105,11 @@ function summary(f: RobFigure): string[] {
     'share <- sapply(bars, function(cn) sapply(lv, function(l) 100 * sum(w[dat[[cn]] == l]) / sum(w)))',
     `colnames(share) <- c(unname(domains), ${rString(`Overall ${f.subject}`)})`,
     'print(round(t(share), 6))',
-    'op <- par(mar = c(7, 14, 3, 1), xpd = NA)',
+    'op <- par(mar = c(8, 14, 3, 1))',
     'mid <- barplot(share[, rev(seq_len(ncol(share))), drop = FALSE], horiz = TRUE, las = 1, col = fill[lv], border = edge[lv], xlim = c(0, 100), cex.names = 0.8,',
     `  xlab = if (weighted) "Share of total weight (%)" else "Share of studies (%)", main = ${rString(f.longTitle)}, cex.main = 0.9)`,
-    'legend("bottom", inset = c(0, -0.45), horiz = TRUE, bty = "n", legend = lv_label[lv], fill = fill[lv], border = edge[lv], cex = 0.8)',
+    'usr <- par("usr")',
+    'legend(x = 50, y = usr[3] - 0.2 * (usr[4] - usr[3]), xjust = 0.5, yjust = 1, horiz = TRUE, bty = "n", xpd = NA, legend = lv_label[lv], fill = fill[lv], border = edge[lv], cex = 0.8)',
     'par(op)',
   ];
 }
@@ -135,7 +137,7 @@ function funnel(f: FunnelFigure): string[] {
     `xr <- range(c(dat$yi, if (!is.na(pooled)) pooled${f.limits ? ' + c(-1, 1) * z * ymax' : ''}${f.nullValue === null ? '' : `, ${rNumber(f.nullValue)}`}))`,
     `plot(NA, xlim = xr, ylim = c(ymax, 0), xlab = ${rString(f.xLabel)}, ylab = ${rString(deeks ? '1/sqrt(ESS)' : f.yLabel)}, main = ${rString(f.longTitle)}, cex.main = 0.9${f.transform === 'exp' ? ', xaxt = "n"' : ''})`,
   ];
-  if (f.transform === 'exp') lines.push('at <- pretty(exp(xr)); at <- at[at > 0]', 'axis(1, at = log(at), labels = format(at))');
+  if (f.transform === 'exp') lines.push('# Ticks in natural units on the log scale: 1, 2, 5 × powers of ten within the range.', 'at <- c(outer(c(1, 2, 5), 10^(-4:6))); at <- at[log(at) >= xr[1] & log(at) <= xr[2]]', 'axis(1, at = log(at), labels = format(at, drop0trailing = TRUE))');
   if (f.limits) {
     lines.push(
       '# Pseudo 95% limits: pooled +/- 1.96 SE.',
