@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildAppraisalFigures, deeksPoint, forestRob } from '../../../src/lib/figures/appraisal-registry.ts';
 import type { FunnelFigure, RobFigure } from '../../../src/lib/figures/appraisal-types.ts';
-import { appraisalStandaloneSvg, robSummaryLayout, trafficLightLayout } from '../../../src/lib/figures/appraisal-standalone.ts';
+import { appraisalStandaloneSvg, funnelLayout, robSummaryLayout, trafficLightLayout } from '../../../src/lib/figures/appraisal-standalone.ts';
+import { textWidth } from '../../../src/lib/forest/text.ts';
 import { appraisalCsv } from '../../../src/lib/figures/appraisal-csv.ts';
 import { buildFigures } from '../../../src/lib/figures/registry.ts';
 import { buildDtaFigures } from '../../../src/lib/figures/dta-registry.ts';
@@ -104,6 +105,17 @@ describe('the appraisal figures as files', () => {
       expect(Math.min(...sizes), f.id).toBeGreaterThanOrEqual(11);
       expect(width, f.id).toBeLessThanOrEqual(358);
     }
+  });
+
+  it('keep every tick label of the funnel plots inside the drawing, up to the five-digit DORs of the Deeks funnel', () => {
+    for (const f of figures.filter((x): x is FunnelFigure => x.kind === 'funnel')) {
+      const L = funnelLayout(f, { portable: true });
+      for (const t of L.xAxis.ticks) {
+        expect(t.x - textWidth(t.label, 11) / 2, `${f.id} ${t.label}`).toBeGreaterThanOrEqual(0);
+        expect(t.x + textWidth(t.label, 11) / 2, `${f.id} ${t.label}`).toBeLessThanOrEqual(L.width);
+      }
+    }
+    expect(funnelLayout(figures.find((f) => f.id === 'outcome-alcohol-dor-funnel') as FunnelFigure).xAxis.ticks.map((t) => t.label)).toContain('10000');
   });
 
   it('give the traffic-light CSV one line per study with its level per domain, and the summary CSV shares that sum to 100', () => {
