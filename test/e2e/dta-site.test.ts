@@ -154,7 +154,8 @@ describe('risk of bias on the study pages', () => {
     const t = text(studyPage('auditc-10'));
     expect(t).toContain('Risk of bias: not yet assessed.');
     expect(t).not.toMatch(/risk of bias[^.]*: low/i);
-    expect(studyPage('auditc-10')).not.toContain('rob-level-low');
+    expect(studyPage('auditc-10')).not.toMatch(/<tr data-domain=|class="rob-level rob-level-low/);
+    expect(studyPage('auditc-10')).toContain('data-rob-overall="not-assessed"');
   });
 });
 
