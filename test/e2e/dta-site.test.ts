@@ -16,6 +16,7 @@ import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.
 import { launchChromium } from '../../scripts/lib/browser.ts';
 import { rscriptPath, runRscript } from '../../scripts/lib/rscript.ts';
 import { poolBivariate } from '../../src/lib/stats/index.ts';
+import { seriousA11yViolations } from './a11y.ts';
 
 let dir: string;
 let dist: string;
@@ -238,6 +239,24 @@ describe('the risk-of-bias and funnel figures in Chromium', () => {
     expect(requested.filter((u) => !u.startsWith(server.origin) && !u.startsWith('data:'))).toEqual([]);
     await context.close();
   });
+});
+
+describe('the risk-of-bias pages and figures for assistive technology', () => {
+  it('have no serious or critical axe-core violation: an assessed study page, the DTA outcome page with its new figures, an embed', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    for (const path of ['/studies/auditc-02/', `/outcomes/${DTA_OUTCOME}/`, `/embed/${traffic}/`]) {
+      await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
+      expect(await seriousA11yViolations(page), path).toEqual([]);
+    }
+    // Each new figure names itself: a title and a description the SVG is labelled by, and a table of its values.
+    await page.goto(`${server.origin}/outcomes/${DTA_OUTCOME}/`, { waitUntil: 'load' });
+    const labels = await page.locator('figure.appraisal svg').evaluateAll((svgs) => svgs.map((s) => (s.getAttribute('aria-labelledby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' | ')));
+    expect(labels).toHaveLength(3);
+    for (const l of labels) expect(l).toMatch(/^.+ \| .{40,}$/);
+    expect(await page.locator('figure.appraisal details table').count()).toBe(3);
+    await context.close();
+  }, 120_000);
 });
 
 describe('Explore leaves out the studies at high risk of bias and re-pools', () => {
