@@ -4,6 +4,7 @@
  */
 import { buildFigures } from '../../src/lib/figures/registry.ts';
 import { buildDtaFigures } from '../../src/lib/figures/dta-registry.ts';
+import { buildAppraisalFigures } from '../../src/lib/figures/appraisal-registry.ts';
 import type { SiteFigure } from '../../src/lib/figures/site-figure.ts';
 import { dtaInputs, synthesizeDta } from '../../src/lib/site/dta-synthesis.ts';
 import { compareStudyRecords, type StudyRecord } from '../../src/lib/data/tables.ts';
@@ -23,5 +24,11 @@ export async function contentFigures(root: string, base: string): Promise<SiteFi
   const syntheses = synthesize(synthesisInputs(records));
   const facts = studyFacts(records);
   const analyses = syntheses.flatMap((s) => analyseSynthesis(s, facts, review.characteristics) ?? []);
-  return [...buildFigures(records, syntheses, ctx), ...buildDtaFigures(synthesizeDta(dtaInputs(records)), ctx), ...buildSubgroupFigures(analyses, ctx)];
+  const dta = synthesizeDta(dtaInputs(records));
+  return [
+    ...buildFigures(records, syntheses, ctx),
+    ...buildDtaFigures(dta, { ...ctx, studies: records }),
+    ...buildSubgroupFigures(analyses, ctx),
+    ...buildAppraisalFigures(records, syntheses, dta, ctx),
+  ];
 }

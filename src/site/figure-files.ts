@@ -3,7 +3,8 @@ import { figureRScript } from '../lib/figures/r-script.ts';
 import { dtaFigureRScript } from '../lib/figures/dta-r-script.ts';
 import { isSubgroupFigure } from '../lib/figures/subgroup-registry.ts';
 import { subgroupRScript } from '../lib/figures/subgroup-r-script.ts';
-import { figureCsvText, isDtaFigure, type SiteFigure } from '../lib/figures/site-figure.ts';
+import { appraisalRScript } from '../lib/figures/appraisal-r-script.ts';
+import { figureCsvText, isAppraisalFigure, isDtaFigure, type SiteFigure } from '../lib/figures/site-figure.ts';
 import { absoluteUrl, figureLinks } from '../lib/figures/urls.ts';
 import { review } from './load.ts';
 import { readManifest } from './manifest.ts';
@@ -20,6 +21,14 @@ export function figurePageUrl(f: SiteFigure, site: URL | undefined): string {
 
 /** The "Reproduce in R" script. */
 export function figureRFile(f: SiteFigure, site: URL | undefined): string {
+  if (isAppraisalFigure(f)) {
+    return appraisalRScript(f, {
+      pageUrl: figurePageUrl(f, site),
+      csvUrl: absoluteUrl(figureLinks(f.id, import.meta.env.BASE_URL).csv, site),
+      reviewTitle: review.title,
+      dataVersion: readManifest().version,
+    });
+  }
   if (isDtaFigure(f)) {
     return dtaFigureRScript(f, {
       pageUrl: figurePageUrl(f, site),

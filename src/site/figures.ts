@@ -1,13 +1,15 @@
 /**
  * The figure registry at build time (src/lib/figures/registry.ts builds it): every forest plot on
- * the site. Pages, /figures/<id>.* files and /embed/<id>/ pages all draw from this one list.
+ * the site (forest, DTA, risk-of-bias and funnel plots). Pages, /figures/<id>.* files and /embed/<id>/ pages all draw from this one list.
  */
 import { loadModel, outcomeLabel } from './model.ts';
 import { buildFigures, type Figure } from '../lib/figures/registry.ts';
 import { buildDtaFigures } from '../lib/figures/dta-registry.ts';
+import { buildAppraisalFigures } from '../lib/figures/appraisal-registry.ts';
+import type { AppraisalFigure } from '../lib/figures/appraisal-types.ts';
 import { hasPng } from '../lib/figures/png.ts';
 import { figureLinks, type FigureLinks } from '../lib/figures/urls.ts';
-import { figureRowCount, isDtaFigure, type SiteFigure } from '../lib/figures/site-figure.ts';
+import { figureRowCount, isForestFigure, type SiteFigure } from '../lib/figures/site-figure.ts';
 import type { DtaFigure } from '../lib/figures/dta-types.ts';
 import { buildSubgroupFigures, type SubgroupFigure } from '../lib/figures/subgroup-registry.ts';
 import { loadAnalyses } from './analyses.ts';
@@ -21,6 +23,7 @@ interface Registry {
   byPage: Map<string, Figure[]>;
   dtaByPage: Map<string, DtaFigure[]>;
   subgroupByPage: Map<string, SubgroupFigure[]>;
+  appraisalByPage: Map<string, AppraisalFigure[]>;
 }
 
 let cache: Promise<Registry> | null = null;
@@ -29,8 +32,9 @@ let cache: Promise<Registry> | null = null;
 function registry(): Promise<Registry> {
   cache ??= Promise.all([loadModel(), loadAnalyses()]).then(([m, analyses]) => {
     const forest = buildFigures(m.studies, m.syntheses, { base: import.meta.env.BASE_URL, outcomeLabel });
-    const dta = buildDtaFigures(m.dta, { base: import.meta.env.BASE_URL, outcomeLabel });
+    const dta = buildDtaFigures(m.dta, { base: import.meta.env.BASE_URL, outcomeLabel, studies: m.studies });
     const subgroups = buildSubgroupFigures(analyses.univariate, { base: import.meta.env.BASE_URL, outcomeLabel });
+    const appraisal = buildAppraisalFigures(m.studies, m.syntheses, m.dta, { base: import.meta.env.BASE_URL, outcomeLabel });
     const group = <F extends SiteFigure>(list: F[]) => {
       const byPage = new Map<string, F[]>();
       for (const f of list) {
@@ -40,13 +44,18 @@ function registry(): Promise<Registry> {
       }
       return byPage;
     };
-    const all: SiteFigure[] = [...forest, ...dta, ...subgroups];
-    return { all, byId: new Map(all.map((f) => [f.id, f])), byPage: group(forest), dtaByPage: group(dta), subgroupByPage: group(subgroups) };
+    const all: SiteFigure[] = [...forest, ...dta, ...subgroups, ...appraisal];
+    const byId = new Map<string, SiteFigure>();
+    for (const f of all) {
+      if (byId.has(f.id)) throw new Error(`two figures share the figure id ${f.id}: make their outcome ids differ`);
+      byId.set(f.id, f);
+    }
+    return { all, byId, byPage: group(forest), dtaByPage: group(dta), subgroupByPage: group(subgroups), appraisalByPage: group(appraisal) };
   });
   return cache;
 }
 
-/** Every figure of the site, forest plots then DTA figures (computed once per build). */
+/** Every figure of the site, forest plots, DTA figures, then appraisal figures (computed once per build). */
 export async function loadFigures(): Promise<SiteFigure[]> {
   return (await registry()).all;
 }
@@ -66,17 +75,22 @@ export async function subgroupFiguresOn(page: string): Promise<SubgroupFigure[]>
   return (await registry()).subgroupByPage.get(page) ?? [];
 }
 
+/** The risk-of-bias and funnel figures shown on one page, in page order. */
+export async function appraisalFiguresOn(page: string): Promise<AppraisalFigure[]> {
+  return (await registry()).appraisalByPage.get(page) ?? [];
+}
+
 /** The figure with this id; throws when there is none (a page asked for a plot the registry lacks). */
 export async function figureById(id: string): Promise<SiteFigure> {
   const f = (await registry()).byId.get(id);
-  if (!f) throw new Error(`no figure with id ${id} in the registry (src/lib/figures/registry.ts, dta-registry.ts)`);
+  if (!f) throw new Error(`no figure with id ${id} in the registry (src/lib/figures/registry.ts, dta-registry.ts, appraisal-registry.ts)`);
   return f;
 }
 
 /** The forest plot with this id; throws when there is none or it is a DTA figure. */
 export async function forestFigureById(id: string): Promise<Figure> {
   const f = await figureById(id);
-  if (isDtaFigure(f)) throw new Error(`figure ${id} is a ${f.kind} figure, not a forest plot`);
+  if (!isForestFigure(f)) throw new Error(`figure ${id} is a ${f.kind} figure, not a forest plot`);
   return f;
 }
 

@@ -1,7 +1,8 @@
 /**
  * The diagnostic-accuracy pages, figures and files, on a copy of the project whose review has an
- * outcome with the 14 2×2 tables of mada's AuditC (test/dta-project.ts): built once, as a user
- * builds it, then read as files, in Chromium (desktop and a 390 px phone) and with R.
+ * outcome with the 14 2×2 tables of mada's AuditC (test/dta-project.ts), six of them and one real
+ * study assessed with QUADAS-2 (test/rob-project.ts): built once, as a user builds it, then read
+ * as files, in Chromium (desktop and a 390 px phone) and with R.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
@@ -10,10 +11,12 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { projectWithDtaStudies, auditC, DTA_OUTCOME } from '../dta-project.ts';
+import { addRiskOfBias, AUDITC_HIGH, AUDITC_JUDGEMENTS, REAL_ASSESSED } from '../rob-project.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { launchChromium } from '../../scripts/lib/browser.ts';
 import { rscriptPath, runRscript } from '../../scripts/lib/rscript.ts';
 import { poolBivariate } from '../../src/lib/stats/index.ts';
+import { seriousA11yViolations } from './a11y.ts';
 
 let dir: string;
 let dist: string;
@@ -26,6 +29,7 @@ const paired = `outcome-${DTA_OUTCOME}-paired-forest`;
 
 beforeAll(async () => {
   dir = await projectWithDtaStudies();
+  await addRiskOfBias(dir);
   dist = join(dir, 'dist');
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
   server = await serveStatic(dist);
@@ -124,6 +128,157 @@ describe('Explore re-pools the 2×2 tables in the browser', () => {
     await expect.poll(() => pooled.getAttribute('data-k')).toBe('1');
     expect(await pooled.getAttribute('data-model')).toBe('univariate');
     expect(await page.locator('.explore-dta .dta-fallback').textContent()).toMatch(/^Only 1 study: the bivariate model needs at least 4/);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
+
+const traffic = `outcome-${DTA_OUTCOME}-rob-traffic-light`;
+const robSummary = `outcome-${DTA_OUTCOME}-rob-summary`;
+const deeks = `outcome-${DTA_OUTCOME}-dor-funnel`;
+const studyPage = (slug: string) => readFileSync(join(dist, 'studies', slug, 'index.html'), 'utf8');
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+describe('risk of bias on the study pages', () => {
+  it('gives an assessed page its overall sentence near the top and a table of the four domains with judgements and support', () => {
+    const html = studyPage('auditc-02');
+    const t = text(html);
+    expect(t).toContain('Overall risk of bias (QUADAS-2): high.');
+    expect(html.indexOf('Overall risk of bias (QUADAS-2): high.')).toBeLessThan(html.indexOf('id="citation"'));
+    const rows = [...html.matchAll(/<tr data-domain="([a-z_]+)"[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => [m[1], text(m[2]!).trim()]);
+    expect(rows.map((r) => r[0])).toEqual(['patient_selection', 'index_test', 'reference_standard', 'flow_and_timing']);
+    expect(rows[1]![1]).toMatch(/^Index test 2\.1 Were the index test results interpreted without knowledge of the results of the reference standard\? no .* High Low Fixture judgement: high\.$/);
+    expect(t).toContain('Assessed by Fixture Reviewer on 2026-01-15.');
+  });
+
+  it('says "not yet assessed" on a page without an assessment, and never shows it as low', () => {
+    const t = text(studyPage('auditc-10'));
+    expect(t).toContain('Risk of bias: not yet assessed.');
+    expect(t).not.toMatch(/risk of bias[^.]*: low/i);
+    expect(studyPage('auditc-10')).not.toMatch(/<tr data-domain=|class="rob-level rob-level-low/);
+    expect(studyPage('auditc-10')).toContain('data-rob-overall="not-assessed"');
+  });
+});
+
+describe('risk-of-bias and funnel figures of the DTA outcome', () => {
+  it('shows the traffic-light, summary and Deeks funnel plots on the outcome page, after the DTA figures', () => {
+    const html = outcomePage();
+    const at = (id: string) => html.indexOf(`data-figure-id="${id}"`);
+    for (const id of [traffic, robSummary, deeks]) expect(at(id), id).toBeGreaterThan(at(paired));
+    expect(at(traffic)).toBeLessThan(at(robSummary));
+    expect(text(html)).toContain('6 of 14 studies assessed with QUADAS-2; the other 8 studies are not yet assessed');
+  });
+
+  it('offers each as SVG, PNG, PDF, CSV, R and an embed page, listed in /figures/index.json', () => {
+    const index = JSON.parse(readFileSync(join(dist, 'figures', 'index.json'), 'utf8')) as { figures: { id: string; kind: string; rows: number }[] };
+    expect(index.figures.filter((f) => [traffic, robSummary, deeks].includes(f.id)).map((f) => [f.id, f.kind, f.rows])).toEqual([
+      [traffic, 'rob-traffic-light', 14],
+      [robSummary, 'rob-summary', 5],
+      [deeks, 'funnel', 14],
+    ]);
+    for (const id of [traffic, robSummary, deeks]) {
+      for (const ext of ['svg', 'png', 'pdf', 'csv', 'R']) expect(existsSync(join(dist, 'figures', `${id}.${ext}`)), `${id}.${ext}`).toBe(true);
+      expect(readFileSync(join(dist, 'embed', id, 'index.html'), 'utf8')).toContain(`data-figure-id="${id}"`);
+    }
+    const csv = readFileSync(join(dist, 'figures', `${traffic}.csv`), 'utf8').trim().split('\n');
+    expect(csv).toHaveLength(1 + 14);
+    expect(csv.filter((l) => l.includes(',not-assessed,not-assessed,not-assessed,not-assessed,not-assessed,'))).toHaveLength(8);
+    expect(csv.filter((l) => /,high,$/.test(l))).toHaveLength(AUDITC_HIGH.length);
+  });
+
+  it('draws a risk-of-bias column on the paired forest plot, one mark per domain and overall per study', () => {
+    const html = outcomePage();
+    const figure = html.slice(html.indexOf(`id="paired-forest-${DTA_OUTCOME}"`));
+    expect((figure.match(/class="paired-rob-mark rob-/g) ?? []).length).toBe(14 * 5);
+    const high = (figure.match(/class="paired-rob-mark rob-high"/g) ?? []).length;
+    const expected = Object.values(AUDITC_JUDGEMENTS).reduce((n, j) => n + j.filter((x) => x === 'high').length, 0) + AUDITC_HIGH.length;
+    expect(high).toBe(expected);
+    expect(readFileSync(join(dist, 'figures', `${paired}.svg`), 'utf8')).toContain('paired-rob-mark');
+  });
+
+  it("draws the column on the forest plots of an assessed real study's outcomes", () => {
+    const html = readFileSync(join(dist, 'outcomes', 'wall-motion-abnormality', 'index.html'), 'utf8');
+    expect((html.match(/class="forest-rob-mark rob-/g) ?? []).length).toBe(5);
+    expect(html).toContain(`href="/studies/${REAL_ASSESSED.slug}/#risk-of-bias"`);
+  });
+
+  it.skipIf(!rscriptPath())('has base-R scripts that run with Rscript and print what the site shows', async () => {
+    const summaryCsv = readFileSync(join(dist, 'figures', `${robSummary}.csv`), 'utf8').trim().split('\n').slice(1);
+    const { stdout } = await runRscript(`png(tempfile(fileext = ".png"))\n${readFileSync(join(dist, 'figures', `${robSummary}.R`), 'utf8')}`, { timeoutMs: 60_000 });
+    // R prints the share matrix (domains × levels, percent); the site's CSV has the same numbers.
+    const line = stdout.split('\n').find((l) => l.startsWith('Overall risk of bias'));
+    expect(line, stdout).toBeDefined();
+    const r = line!.replace('Overall risk of bias', '').trim().split(/\s+/).map(Number);
+    const site = summaryCsv.at(-1)!.split(',').slice(2, 6).map(Number);
+    r.forEach((x, i) => expect(Math.abs(x - site[i]!)).toBeLessThan(1e-4));
+    for (const id of [traffic, deeks]) await runRscript(`png(tempfile(fileext = ".png"))\n${readFileSync(join(dist, 'figures', `${id}.R`), 'utf8')}`, { timeoutMs: 60_000 });
+  }, 120_000);
+});
+
+describe('the risk-of-bias and funnel figures in Chromium', () => {
+  it('draw every text at 11 px or more on a 390 px phone without widening the page, and make no foreign request', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+    for (const path of [`/outcomes/${DTA_OUTCOME}/`, '/outcomes/wall-motion-abnormality/', '/studies/auditc-02/', ...[traffic, robSummary, deeks].map((id) => `/embed/${id}/`)]) {
+      await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
+      const sizes = await page.evaluate(() =>
+        [...document.querySelectorAll('figure.appraisal svg text, figure.embed svg text, figure.forest svg text')].filter((t) => t.getBoundingClientRect().width > 0).map((t) => {
+          const el = t as SVGTextElement;
+          const m = el.getScreenCTM();
+          return { text: el.textContent ?? '', px: parseFloat(getComputedStyle(el).fontSize) * (m ? Math.hypot(m.a, m.b) : 1) };
+        }),
+      );
+      if (!path.startsWith('/studies/')) expect(sizes.length, path).toBeGreaterThan(10);
+      expect(sizes.filter((s) => s.px < 10.95), path).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), path).toBe(true);
+    }
+    const figures = await page.goto(`${server.origin}/outcomes/${DTA_OUTCOME}/`).then(() => page.locator('figure.appraisal').count());
+    expect(figures).toBe(3);
+    expect(requested.filter((u) => !u.startsWith(server.origin) && !u.startsWith('data:'))).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the risk-of-bias pages and figures for assistive technology', () => {
+  it('have no serious or critical axe-core violation: an assessed study page, the DTA outcome page with its new figures, an embed', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    for (const path of ['/studies/auditc-02/', `/outcomes/${DTA_OUTCOME}/`, `/embed/${traffic}/`]) {
+      await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
+      expect(await seriousA11yViolations(page), path).toEqual([]);
+    }
+    // Each new figure names itself: a title and a description the SVG is labelled by, and a table of its values.
+    await page.goto(`${server.origin}/outcomes/${DTA_OUTCOME}/`, { waitUntil: 'load' });
+    const labels = await page.locator('figure.appraisal svg').evaluateAll((svgs) => svgs.map((s) => (s.getAttribute('aria-labelledby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' | ')));
+    expect(labels).toHaveLength(3);
+    for (const l of labels) expect(l).toMatch(/^.+ \| .{40,}$/);
+    expect(await page.locator('figure.appraisal details table').count()).toBe(3);
+    await context.close();
+  }, 120_000);
+});
+
+describe('Explore leaves out the studies at high risk of bias and re-pools', () => {
+  it('re-pools the 2×2 tables without AuditC studies 2 and 5, with the control checked and in the URL', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.origin}/explore/?outcome=${DTA_OUTCOME}&exclude_high_rob=1`, { waitUntil: 'load' });
+    await expect.poll(() => page.locator('[data-explore-status]').getAttribute('data-state'), { timeout: 60_000 }).toBe('ready');
+    expect(await page.locator('.explore-filters [name=exclude_high_rob]').isChecked()).toBe(true);
+    const pooled = page.locator('.explore-dta .dta-pooled');
+    expect(await pooled.getAttribute('data-k')).toBe('12');
+    const kept = fixture.tp.map((_, i) => i).filter((i) => !AUDITC_HIGH.includes(i + 1));
+    const expected = poolBivariate(kept.map((i) => ({ tp: fixture.tp[i]!, fp: fixture.fp[i]!, fn: fixture.fn[i]!, tn: fixture.tn[i]! })));
+    expect(Number(await pooled.getAttribute('data-sens'))).toBeCloseTo(expected.sens, 12);
+    // Unchecked: all 14 again; the judgement filter keeps only the two at high risk.
+    await page.uncheck('.explore-filters [name=exclude_high_rob]');
+    await expect.poll(() => pooled.getAttribute('data-k')).toBe('14');
+    await page.selectOption('.explore-filters [name=rob]', 'high');
+    await expect.poll(() => pooled.getAttribute('data-k')).toBe('2');
+    await expect.poll(() => new URL(page.url()).search).toBe(`?outcome=${DTA_OUTCOME}&rob=high`);
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);

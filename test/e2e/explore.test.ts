@@ -146,6 +146,24 @@ describe('Explore with the engine (DuckDB-WASM)', { timeout: 90_000 }, () => {
     expect(simple.errors).toEqual([]);
   });
 
+  it('filters by overall risk of bias in the browser: nobody is assessed yet, so "high" leaves none and the exclude control keeps every study, in the URL', async () => {
+    const { page, errors } = await open('/explore/?rob=high');
+    expect(await page.locator('.explore-filters [name=rob]').inputValue()).toBe('high');
+    await waitReady(page);
+    expect(await page.locator('.explore-count').getAttribute('data-matching')).toBe('0');
+    await page.selectOption('.explore-filters [name=rob]', 'not-assessed');
+    await expect.poll(() => page.locator('.explore-count').getAttribute('data-matching')).toBe('6');
+    await page.selectOption('.explore-filters [name=rob]', '');
+    await page.check('.explore-filters [name=exclude_high_rob]');
+    await expect.poll(() => new URL(page.url()).search).toBe('?exclude_high_rob=1');
+    expect(await page.locator('.explore-count').getAttribute('data-excluded')).toBe('0');
+    const restored = await open('/explore/?exclude_high_rob=1&rob=moderate');
+    expect(await restored.page.locator('.explore-filters [name=exclude_high_rob]').isChecked()).toBe(true);
+    await waitReady(restored.page);
+    expect(await restored.page.locator('[data-explore-notice]').textContent()).toContain('Ignored rob "moderate": not a risk-of-bias judgement');
+    expect([...errors, ...restored.errors]).toEqual([]);
+  });
+
   it('shows hostile parameters as text, runs none of them, and the tables are intact afterwards', async () => {
     const dbFile = join(inject('distDir'), 'data', 'review.duckdb');
     const hash = createHash('sha256').update(readFileSync(dbFile)).digest('hex');

@@ -55,7 +55,8 @@ export function showNotices(page: ExplorePage, notices: readonly string[]): void
 export function fillForm(form: HTMLFormElement, state: FilterState): void {
   for (const [name, value] of Object.entries(formValues(state))) {
     const field = form.elements.namedItem(name);
-    if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = value;
+    if (field instanceof HTMLInputElement && field.type === 'checkbox') field.checked = value !== '' && value === field.value;
+    else if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = value;
   }
 }
 

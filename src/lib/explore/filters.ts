@@ -41,6 +41,9 @@ export function displayValue(e: Pick<ExploreEstimate, 'value' | 'unit' | 'measur
   return e.unit === 'percent' && PROPORTION_MEASURES.has(e.measure) ? e.value / 100 : e.value;
 }
 
+/** The overall risk-of-bias level the "exclude high risk of bias" control leaves out. */
+export const EXCLUDED_ROB = 'high';
+
 /** Filters on the study, in the order their conditions are written. */
 export const STUDY_FILTERS: readonly StudyFilter[] = [
   { key: 'yearFrom', level: 'study', sql: 's.published_year >= ?', param: num, test: (r, v) => r.published_year !== null && r.published_year >= num(v) },
@@ -49,6 +52,9 @@ export const STUDY_FILTERS: readonly StudyFilter[] = [
   { key: 'status', level: 'study', sql: 's.status = ?', param: same, test: (r, v) => r.status === v },
   { key: 'minN', level: 'study', sql: 's.n_participants >= ?', param: num, test: (r, v) => r.n_participants !== null && r.n_participants >= num(v) },
   { key: 'q', level: 'study', sql: 'contains(lower(s.title), ?)', param: lower, test: (r, v) => r.title.toLowerCase().includes(lower(v)) },
+  { key: 'rob', level: 'study', sql: 's.rob_overall = ?', param: same, test: (r, v) => r.rob_overall === v },
+  // One control, "exclude studies at high risk of bias": its value is 1, the bound parameter the level it excludes.
+  { key: 'excludeHighRob', level: 'study', sql: 's.rob_overall <> ?', param: () => EXCLUDED_ROB, test: (r) => r.rob_overall !== EXCLUDED_ROB },
 ];
 
 /** Filters on each estimate, in the order their conditions are written. */

@@ -8,7 +8,7 @@ import type { SynthesisInput } from '../site/synthesis.ts';
 import type { DtaInput } from '../site/dta-synthesis.ts';
 
 /** Columns of the studies table the page lists. */
-export const EXPLORE_STUDY_COLUMNS = ['slug', 'title', 'journal', 'published', 'published_year', 'status', 'n_participants', 'outcomes'] as const;
+export const EXPLORE_STUDY_COLUMNS = ['slug', 'title', 'journal', 'published', 'published_year', 'status', 'n_participants', 'outcomes', 'rob_overall'] as const;
 
 /** Columns of the estimates table a synthesis needs (title and status come from the study). */
 export const EXPLORE_ESTIMATE_COLUMNS = ['estimate_id', 'slug', 'outcome', 'label', 'measure', 'value', 'ci_low', 'ci_high', 'ci_level', 'unit', 'needs_review'] as const;

@@ -16,6 +16,10 @@ export interface FilterState {
   valueMin: number | null;
   valueMax: number | null;
   q: string | null;
+  /** Overall risk of bias of the study (low, unclear, high, not-assessed). */
+  rob: string | null;
+  /** 1: leave out the studies whose overall risk of bias is high (and re-pool). */
+  excludeHighRob: number | null;
 }
 
 /** The values the select-like filters may take (the options the page offers). */
@@ -38,6 +42,8 @@ export const EMPTY_STATE: Readonly<FilterState> = Object.freeze({
   valueMin: null,
   valueMax: null,
   q: null,
+  rob: null,
+  excludeHighRob: null,
 });
 
 /** URL parameter (and form field) name of each filter, in the order they are written. */
@@ -52,7 +58,12 @@ export const PARAM_NAMES = {
   valueMin: 'value_min',
   valueMax: 'value_max',
   q: 'q',
+  rob: 'rob',
+  excludeHighRob: 'exclude_high_rob',
 } as const satisfies Record<keyof FilterState, string>;
+
+/** The overall risk-of-bias levels a study can have (studies.rob_overall). */
+export const ROB_FILTER_LEVELS = ['low', 'unclear', 'high', 'not-assessed'] as const;
 
 /** Longest title search kept, in characters. */
 export const MAX_QUERY_LENGTH = 200;
@@ -107,6 +118,12 @@ function parseOne(key: Key, raw: string, vocab: Vocabulary, notices: string[]): 
     case 'valueMin':
     case 'valueMax':
       return number(raw, NUMBER, 'not a number', param, notices);
+    case 'rob':
+      return choice(raw, ROB_FILTER_LEVELS, `not a risk-of-bias judgement (${ROB_FILTER_LEVELS.join(', ')})`, param, notices);
+    case 'excludeHighRob':
+      if (raw === '1') return 1;
+      notices.push(`Ignored ${param} "${shown(raw)}": use 1 to exclude the studies at high risk of bias.`);
+      return null;
     case 'q': {
       const text = raw.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
       if (text.length <= MAX_QUERY_LENGTH) return text || null;

@@ -6,11 +6,14 @@
 import type { DtaSummary, DtaSynthesis } from '../site/dta-synthesis.ts';
 import type { DtaFigure, DtaStudyDatum, DtaSummaryDatum } from './dta-types.ts';
 import { figureId, normalBase } from './urls.ts';
+import { forestRob } from './appraisal-registry.ts';
+import type { AssessmentLike } from '../schema/risk-of-bias-tools.ts';
 
-/** What the DTA registry needs from the site. */
+/** What the DTA registry needs from the site; with `studies`, the paired forest plot gets a risk-of-bias column when a study is assessed. */
 export interface DtaFigureContext {
   base: string;
   outcomeLabel(id: string): string;
+  studies?: readonly { slug: string; study: { risk_of_bias: AssessmentLike } }[];
 }
 
 /** The figure id of an outcome's DTA figure of `kind`. */
@@ -44,6 +47,7 @@ export function summaryDatum(s: DtaSummary, logits: { logitSens: number; logitSp
 /** The SROC and paired forest figures of each synthesis, in synthesis order. */
 export function buildDtaFigures(syntheses: readonly DtaSynthesis[], ctx: DtaFigureContext): DtaFigure[] {
   const base = normalBase(ctx.base);
+  const robBySlug = new Map((ctx.studies ?? []).map((r) => [r.slug, r.study.risk_of_bias] as const));
   return syntheses.flatMap((s) => {
     const label = ctx.outcomeLabel(s.outcome);
     const studies: DtaStudyDatum[] = s.rows.map((r) => ({
@@ -57,6 +61,7 @@ export function buildDtaFigures(syntheses: readonly DtaSynthesis[], ctx: DtaFigu
       href: `${base}studies/${r.slug}/`,
       note: r.notPooled ? `not pooled: ${r.notPooled}` : null,
     }));
+    const rob = forestRob(s.rows.map((r) => r.slug), (slug) => robBySlug.get(slug));
     const logits = s.pooled?.model === 'bivariate' ? s.pooled.result : null;
     const summary = s.summary ? summaryDatum(s.summary, logits) : null;
     const page = `outcomes/${s.outcome}/`;
@@ -71,6 +76,12 @@ export function buildDtaFigures(syntheses: readonly DtaSynthesis[], ctx: DtaFigu
       summary,
       correction: 'study-only0',
     });
-    return [make('sroc', 'summary ROC plot'), make('paired-forest', 'sensitivity and specificity')];
+    const paired = make('paired-forest', 'sensitivity and specificity');
+    // The risk-of-bias column only when a study of this outcome is assessed: otherwise the figure is as before.
+    if (rob) {
+      paired.studies = studies.map((d) => ({ ...d, rob: [...(rob.levels.get(d.slug ?? '') ?? rob.labels.map(() => 'not-assessed' as const))] }));
+      paired.robLabels = rob.labels;
+    }
+    return [make('sroc', 'summary ROC plot'), paired];
   });
 }

@@ -4,7 +4,7 @@
  */
 import { layoutPairedForest } from '../forest/paired.ts';
 import { pairedForestSvg } from '../forest/paired-svg.ts';
-import type { PairedForestInput, PairedForestLayout, PairedForestSummary } from '../forest/paired-types.ts';
+import type { PairedForestInput, PairedForestLayout, PairedForestOptions, PairedForestSummary } from '../forest/paired-types.ts';
 import { layoutSroc } from '../sroc/layout.ts';
 import { srocSvg } from '../sroc/svg.ts';
 import type { SrocInput, SrocLayout } from '../sroc/types.ts';
@@ -45,15 +45,20 @@ export function pairedSummaryRow(s: DtaSummaryDatum): PairedForestSummary {
 export function pairedInput(f: DtaFigure, { portable = false }: Portable = {}): PairedForestInput {
   return {
     title: portable ? f.longTitle : f.title,
-    studies: f.studies.map((d) => ({ id: d.id, label: d.label, tp: d.tp, fp: d.fp, fn: d.fn, tn: d.tn, ...(d.href && !portable ? { href: d.href } : {}) })),
+    studies: f.studies.map((d) => ({ id: d.id, label: d.label, tp: d.tp, fp: d.fp, fn: d.fn, tn: d.tn, ...(d.href && !portable ? { href: d.href } : {}), ...(d.rob ? { rob: d.rob } : {}) })),
     summaries: f.summary ? [pairedSummaryRow(f.summary)] : [],
   };
+}
+
+/** The paired forest plot's options: the summary's level, and the risk-of-bias column's headers when the figure has one. */
+export function pairedOptions(f: DtaFigure): PairedForestOptions {
+  return { level: f.summary?.level ?? 0.95, ...(f.robLabels ? { robLabels: f.robLabels } : {}) };
 }
 
 /** The figure's layout as drawn on its page (`portable`: as in files and embeds). */
 export function dtaLayout(f: DtaFigure, opts: Portable = {}): { kind: 'sroc'; layout: SrocLayout } | { kind: 'paired-forest'; layout: PairedForestLayout } {
   if (f.kind === 'sroc') return { kind: 'sroc', layout: layoutSroc(srocInput(f, opts), { fallbackNote: srocFallbackNote(f.summary) }) };
-  return { kind: 'paired-forest', layout: layoutPairedForest(pairedInput(f, opts), { level: f.summary?.level ?? 0.95 }) };
+  return { kind: 'paired-forest', layout: layoutPairedForest(pairedInput(f, opts), pairedOptions(f)) };
 }
 
 /** The standalone SVG document of a DTA figure (XML declaration, xmlns, size, its own styles), with its width and height. */

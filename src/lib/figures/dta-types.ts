@@ -5,6 +5,7 @@
  */
 import type { SrocPoint } from '../sroc/types.ts';
 import type { DtaFigureKind } from './types.ts';
+import type { RobLevel } from '../schema/risk-of-bias-tools.ts';
 
 /** One study's 2×2 table as a figure shows it. */
 export interface DtaStudyDatum {
@@ -20,6 +21,8 @@ export interface DtaStudyDatum {
   href?: string;
   /** Provenance or caveat of the row, e.g. "cells derived from sensitivity 0.90 and 50 with the condition"; null otherwise. */
   note: string | null;
+  /** Risk of bias per domain and overall (the paired forest plot's column), only when a study of the figure is assessed. */
+  rob?: RobLevel[];
 }
 
 /** The site's summary of sensitivity and specificity and how it was computed. */
@@ -63,6 +66,8 @@ export interface DtaFigure {
   summary: DtaSummaryDatum | null;
   /** The zero-cell correction the site applied before the logit transform (see dta-r-script.ts). */
   correction: DtaCorrection;
+  /** Headers of the risk-of-bias column, only when a study of the figure is assessed. */
+  robLabels?: { short: string; label: string }[];
 }
 
 /**

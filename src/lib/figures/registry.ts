@@ -6,16 +6,18 @@
 import { tryEffectFromCI, scaleFor, type Unit } from '../stats/index.ts';
 import { PROPORTION_MEASURES, type OutcomeSynthesis } from '../site/synthesis.ts';
 import { figureId, normalBase } from './urls.ts';
-import type { FigureDatum, FigureKind, FigurePooling } from './types.ts';
+import type { FigureDatum, ForestFigureKind, FigurePooling } from './types.ts';
 import type { ForestOptions, ForestRow } from '../forest/types.ts';
 import type { Estimate, Measure } from '../schema/index.ts';
 import type { StudyRecord } from '../data/tables.ts';
 import { synthesisForest } from '../site/synthesis-forest.ts';
+import { forestRob } from './appraisal-registry.ts';
+import type { AssessmentLike } from '../schema/risk-of-bias-tools.ts';
 
 /** One forest plot of the site. */
 export interface Figure {
   id: string;
-  kind: FigureKind;
+  kind: ForestFigureKind;
   title: string;
   /** The title out of its page's context (embeds, snippets): names the study for a study figure. */
   longTitle: string;
@@ -90,11 +92,12 @@ function studyFigures({ slug, study }: Pick<StudyRecord, 'slug' | 'study'>): Fig
   });
 }
 
-function outcomeFigure(s: OutcomeSynthesis, ctx: FigureContext, quoteOf: (id: string) => { quote: string; level: number | null } | undefined): Figure {
+function outcomeFigure(s: OutcomeSynthesis, ctx: FigureContext, quoteOf: (id: string) => { quote: string; level: number | null } | undefined, robOf: (slug: string) => AssessmentLike | undefined): Figure {
   const base = normalBase(ctx.base);
   const label = ctx.outcomeLabel(s.outcome);
   const title = `${label}: ${s.measure}`;
-  const { rows, options } = synthesisForest(s, label, base);
+  // The risk-of-bias column only when a study of this plot is assessed: otherwise the plot is as before.
+  const { rows, options } = synthesisForest(s, label, base, forestRob(s.rows.map((r) => r.slug), robOf));
   const p = s.pooled;
   const data: FigureDatum[] = s.rows.map((r) => {
     const src = quoteOf(r.estimateId);
@@ -178,7 +181,8 @@ export function buildFigures(studies: readonly Pick<StudyRecord, 'slug' | 'study
   const quotes = new Map<string, { quote: string; level: number | null }>(
     studies.flatMap(({ slug, study }) => study.estimates.map((e, i) => [`${slug}#${i + 1}`, { quote: e.quote, level: e.ci_level }] as const)),
   );
-  const outcomes = syntheses.map((s) => outcomeFigure(s, ctx, (id) => quotes.get(id)));
+  const rob = new Map<string, AssessmentLike>(studies.map(({ slug, study }) => [slug, study.risk_of_bias] as const));
+  const outcomes = syntheses.map((s) => outcomeFigure(s, ctx, (id) => quotes.get(id), (slug) => rob.get(slug)));
   const measures = [...new Set(syntheses.map((s) => s.measure))];
   const headlines = measures.map((m) => headlineFigure(m, syntheses, outcomes, ctx)).filter((f) => f.rows.length > 0);
   const all = [...studies.flatMap(studyFigures), ...outcomes, ...headlines];

@@ -47,13 +47,21 @@ export interface FigurePooling {
 
 /**
  * Which kind of plot a figure is: one study's estimates, one outcome × measure, the headline
- * (forest plots), the subgroup forest plot of one outcome × measure × characteristic (subgroup-registry.ts), or a diagnostic-accuracy figure of one outcome × index test: the SROC plot or
- * the paired forest plot of sensitivity and specificity (dta-types.ts).
+ * (forest plots), the subgroup forest plot of one outcome × measure × characteristic
+ * (subgroup-registry.ts), a diagnostic-accuracy figure of one outcome × index test: the SROC plot or
+ * the paired forest plot of sensitivity and specificity (dta-types.ts), or an appraisal figure of
+ * an outcome (appraisal-types.ts).
  */
-export type FigureKind = 'study' | 'outcome' | 'headline' | 'subgroup' | DtaFigureKind;
+export type FigureKind = ForestFigureKind | DtaFigureKind | AppraisalFigureKind;
+
+/** The kinds of forest plots: one study's estimates, one outcome × measure, the headline, a subgroup analysis. */
+export type ForestFigureKind = 'study' | 'outcome' | 'headline' | 'subgroup';
 
 /** The kinds of diagnostic-accuracy figures. */
 export type DtaFigureKind = 'sroc' | 'paired-forest';
+
+/** The kinds of appraisal figures of an outcome (appraisal-types.ts): risk-of-bias traffic light and summary, funnel plot. */
+export type AppraisalFigureKind = 'rob-traffic-light' | 'rob-summary' | 'funnel';
 
 /** What the R-script generator needs to know about a figure. */
 export interface FigureScriptInput {

@@ -11,7 +11,8 @@ import { clamp, formatCompact, round2, safeHref } from '../forest/text.ts';
 import type { FunnelLayout, FunnelLayoutPoint, FunnelOptions, FunnelPoint } from './types.ts';
 
 const FONT = 12;
-const MARGIN = { top: 10, right: 14, bottom: 8, left: 8 };
+// right: room for half of a five-digit tick label ("10000" at 11 px) at the end of the axis.
+const MARGIN = { top: 10, right: 22, bottom: 8, left: 8 };
 /** Largest |effect| on the analysis scale drawn (exp(50) overflows nothing but is meaningless). */
 const MAX_EFFECT = 50;
 

@@ -33,4 +33,12 @@ describe('applyFilters', () => {
     expect(slugs(applyFilters(DATA, { ...EMPTY_STATE, q: 'DEEP' }).studies)).toEqual(['c']);
     expect(applyFilters(DATA, { ...EMPTY_STATE, status: 'excluded' }).estimates.map((e) => e.estimate_id)).toEqual(['b#1']);
   });
+
+  it('filters by overall risk of bias, and "exclude high risk of bias" leaves out only the high ones and re-pools the rest', () => {
+    expect(slugs(applyFilters(DATA, { ...EMPTY_STATE, rob: 'low' }).studies)).toEqual(['a']);
+    expect(slugs(applyFilters(DATA, { ...EMPTY_STATE, rob: 'not-assessed' }).studies)).toEqual(['b']);
+    const without = applyFilters(DATA, { ...EMPTY_STATE, excludeHighRob: 1 });
+    expect(slugs(without.studies)).toEqual(['b', 'a', 'd']);
+    expect(without.estimates.map((e) => e.estimate_id)).toEqual(['b#1', 'a#1']);
+  });
 });

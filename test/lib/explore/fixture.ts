@@ -2,7 +2,7 @@
 import type { ExploreData, ExploreEstimate, ExploreStudy } from '../../../src/lib/explore/rows.ts';
 
 function study(slug: string, over: Partial<ExploreStudy> = {}): ExploreStudy {
-  return { slug, title: `Study ${slug}`, journal: 'J One', published: '2024-05', published_year: 2024, status: 'included', n_participants: 100, outcomes: 'wma', ...over };
+  return { slug, title: `Study ${slug}`, journal: 'J One', published: '2024-05', published_year: 2024, status: 'included', n_participants: 100, outcomes: 'wma', rob_overall: 'not-assessed', ...over };
 }
 
 function estimate(slug: string, n: number, over: Partial<ExploreEstimate> = {}): ExploreEstimate {
@@ -12,10 +12,10 @@ function estimate(slug: string, n: number, over: Partial<ExploreEstimate> = {}):
 /** Tables with known values. */
 export const DATA: ExploreData = {
   studies: [
-    study('a', { published: '2023', published_year: 2023, n_participants: 50 }),
-    study('c', { title: '<script>alert(1)</script> & "deep" learning', journal: 'J Two', published: '2025-01-02', published_year: 2025, n_participants: null }),
+    study('a', { published: '2023', published_year: 2023, n_participants: 50, rob_overall: 'low' }),
+    study('c', { title: '<script>alert(1)</script> & "deep" learning', journal: 'J Two', published: '2025-01-02', published_year: 2025, n_participants: null, rob_overall: 'high' }),
     study('b', { status: 'excluded' }),
-    study('d', { published: null, published_year: null, outcomes: null }),
+    study('d', { published: null, published_year: null, outcomes: null, rob_overall: 'unclear' }),
   ],
   estimates: [
     estimate('a', 1, { value: 0.7, ci_low: 0.6, ci_high: 0.8 }),

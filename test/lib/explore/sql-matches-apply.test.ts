@@ -47,6 +47,9 @@ const states: [string, Partial<FilterState>][] = [
   ['a title word in another case', { q: 'DEEP LEARNING' }],
   ['a hostile title search', { q: "x'); DROP TABLE studies; --" }],
   ['an unknown outcome and a hostile journal', { outcome: '<script>alert(1)</script>', journal: '1; DROP TABLE studies' }],
+  ['studies not yet assessed', { rob: 'not-assessed' }],
+  ['studies at high risk of bias', { rob: 'high' }],
+  ['without the studies at high risk of bias, one outcome', { excludeHighRob: 1, outcome: 'wall-motion-abnormality' }],
 ];
 
 describe('the browser SQL against review.duckdb', () => {
@@ -103,7 +106,10 @@ describe('the browser SQL against tables with percent units, undated studies and
       }
       // No 2×2 tables in this fixture: the table exists (as npm run data writes it) but is empty.
       await c.run(`CREATE TABLE review.diagnostic_tables (${DIAGNOSTIC_TABLE_COLUMNS.map((col) => `"${col.name}" ${col.type}`).join(', ')})`);
-      const more: Partial<FilterState>[] = [{}, { valueMin: 0.6, valueMax: 0.7 }, { outcome: 'wma' }, { q: '<SCRIPT>' }, { minN: 60 }, { yearTo: 2024, measure: 'AUC' }];
+      const more: Partial<FilterState>[] = [
+        {}, { valueMin: 0.6, valueMax: 0.7 }, { outcome: 'wma' }, { q: '<SCRIPT>' }, { minN: 60 }, { yearTo: 2024, measure: 'AUC' },
+        { rob: 'low' }, { rob: 'high' }, { rob: 'not-assessed' }, { excludeHighRob: 1 }, { excludeHighRob: 1, outcome: 'wma' }, { rob: "'; DROP TABLE review.studies; --" },
+      ];
       for (const partial of more) {
         const state = { ...EMPTY_STATE, ...partial };
         for (const cap of [1, 30]) expect(await nodeView(c, state, cap), JSON.stringify(partial)).toEqual(viewOf(applyFilters(DATA, state), undefined, cap));

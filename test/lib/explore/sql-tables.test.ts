@@ -18,6 +18,7 @@ const c = auditC();
 const studies: ExploreStudy[] = c.tp.map((_, i) => ({
   slug: `s${String(i + 1).padStart(2, '0')}`, title: i === 3 ? '<script>x</script> study' : `Study ${i + 1}`, journal: i % 2 ? 'J Odd' : 'J Even',
   published: `${2010 + i}`, published_year: 2010 + i, status: i === 5 ? 'excluded' : 'included', n_participants: 100 + i, outcomes: null,
+  rob_overall: (['low', 'high', 'unclear', 'not-assessed'] as const)[i % 4]!,
 }));
 const tables: ExploreTable[] = c.tp.flatMap((tp, i) => {
   const own = { table_id: `${studies[i]!.slug}#1`, slug: studies[i]!.slug, outcome: 'alcohol', label: 'AUDIT-C', threshold: null, tp, fp: c.fp[i]!, fn: c.fn[i]!, tn: c.tn[i]! };
@@ -51,7 +52,7 @@ describe('tablesQuery against a review.duckdb with 2×2 tables', () => {
           await run({ sql: `INSERT INTO review.${name} VALUES (${names.map(() => '?').join(', ')})`, params: names.map((n) => row[n] as string | number) });
         }
       }
-      const states: Partial<FilterState>[] = [{}, { outcome: 'alcohol' }, { outcome: 'other' }, { q: 'STUDY 1' }, { measure: 'AUC' }, { measure: 'sensitivity' }, { yearFrom: 2016 }, { journal: 'J Odd', status: 'included' }, { q: "'; DROP TABLE review.diagnostic_tables; --" }];
+      const states: Partial<FilterState>[] = [{}, { outcome: 'alcohol' }, { outcome: 'other' }, { q: 'STUDY 1' }, { measure: 'AUC' }, { measure: 'sensitivity' }, { yearFrom: 2016 }, { journal: 'J Odd', status: 'included' }, { q: "'; DROP TABLE review.diagnostic_tables; --" }, { excludeHighRob: 1 }, { rob: 'low', outcome: 'alcohol' }, { rob: 'not-assessed' }];
       const models = new Set<string>();
       for (const partial of states) {
         const state = { ...EMPTY_STATE, ...partial };

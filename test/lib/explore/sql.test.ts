@@ -17,6 +17,8 @@ const anyState = fc.record<FilterState>({
   valueMin: fc.option(fc.double({ noNaN: true, noDefaultInfinity: true }), { nil: null }),
   valueMax: fc.option(fc.double({ noNaN: true, noDefaultInfinity: true }), { nil: null }),
   q: fc.option(fc.string({ minLength: 1 }), { nil: null }),
+  rob: fc.option(fc.string(), { nil: null }),
+  excludeHighRob: fc.option(fc.constant(1), { nil: null }),
 });
 
 const placeholders = (sql: string) => (sql.match(/\?/g) ?? []).length;
@@ -24,7 +26,7 @@ const placeholders = (sql: string) => (sql.match(/\?/g) ?? []).length;
 describe('the SQL builder', () => {
   it('selects everything, in display order, for the empty state, with the page size and offset bound', () => {
     expect(studiesQuery(EMPTY_STATE, 50, 100)).toEqual({
-      sql: 'SELECT s.slug, s.title, s.journal, s.published, s.published_year, s.status, s.n_participants, s.outcomes, count(*) OVER () AS matching FROM review.studies AS s ORDER BY s.published DESC NULLS LAST, s.slug LIMIT ? OFFSET ?',
+      sql: 'SELECT s.slug, s.title, s.journal, s.published, s.published_year, s.status, s.n_participants, s.outcomes, s.rob_overall, count(*) OVER () AS matching FROM review.studies AS s ORDER BY s.published DESC NULLS LAST, s.slug LIMIT ? OFFSET ?',
       params: [50, 100],
     });
     expect(groupsQuery(EMPTY_STATE).sql).toBe('SELECT e.outcome, e.measure, count(*) AS estimates, count(DISTINCT e.slug) AS studies FROM review.estimates AS e JOIN review.studies AS s ON s.slug = e.slug GROUP BY e.outcome, e.measure ORDER BY e.outcome, e.measure');
@@ -40,7 +42,7 @@ describe('the SQL builder', () => {
 
   it('binds every hostile value as a parameter and never writes it into the SQL text', () => {
     for (const bad of HOSTILE) {
-      const state: FilterState = { ...EMPTY_STATE, outcome: bad, measure: bad, journal: bad, status: bad, q: bad };
+      const state: FilterState = { ...EMPTY_STATE, outcome: bad, measure: bad, journal: bad, status: bad, q: bad, rob: bad };
       for (const query of [studiesQuery(state, 50, 50), groupsQuery(state), poolQuery(state)]) {
         expect(query.sql).not.toContain(bad);
         expect(query.sql.toLowerCase()).not.toContain(bad.toLowerCase());

@@ -20,6 +20,8 @@ const full: FilterState = {
   valueMin: 0.5,
   valueMax: 0.95,
   q: 'deep learning & "echo" <b>',
+  rob: 'not-assessed',
+  excludeHighRob: 1,
 };
 
 describe('the filter state in the URL', () => {
@@ -47,6 +49,8 @@ describe('the filter state in the URL', () => {
       valueMin: opt(fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }).map((x) => (Object.is(x, -0) ? 0 : x))),
       valueMax: opt(fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }).map((x) => (Object.is(x, -0) ? 0 : x))),
       q: opt(fc.string({ minLength: 1, maxLength: MAX_QUERY_LENGTH }).map((s) => s.replace(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim() || 'x')),
+      rob: opt(fc.constantFrom('low', 'unclear', 'high', 'not-assessed')),
+      excludeHighRob: opt(fc.constant(1)),
     });
     fc.assert(
       fc.property(state, (s) => {
@@ -82,6 +86,10 @@ describe('hostile or invalid parameters', () => {
     ['hex value', 'value_max=0x10', /^Ignored value_max "0x10"/],
     ['NaN value', 'value_max=NaN', /^Ignored value_max "NaN"/],
     ['unknown parameter', 'drop=table', /^Ignored unknown parameter "drop"\.$/],
+    ['a judgement outside the vocabulary', 'rob=moderate', /^Ignored rob "moderate": not a risk-of-bias judgement \(low, unclear, high, not-assessed\)\.$/],
+    ['low written in capitals', 'rob=LOW', /^Ignored rob "LOW"/],
+    ['a checkbox value other than 1', 'exclude_high_rob=yes', /^Ignored exclude_high_rob "yes": use 1 to exclude the studies at high risk of bias\.$/],
+    ['SQL as the exclude control', "exclude_high_rob=1%27%20OR%20%271", /^Ignored exclude_high_rob "1' OR '1"/],
     ['markup as parameter name', '%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E=1', /^Ignored unknown parameter "<img src=x onerror=alert\(1\)>"\.$/],
   ];
   for (const [name, query, notice] of cases) {
