@@ -70,14 +70,26 @@ export async function createSyntheticProject(dir: string, review: Review, studie
   return corpus;
 }
 
-/** Mark every ingested page synthetic and give it a screening decision (not timed: the bench's own step). */
-export async function markProject(dir: string, review: Review): Promise<number> {
+/** The record a page was ingested from (its frontmatter's source.file and source.record). */
+function recordOf(page: string, corpus: SyntheticCorpus): SyntheticCorpus['records'][number] | undefined {
+  const file = /^ {2}file: (.+)$/m.exec(page)?.[1]?.replace(/^"|"$/g, '');
+  const record = Number(/^ {2}record: (\d+)$/m.exec(page)?.[1]);
+  return corpus.records.find((r) => `content/sources/${r.file}` === file && r.record === record);
+}
+
+/**
+ * Mark every ingested page synthetic, give it a screening decision and (given the corpus) the 2×2
+ * tables its abstract reports (not timed: the bench's own step). Returns the number of pages.
+ */
+export async function markProject(dir: string, review: Review, corpus?: SyntheticCorpus): Promise<number> {
   const studiesDir = join(dir, 'content', 'studies');
   const names = (await readdir(studiesDir)).filter((n) => n.endsWith('.mdx'));
   const reason = review.exclusion_reasons[0]!.id;
   for (const n of names) {
     const file = join(studiesDir, n);
-    await writeFile(file, markSynthetic(await readFile(file, 'utf8'), n.replace(/\.mdx$/, ''), reason));
+    const page = await readFile(file, 'utf8');
+    const tables = corpus ? (recordOf(page, corpus)?.tables ?? []) : [];
+    await writeFile(file, markSynthetic(page, n.replace(/\.mdx$/, ''), reason, tables));
   }
   return names.length;
 }
