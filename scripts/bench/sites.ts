@@ -84,7 +84,14 @@ export async function benchSite(browser: Browser, o: SiteOptions): Promise<SiteR
         o.log(`  ${o.label}: explore, decomposing the changes (DuckDB alone, JS alone)…`);
         const queries = await floorQueryTimes(probe.floor, states);
         const js = await jsCosts(o.database, states, probe.config.ctx);
-        out.later = { ...done, queryMs: median(queries), jsMs: median(js.map((j) => j.renderMs)), htmlChars: median(js.map((j) => j.htmlBytes)) };
+        out.later = {
+          ...done,
+          queryMs: median(queries),
+          jsMs: median(js.map((j) => j.renderMs)),
+          htmlChars: median(js.map((j) => j.htmlBytes)),
+          dtaMs: median(js.map((j) => j.dtaMs)),
+          dtaTables: { median: median(js.map((j) => j.tables)), max: Math.max(0, ...js.map((j) => j.tables)) },
+        };
         await probe.context.close();
         await probe.floorContext.close();
       } catch (error) {
