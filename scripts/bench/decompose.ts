@@ -22,6 +22,20 @@ export interface JsCost {
   tables: number;
 }
 
+/** The outcome with the most 2×2 tables in `database` (null when it has none). */
+export async function busiestTableOutcome(database: string): Promise<string | null> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  try {
+    await conn.run(`ATTACH '${database.replace(/'/g, "''")}' AS ${SCHEMA} (READ_ONLY)`);
+    const rows = (await conn.runAndReadAll(`SELECT outcome FROM ${SCHEMA}.diagnostic_tables GROUP BY outcome ORDER BY count(*) DESC, outcome LIMIT 1`)).getRowObjectsJS();
+    return rows.length ? String(rows[0]!.outcome) : null;
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
+
 /** Time the page's JS for each state against `database` (best of `repeat`). */
 export async function jsCosts(database: string, states: readonly FilterState[], ctx: RenderContext, repeat = 2): Promise<JsCost[]> {
   const instance = await DuckDBInstance.create(':memory:');

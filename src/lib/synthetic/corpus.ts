@@ -2,8 +2,9 @@
  * The benchmark's synthetic corpus: listing-format source files (the format of
  * content/sources/000_*.txt, parsed by src/lib/ingest/listing.ts) holding realistic abstracts
  * (labelled sections, 1,500–2,500 characters, 3–8 estimates in varied notations on the
- * protocol's outcomes, a 2×2 table in about a third of them), several journals and years. Deterministic for a seed. For benchmarks
- * only: the bench writes it into a temporary project, never into content/.
+ * protocol's outcomes, a 2×2 table in about a third of them), several journals and years.
+ * Deterministic for a seed. For benchmarks only: the bench writes it into a temporary project,
+ * never into content/.
  */
 import type { Outcome } from '../schema/index.ts';
 import { createRng, type Rng } from './prng.ts';
