@@ -70,11 +70,11 @@ export async function createSyntheticProject(dir: string, review: Review, studie
   return corpus;
 }
 
-/** The record a page was ingested from (its frontmatter's source.file and source.record). */
-function recordOf(page: string, corpus: SyntheticCorpus): SyntheticCorpus['records'][number] | undefined {
+/** The key of a page's record: its frontmatter's source.file and source.record ("" when absent). */
+function recordKey(page: string): string {
   const file = /^ {2}file: (.+)$/m.exec(page)?.[1]?.replace(/^"|"$/g, '');
-  const record = Number(/^ {2}record: (\d+)$/m.exec(page)?.[1]);
-  return corpus.records.find((r) => `content/sources/${r.file}` === file && r.record === record);
+  const record = /^ {2}record: (\d+)$/m.exec(page)?.[1];
+  return file && record ? `${file}#${record}` : '';
 }
 
 /**
@@ -85,11 +85,11 @@ export async function markProject(dir: string, review: Review, corpus?: Syntheti
   const studiesDir = join(dir, 'content', 'studies');
   const names = (await readdir(studiesDir)).filter((n) => n.endsWith('.mdx'));
   const reason = review.exclusion_reasons[0]!.id;
+  const tables = new Map((corpus?.records ?? []).map((r) => [`content/sources/${r.file}#${r.record}`, r.tables]));
   for (const n of names) {
     const file = join(studiesDir, n);
     const page = await readFile(file, 'utf8');
-    const tables = corpus ? (recordOf(page, corpus)?.tables ?? []) : [];
-    await writeFile(file, markSynthetic(page, n.replace(/\.mdx$/, ''), reason, tables));
+    await writeFile(file, markSynthetic(page, n.replace(/\.mdx$/, ''), reason, tables.get(recordKey(page)) ?? []));
   }
   return names.length;
 }
