@@ -1,9 +1,10 @@
 /**
- * npm run bench [-- --studies 1000,10000 --parts build,browser,search --keep --minutes 30 --variant no-png --rebuild-max 1000]
+ * npm run bench [-- --studies 1000,10000 --parts build,browser,search,dta --keep --minutes 30 --variant no-png --rebuild-max 1000 --tables 100,1000]
  * Performance benchmark on synthetic corpora (never content/): build side (ingest, npm run build
  * and its steps: check, data, astro build, PNGs, Pagefind; a bare Astro baseline), browser side (bytes before interaction,
  * Explore's first filter vs a DuckDB-WASM floor, later filter changes also on a 100,000-estimate
- * table, Pagefind's first query). Prints a table with budgets and writes bench/results.json.
+ * table, Pagefind's first query), and the bivariate re-pooling alone at --tables 2×2 tables (part
+ * dta, no build needed). Prints a table with budgets and writes bench/results.json.
  * Not a test: it never runs in npm test and budgets never fail it.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -20,8 +21,11 @@ import { benchSize, VARIANTS } from './bench/build.ts';
 import { benchSite } from './bench/sites.ts';
 import { overlaySite, writeSyntheticDatabase } from './bench/big-table.ts';
 import { PROJECT_ROOT } from './bench/synthetic.ts';
+import { dtaRepoolBrowser, dtaRepoolNode } from './bench/dta-repool.ts';
 
-const PARTS = ['build', 'browser', 'search'] as const;
+const PARTS = ['build', 'browser', 'search', 'dta'] as const;
+/** Timed runs per size of the DTA re-pool part. */
+const DTA_RUNS = 20;
 
 /** How the numbers are taken (printed with the results and kept in results.json). */
 export const METHODS = [
@@ -30,7 +34,8 @@ export const METHODS = [
   'npm run build steps (PNG warm-up, check, data, astro build, png, search) are the lifetimes of their processes (/proc/<pid>/stat starttime to the last sample that saw them); the PNG warm-up overlaps check, data and astro build. Astro\'s per-file times come from its build log.',
   'Bytes: the bench server logs every request (page, workers, ranges); "transferred" is the bodies as sent uncompressed; gzip (level 6) and brotli (quality 11) compress the same files as a static host would; range responses count as sent.',
   'Each browser measurement uses a fresh Chromium context (empty cache). First filter: explore:first-interaction → explore:results-drawn; floor: import of the DuckDB-WASM bundle → instantiate → attach review.duckdb over HTTP → the same prepared queries, rows read; runs alternate.',
-  'Later changes: explore:query-start → explore:results-drawn per change, and → the frame after the redraw (MutationObserver + requestAnimationFrame + setTimeout); DuckDB alone on the floor page, JS (re-pool + render) alone in Node on the same rows.',
+  'Later changes: explore:query-start → explore:results-drawn per change, and → the frame after the redraw (MutationObserver + requestAnimationFrame + setTimeout); DuckDB alone on the floor page, JS (re-pool + render; of it the bivariate re-pooling of the matching 2×2 tables) alone in Node on the same rows.',
+  `DTA re-pool: synthesizeDta (poolDta + regions + SROC curve) and renderDta (summary + SROC SVG) on n synthetic 2×2 tables of one outcome, ${DTA_RUNS} timed runs after 3 warm-ups, in Chromium (bundled with esbuild; "drawn" adds innerHTML and a forced layout) and in Node.`,
 ];
 
 function log(line: string): void {
@@ -47,6 +52,7 @@ async function main(): Promise<void> {
       minutes: { type: 'string', default: '30' },
       variant: { type: 'string' },
       'rebuild-max': { type: 'string', default: '1000' },
+      tables: { type: 'string', default: '100,1000' },
       runs: { type: 'string', default: '5' },
       estimates: { type: 'string', default: '100000' },
       out: { type: 'string', default: join(PROJECT_ROOT, 'bench', 'results.json') },
@@ -75,6 +81,7 @@ async function main(): Promise<void> {
     options: { studies, parts, seed, keep: values.keep!, variant },
     sizes: [],
     sites: [],
+    dta: [],
     budgets: [],
     methods: METHODS,
   };
@@ -84,7 +91,8 @@ async function main(): Promise<void> {
   const combos = workingCombos(review.outcomes);
   const built: { studies: number; estimates: number; site: string; database: string }[] = [];
   try {
-    for (const n of studies) {
+    const builds = parts.some((p) => p !== 'dta');
+    for (const n of builds ? studies : []) {
       log(`${n} studies: build side`);
       const { result, site, data } = await benchSize({ studies: n, seed, review, combos, workDir: work, deadline: buildDeadline, variant, rebuild: n <= Number(values['rebuild-max']), log });
       results.sizes.push(result);
@@ -125,6 +133,7 @@ async function main(): Promise<void> {
           log(`${n} estimates table: writing review.duckdb and serving the ${largest.studies}-study site with it`);
           const tableDir = join(work, `table-${n}`);
           const counts = await writeSyntheticDatabase(tableDir, n, review.outcomes, seed);
+          log(`  ${counts.estimates} estimates, ${counts.studies} studies, ${counts.tables} 2×2 tables`);
           const overlay = join(work, `site-${largest.studies}-with-table-${n}`);
           await overlaySite(largest.site, overlay, join(tableDir, 'review.duckdb'));
           results.sites.push(
@@ -146,6 +155,17 @@ async function main(): Promise<void> {
       } finally {
         await browser.close();
       }
+    }
+    if (parts.includes('dta')) {
+      const sizes = values.tables!.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+      log(`DTA re-pool at ${sizes.join(', ')} tables (${DTA_RUNS} runs each): Chromium, then Node`);
+      const browser = await launchChromium();
+      try {
+        results.dta!.push(...(await dtaRepoolBrowser(browser, sizes, DTA_RUNS, seed)));
+      } finally {
+        await browser.close();
+      }
+      results.dta!.push(...dtaRepoolNode(sizes, DTA_RUNS, seed));
     }
   } finally {
     results.finishedAt = new Date().toISOString();

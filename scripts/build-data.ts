@@ -1,7 +1,9 @@
 /**
  * npm run data [-- --root DIR --out DIR]
  * Validates every study page and writes data/studies.*, data/estimates.* (Parquet, CSV) and
- * data/review.duckdb from the same rows. Exits 1, listing file:line: field: message, on invalid content.
+ * data/review.duckdb from the same rows. Exits 1, listing file:line: field: message, on invalid content:
+ * every error npm run check reports (the schema, and the cross-checks such as a 2×2 table that does
+ * not agree with the sensitivity it is quoted with), so nothing is pooled from data check refuses.
  * All files are written to a staging folder inside data/ and renamed into place only when every
  * one is complete, so a failed or interrupted run leaves the previous data/ as it was.
  */
@@ -10,6 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { diagnosticTableRows, estimateRows, riskOfBiasRows, studyRow, type StudyRecord } from '../src/lib/data/tables.ts';
 import { formatProblem } from '../src/lib/content/validate.ts';
+import { checkContent } from '../src/lib/content/checks.ts';
 import { readReview, readStudies, ContentError } from './lib/content-fs.ts';
 import { DATA_FILES, writeTables } from './lib/duckdb-tables.ts';
 import { replaceFiles } from './lib/replace-files.ts';
@@ -17,9 +20,9 @@ import { writeManifest } from './lib/data-manifest.ts';
 
 /** Validate content and write the tables; returns the records written. */
 export async function buildData(root: string, outDir: string): Promise<StudyRecord[]> {
-  await readReview(root);
+  const review = await readReview(root);
   const pages = await readStudies(root);
-  const problems = pages.flatMap((p) => p.problems);
+  const problems = checkContent(pages, review).filter((p) => p.severity === 'error');
   if (problems.length > 0) throw new ContentError(problems);
   const records = pages.map((p) => ({ slug: p.slug, study: p.study!, sections: p.sections }));
   await replaceFiles(outDir, async (staging) => {

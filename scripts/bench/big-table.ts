@@ -1,6 +1,6 @@
 /**
  * A served copy of a built site with a different review.duckdb swapped in (e.g. 100,000
- * synthetic estimates written with @duckdb/node-api in the site's own table format), built from
+ * synthetic estimates and their 2×2 tables written with @duckdb/node-api in the site's own table format), built from
  * links so the large site is not copied.
  */
 import { mkdir, readdir, symlink } from 'node:fs/promises';
@@ -9,11 +9,11 @@ import { syntheticTables } from '../../src/lib/synthetic/tables.ts';
 import type { Outcome } from '../../src/lib/schema/index.ts';
 import { writeTables } from '../lib/duckdb-tables.ts';
 
-/** Write data tables with `estimates` synthetic estimates into `dir`; returns the row counts. */
-export async function writeSyntheticDatabase(dir: string, estimates: number, outcomes: readonly Outcome[], seed: number): Promise<{ studies: number; estimates: number }> {
+/** Write data tables with `estimates` synthetic estimates (and 2×2 tables for a share of studies) into `dir`; returns the row counts. */
+export async function writeSyntheticDatabase(dir: string, estimates: number, outcomes: readonly Outcome[], seed: number): Promise<{ studies: number; estimates: number; tables: number }> {
   const t = syntheticTables(estimates, outcomes, seed);
-  await writeTables(dir, t.studies, t.estimates);
-  return { studies: t.studies.length, estimates: t.estimates.length };
+  await writeTables(dir, t.studies, t.estimates, t.diagnosticTables);
+  return { studies: t.studies.length, estimates: t.estimates.length, tables: t.diagnosticTables.length };
 }
 
 /** Make `overlay` serve `site` with `database` as data/review.duckdb (every other file linked). */

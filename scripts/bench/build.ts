@@ -121,7 +121,7 @@ export async function benchSize(o: SizeOptions): Promise<{ result: SizeResult; s
   result.ingest = await run('npm run ingest', ['npm', 'run', 'ingest', '--silent'], project);
   if (result.ingest.exitCode !== 0) return { result, site: null, data, project };
   result.estimates = await countEstimates(project);
-  await markProject(project, o.review);
+  await markProject(project, o.review, corpus);
   commitContent(project);
 
   const bareDir = join(o.workDir, `bare-${n}`);

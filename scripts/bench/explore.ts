@@ -146,10 +146,18 @@ export async function firstFilter(browser: Browser, served: Served, change: Chan
   };
 }
 
-/** A varied sequence of later filter changes from the page's vocabulary (each keeps the earlier ones, as a reader's form does). */
-export function laterChanges(v: Vocabulary): Change[] {
+/**
+ * A varied sequence of later filter changes from the page's vocabulary (each keeps the earlier ones,
+ * as a reader's form does). After the sweep over outcomes, the form goes back to `hold` (when given:
+ * the outcome with the most 2×2 tables) for the measure, journal and status changes, so those
+ * re-pool its tables bivariately rather than act on whichever outcome the sweep ended on.
+ */
+export function laterChanges(v: Vocabulary, hold: string | null = null): Change[] {
+  const swept = v.outcomes.slice(0, 8);
+  const back = hold !== null && v.outcomes.includes(hold) && swept.at(-1) !== hold ? [{ name: 'outcome', value: hold }] : [];
   return [
-    ...v.outcomes.slice(0, 8).map((value) => ({ name: 'outcome', value })),
+    ...swept.map((value) => ({ name: 'outcome', value })),
+    ...back,
     ...v.measures.slice(0, 3).map((value) => ({ name: 'measure', value })),
     { name: 'measure', value: '' },
     ...v.journals.slice(0, 3).map((value) => ({ name: 'journal', value })),

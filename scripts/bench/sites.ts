@@ -12,7 +12,7 @@ import { median } from '../../src/lib/bench/stats.ts';
 import { serveStatic } from '../lib/static-server.ts';
 import { pageBytes, type Served } from './bytes.ts';
 import { applyChanges, firstFilter, floorQueryTimes, laterChanges, stateAfter, type Change } from './explore.ts';
-import { jsCosts } from './decompose.ts';
+import { busiestTableOutcome, jsCosts } from './decompose.ts';
 import { searchFirstQuery } from './search.ts';
 import { writeFloor } from './floor.ts';
 
@@ -76,7 +76,7 @@ export async function benchSite(browser: Browser, o: SiteOptions): Promise<SiteR
         const first: Change = { name: 'outcome', value: await firstOutcome(browser, served) };
         const probe = await firstFilter(browser, served, first, o.runs);
         out.first = probe.result;
-        const changes = laterChanges(probe.config.vocabulary);
+        const changes = laterChanges(probe.config.vocabulary, await busiestTableOutcome(o.database));
         o.log(`  ${o.label}: explore, ${changes.length} later filter changes…`);
         const done = await applyChanges(probe.page, changes, 120_000);
         const all = [first, ...changes];
@@ -84,7 +84,14 @@ export async function benchSite(browser: Browser, o: SiteOptions): Promise<SiteR
         o.log(`  ${o.label}: explore, decomposing the changes (DuckDB alone, JS alone)…`);
         const queries = await floorQueryTimes(probe.floor, states);
         const js = await jsCosts(o.database, states, probe.config.ctx);
-        out.later = { ...done, queryMs: median(queries), jsMs: median(js.map((j) => j.renderMs)), htmlChars: median(js.map((j) => j.htmlBytes)) };
+        out.later = {
+          ...done,
+          queryMs: median(queries),
+          jsMs: median(js.map((j) => j.renderMs)),
+          htmlChars: median(js.map((j) => j.htmlBytes)),
+          dtaMs: median(js.map((j) => j.dtaMs)),
+          dtaTables: { median: median(js.map((j) => j.tables)), max: Math.max(0, ...js.map((j) => j.tables)) },
+        };
         await probe.context.close();
         await probe.floorContext.close();
       } catch (error) {

@@ -70,14 +70,26 @@ export async function createSyntheticProject(dir: string, review: Review, studie
   return corpus;
 }
 
-/** Mark every ingested page synthetic and give it a screening decision (not timed: the bench's own step). */
-export async function markProject(dir: string, review: Review): Promise<number> {
+/** The key of a page's record: its frontmatter's source.file and source.record ("" when absent). */
+function recordKey(page: string): string {
+  const file = /^ {2}file: (.+)$/m.exec(page)?.[1]?.replace(/^"|"$/g, '');
+  const record = /^ {2}record: (\d+)$/m.exec(page)?.[1];
+  return file && record ? `${file}#${record}` : '';
+}
+
+/**
+ * Mark every ingested page synthetic, give it a screening decision and (given the corpus) the 2×2
+ * tables its abstract reports (not timed: the bench's own step). Returns the number of pages.
+ */
+export async function markProject(dir: string, review: Review, corpus?: SyntheticCorpus): Promise<number> {
   const studiesDir = join(dir, 'content', 'studies');
   const names = (await readdir(studiesDir)).filter((n) => n.endsWith('.mdx'));
   const reason = review.exclusion_reasons[0]!.id;
+  const tables = new Map((corpus?.records ?? []).map((r) => [`content/sources/${r.file}#${r.record}`, r.tables]));
   for (const n of names) {
     const file = join(studiesDir, n);
-    await writeFile(file, markSynthetic(await readFile(file, 'utf8'), n.replace(/\.mdx$/, ''), reason));
+    const page = await readFile(file, 'utf8');
+    await writeFile(file, markSynthetic(page, n.replace(/\.mdx$/, ''), reason, tables.get(recordKey(page)) ?? []));
   }
   return names.length;
 }

@@ -3,7 +3,7 @@
  * reported PASS, FAIL or SKIP (not measured in this run, with the reason).
  */
 import { formatBytes, formatMs, formatRatio, median, quantile, ratio } from './stats.ts';
-import type { BenchResults, BudgetResult, SiteResult, SizeResult } from './types.ts';
+import type { BenchResults, BudgetResult, DtaRepool, SiteResult, SizeResult } from './types.ts';
 
 const KB = 1024;
 const GB = 1024 ** 3;
@@ -23,6 +23,8 @@ export const LIMITS = {
   studies: 10_000,
   /** The table size the later-filter budget speaks of. */
   estimates: 100_000,
+  /** The number of 2×2 tables the DTA re-pool budget (the later-filter median) speaks of. */
+  dtaTables: 1000,
 };
 
 function verdict(ok: boolean | null): BudgetResult['verdict'] {
@@ -110,7 +112,31 @@ function browserBudgets(sites: readonly SiteResult[]): BudgetResult[] {
   return out;
 }
 
+/**
+ * The bivariate re-pooling alone against the later-filter median: in Chromium, drawn (pool + render
+ * + put into the page), at LIMITS.dtaTables tables (else the most measured, noted); Node when no
+ * Chromium measurement was taken.
+ */
+function dtaBudget(dta: readonly DtaRepool[]): BudgetResult {
+  const name = `DTA re-pool (poolDta + SROC render), median`;
+  const limit = `≤ ${LIMITS.laterMedianMs} ms`;
+  const engine = dta.some((d) => d.engine === 'chromium') ? 'chromium' : 'node';
+  const mine = dta.filter((d) => d.engine === engine);
+  const d = mine.find((x) => x.tables === LIMITS.dtaTables) ?? [...mine].sort((a, b) => b.tables - a.tables)[0];
+  if (!d) return { name, limit, actual: '–', verdict: 'SKIP', note: 'not measured (part "dta")' };
+  const times = d.drawnMs ?? d.renderMs;
+  const m = median(times);
+  const others = mine.filter((x) => x !== d).map((x) => `${x.tables.toLocaleString('en-US')} tables ${formatMs(median(x.drawnMs ?? x.renderMs))}`);
+  return {
+    name,
+    limit,
+    actual: formatMs(m),
+    verdict: verdict(m === null ? null : m <= LIMITS.laterMedianMs),
+    note: `${sizeNote(d.tables, LIMITS.dtaTables, '2×2 tables')}${d.tables.toLocaleString('en-US')} tables in ${engine}${d.drawnMs ? ', drawn' : ', HTML string'}; pool alone ${formatMs(median(d.poolMs))}; p95 ${formatMs(quantile(times, 0.95))}${others.length ? `; ${others.join(', ')}` : ''}`,
+  };
+}
+
 /** Check every budget against a run's results. */
-export function evaluateBudgets(results: Pick<BenchResults, 'sizes' | 'sites'>): BudgetResult[] {
-  return [...buildBudgets(results.sizes), ...browserBudgets(results.sites)];
+export function evaluateBudgets(results: Pick<BenchResults, 'sizes' | 'sites'> & Partial<Pick<BenchResults, 'dta'>>): BudgetResult[] {
+  return [...buildBudgets(results.sizes), ...browserBudgets(results.sites), dtaBudget(results.dta ?? [])];
 }

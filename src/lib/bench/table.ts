@@ -1,6 +1,7 @@
 /** The printed benchmark report: plain-text tables of the build, browser and budget results (pure). */
 import { formatBytes, formatMs, formatRatio, median, quantile, ratio } from './stats.ts';
-import type { BenchResults, CommandCost, SiteResult, SizeResult } from './types.ts';
+import type { BenchResults, CommandCost, DtaRepool, SiteResult, SizeResult } from './types.ts';
+import { LIMITS } from './budgets.ts';
 import type { RouteCost } from './routes.ts';
 
 /** Render rows as an aligned text table with a header rule. */
@@ -71,12 +72,28 @@ function siteRows(site: SiteResult): { bytes: string[][]; explore: string[][]; s
   }
   if (site.later) {
     const l = site.later;
-    explore.push([site.label, `later changes, median (n=${l.drawnMs.length})`, formatMs(median(l.drawnMs)), `paint ${formatMs(median(l.paintMs))}`, '', `rows drawn median ${median(l.rows) ?? '–'}, max ${Math.max(0, ...l.rows)}; of which DuckDB queries ${formatMs(l.queryMs)}, re-pool + render JS ${formatMs(l.jsMs)}, results HTML ${formatBytes(l.htmlChars)} (median)`]);
+    const dta = l.dtaTables ? `, of it bivariate re-pool ${formatMs(l.dtaMs)} (2×2 tables re-pooled: median ${l.dtaTables.median ?? '–'}, max ${l.dtaTables.max})` : '';
+    explore.push([site.label, `later changes, median (n=${l.drawnMs.length})`, formatMs(median(l.drawnMs)), `paint ${formatMs(median(l.paintMs))}`, '', `rows drawn median ${median(l.rows) ?? '–'}, max ${Math.max(0, ...l.rows)}; of which DuckDB queries ${formatMs(l.queryMs)}, re-pool + render JS ${formatMs(l.jsMs)}${dta}, results HTML ${formatBytes(l.htmlChars)} (median)`]);
     explore.push([site.label, 'later changes, p95', formatMs(quantile(l.drawnMs, 0.95)), `paint ${formatMs(quantile(l.paintMs, 0.95))}`, '', '']);
   }
   const phases = (q: SiteResult['search'][number]) => (q.apiPhases ? `${formatMs(q.apiPhases.importMs)} / ${formatMs(q.apiPhases.initMs)} / ${formatMs(q.apiPhases.searchMs)} / ${formatMs(q.apiPhases.dataMs)}` : '–');
   const search = site.search.map((q) => [site.label, q.term, formatMs(q.apiMs), formatBytes(q.apiBytes), phases(q), formatMs(q.apiPhases?.warmMs), formatMs(q.boxMs), formatBytes(q.boxBytes), q.total == null ? '–' : String(q.total), q.pageMs == null ? '–' : `${formatMs(q.pageMs)}, ${formatBytes(q.pageBytes)}, ${q.pageRequests} req`]);
   return { bytes, explore, search };
+}
+
+/** Rows of the DTA re-pool section: per engine and number of tables, medians (p95) of each stage and the budget. */
+export function dtaRows(dta: readonly DtaRepool[]): string[][] {
+  const m = (xs: readonly number[] | null) => (xs ? `${formatMs(median(xs))} (p95 ${formatMs(quantile(xs, 0.95))})` : '–');
+  return dta.map((d) => [
+    `DTA re-pool (poolDta + SROC render), ${d.engine}`,
+    d.tables.toLocaleString('en-US'),
+    d.model ?? 'none',
+    m(d.poolMs),
+    m(d.renderMs),
+    m(d.drawnMs),
+    `≤ ${LIMITS.laterMedianMs} ms median`,
+    `n=${d.renderMs.length}; HTML ${formatBytes(d.htmlChars)}`,
+  ]);
 }
 
 /** The whole printed report. */
@@ -108,6 +125,10 @@ export function renderReport(r: BenchResults): string {
   if (sites.some((x) => x.rows.search.length)) {
     out.push('', 'SEARCH (first Pagefind query, cold: API alone in a blank page, median of 3 = import / init / search / data of 5 results; header box = focus + typing → results shown, its 150 ms debounce overlapping the load; warm query = a second query ("model": search + 5 results) once Pagefind has started; search page = load → status and the first 20 hits listed)');
     out.push(renderTable(['site', 'term', 'API time', 'API bytes', 'import / init / search / 5 results', 'warm query', 'box time', 'box bytes', 'hits', 'search page'], sites.flatMap((x) => x.rows.search)));
+  }
+  if (r.dta?.length) {
+    out.push('', 'DTA RE-POOL (the Explore page\'s bivariate re-pooling alone, synthetic 2×2 tables of one outcome: pool = synthesizeDta (poolDta, regions, SROC curve); + render = the DTA section\'s HTML with the SROC SVG; + drawn = put into the page and laid out, Chromium only)');
+    out.push(renderTable(['measure', 'tables', 'model', 'pool', '+ render', '+ drawn', 'budget', 'detail'], dtaRows(r.dta)));
   }
   const skipped = r.sites.flatMap((s) => s.skipped.map((k) => `${s.label}: ${k}`));
   if (skipped.length) out.push('', 'SKIPPED', ...skipped.map((k) => `  ${k}`));

@@ -1,5 +1,6 @@
 /** The shape of bench/results.json: what `npm run bench` measured (pure types, no code). */
 import type { RouteCost } from './routes.ts';
+import type { DtaTimes } from './dta-time.ts';
 
 /** A measured child process (see scripts/bench/measure.ts). */
 export interface CommandCost {
@@ -79,6 +80,14 @@ export interface LaterFilters {
   jsMs: number | null;
   /** Median size of the results HTML the changes drew (characters). */
   htmlChars: number | null;
+  /** Of jsMs: the bivariate re-pooling (synthesizeDta), median over the same changes, and the 2×2 tables it re-pooled (median, max). */
+  dtaMs?: number | null;
+  dtaTables?: { median: number | null; max: number };
+}
+
+/** The bivariate re-pooling timed alone at a fixed number of tables, in one engine (scripts/bench/dta-repool.ts). */
+export interface DtaRepool extends DtaTimes {
+  engine: 'chromium' | 'node';
 }
 
 /** A first Pagefind query. */
@@ -128,6 +137,8 @@ export interface BenchResults {
   options: { studies: number[]; parts: string[]; seed: number; keep: boolean; variant: string | null };
   sizes: SizeResult[];
   sites: SiteResult[];
+  /** The bivariate re-pooling alone (part "dta"); absent in results written before it existed. */
+  dta?: DtaRepool[];
   budgets: BudgetResult[];
   methods: string[];
 }

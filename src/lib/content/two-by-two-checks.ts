@@ -1,7 +1,7 @@
 /**
  * Cross-checks of a page's 2×2 tables beyond the schema: every quote is in the abstract, the outcome
- * is declared, and the counts agree (within rounding) with the sensitivity and specificity the page
- * states for the same outcome and index test.
+ * is declared, the counts agree (within rounding) with the sensitivity and specificity the page
+ * states for the same outcome and index test, and add up to the n/N those estimates print.
  */
 import type { Estimate, Study } from '../schema/index.ts';
 import { CELLS, agreesWithinRounding, type TwoByTwo } from '../schema/two-by-two.ts';
@@ -32,10 +32,10 @@ export function checkTwoByTwo(study: Pick<Study, 'two_by_two' | 'estimates'>, ab
       });
     }
     const checks = [
-      { measure: 'sensitivity' as const, exact: t.tp.n / (t.tp.n + t.fn.n), formula: `tp/(tp+fn) = ${t.tp.n}/${t.tp.n + t.fn.n}` },
-      { measure: 'specificity' as const, exact: t.tn.n / (t.tn.n + t.fp.n), formula: `tn/(tn+fp) = ${t.tn.n}/${t.tn.n + t.fp.n}` },
+      { measure: 'sensitivity' as const, exact: t.tp.n / (t.tp.n + t.fn.n), formula: `tp/(tp+fn) = ${t.tp.n}/${t.tp.n + t.fn.n}`, hit: 'tp' as const, miss: 'fn' as const, who: 'with the target condition' },
+      { measure: 'specificity' as const, exact: t.tn.n / (t.tn.n + t.fp.n), formula: `tn/(tn+fp) = ${t.tn.n}/${t.tn.n + t.fp.n}`, hit: 'tn' as const, miss: 'fp' as const, who: 'without the target condition' },
     ];
-    for (const { measure, exact, formula } of checks) {
+    for (const { measure, exact, formula, hit, miss, who } of checks) {
       if (!Number.isFinite(exact)) continue; // the schema reports the empty margin
       for (const { e, i } of stated(t, study.estimates, measure)) {
         if (!agreesWithinRounding(exact, e.value, e.unit)) {
@@ -43,6 +43,12 @@ export function checkTwoByTwo(study: Pick<Study, 'two_by_two' | 'estimates'>, ab
           out.push({
             path: at(measure === 'sensitivity' ? 'tp' : 'tn'),
             message: `${formula} = ${shown}, but estimates[${i}] reports ${measure} ${e.value}${e.unit === 'percent' ? '%' : ''} for "${t.label}": correct the counts (or that estimate) from the abstract`,
+          });
+        } else if (e.events !== null && e.total !== null && (t[hit].n !== e.events || t[hit].n + t[miss].n !== e.total)) {
+          // Within rounding, yet not the n/N printed beside the proportion, which are the table's own cells: n = tp (tn), N = tp + fn (tn + fp).
+          out.push({
+            path: at(t[hit].n !== e.events ? hit : miss),
+            message: `the cells do not add up: ${hit} = ${t[hit].n} and ${hit} + ${miss} = ${t[hit].n + t[miss].n}, but estimates[${i}] reports ${measure} ${e.events}/${e.total} (${e.events} of the ${e.total} ${who} ${hit === 'tp' ? 'test positive' : 'test negative'}) for "${t.label}": correct the counts (or that estimate) from the abstract`,
           });
         }
       }

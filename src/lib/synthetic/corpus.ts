@@ -2,13 +2,16 @@
  * The benchmark's synthetic corpus: listing-format source files (the format of
  * content/sources/000_*.txt, parsed by src/lib/ingest/listing.ts) holding realistic abstracts
  * (labelled sections, 1,500–2,500 characters, 3–8 estimates in varied notations on the
- * protocol's outcomes), several journals and years. Deterministic for a seed. For benchmarks
- * only: the bench writes it into a temporary project, never into content/.
+ * protocol's outcomes, a 2×2 table in about a third of them), several journals and years.
+ * Deterministic for a seed. For benchmarks only: the bench writes it into a temporary project,
+ * never into content/.
  */
 import type { Outcome } from '../schema/index.ts';
 import { createRng, type Rng } from './prng.ts';
 import { drawNumbers, intended, type IntendedEstimate } from './notations.ts';
 import { workingCombos, type Combo } from './probe.ts';
+import { TABLE_SHARE, drawTable, tableSentence, type IntendedTable, type Reported } from './two-by-two.ts';
+import { extractEstimates } from '../ingest/extract.ts';
 import * as W from './text.ts';
 
 /** What to generate. */
@@ -20,6 +23,8 @@ export interface CorpusOptions {
   recordsPerFile?: number;
   /** Combinations to write (default: workingCombos(outcomes)); pass them in to probe once for several corpora. */
   combos?: readonly Combo[];
+  /** Share of records that report a 2×2 table (default TABLE_SHARE; 0 for none). */
+  tableShare?: number;
 }
 
 /** One generated record and what ingest should read from it. */
@@ -34,6 +39,8 @@ export interface SyntheticRecord {
   /** Characters of the abstract ("Label: text" lines joined by newlines). */
   characters: number;
   estimates: IntendedEstimate[];
+  /** 2×2 tables its Results report (the bench writes them into the page's two_by_two after ingest). */
+  tables: IntendedTable[];
 }
 
 /** The corpus: source files and the records they hold. */
@@ -81,6 +88,33 @@ function pickEstimates(rng: Rng, byOutcome: Map<string, Combo[]>): { combo: Comb
   return out;
 }
 
+/**
+ * A record's 2×2 table (for TABLE_SHARE of records): on an outcome and label the record reports
+ * sensitivity or specificity for when it has one (the counts then agree with those estimates), else
+ * on any outcome that declares both measures. None when the label's sensitivities (or specificities)
+ * disagree with each other, or when the extractor would read an estimate from the table's sentence.
+ */
+function drawTables(rng: Rng, share: number, estimates: readonly IntendedEstimate[], labels: readonly string[], byOutcome: Map<string, Combo[]>): IntendedTable[] {
+  if (!rng.chance(share)) return [];
+  const dta = (c: Combo) => byOutcome.get(c.outcome)!.some((x) => x.measures.includes('sensitivity')) && byOutcome.get(c.outcome)!.some((x) => x.measures.includes('specificity'));
+  const reported = [...new Set(estimates.flatMap((e, i) => (e.measure === 'sensitivity' || e.measure === 'specificity' ? [`${e.outcome}\u0000${labels[i]}`] : [])))];
+  const candidates = [...byOutcome.values()].flat().filter(dta);
+  if (candidates.length === 0) return [];
+  const fallback = rng.pick(candidates);
+  const [outcome, label] = reported.length ? rng.pick(reported).split('\u0000') as [string, string] : [fallback.outcome, fallback.alias];
+  if (!candidates.some((c) => c.outcome === outcome)) return [];
+  const stated = (measure: 'sensitivity' | 'specificity'): Reported | null | undefined => {
+    const values = estimates.filter((e, i) => e.outcome === outcome && labels[i] === label && e.measure === measure);
+    if (new Set(values.map((e) => `${e.value}${e.unit}`)).size > 1) return undefined;
+    return values[0] ? { value: values[0].value, unit: values[0].unit } : null;
+  };
+  const sens = stated('sensitivity');
+  const spec = stated('specificity');
+  if (sens === undefined || spec === undefined) return [];
+  const table = drawTable(rng, outcome, label, sens, spec);
+  return extractEstimates(tableSentence(table)).length === 0 ? [table] : [];
+}
+
 function dateLine(rng: Rng, year: number): string {
   const month = rng.pick(W.MONTHS);
   const r = rng.next();
@@ -90,7 +124,7 @@ function dateLine(rng: Rng, year: number): string {
 }
 
 /** One record: its listing lines and what ingest should read from it. */
-function generateRecord(rng: Rng, global: number, seed: number, outcomes: readonly Outcome[], byOutcome: Map<string, Combo[]>) {
+function generateRecord(rng: Rng, global: number, seed: number, outcomes: readonly Outcome[], byOutcome: Map<string, Combo[]>, tableShare: number) {
   const year = rng.int(2015, 2025);
   const journal = rng.pick(W.JOURNALS);
   const picks = pickEstimates(rng, byOutcome);
@@ -99,10 +133,17 @@ function generateRecord(rng: Rng, global: number, seed: number, outcomes: readon
   const modality = rng.pick(W.MODALITIES);
   const vars = { finding: primary.label.charAt(0).toLowerCase() + primary.label.slice(1), modality, model, reference: rng.pick(W.REFERENCES), domain: modality };
   const estimates: IntendedEstimate[] = [];
+  const labels: string[] = [];
   const results: string[] = picks.map(({ combo }) => {
     const drawn = combo.measures.map((m) => drawNumbers(rng, m, combo.notation.pct));
-    combo.measures.forEach((m, k) => estimates.push(intended(combo.outcome, m, drawn[k]!, combo.notation.hasCi)));
-    return combo.notation.render(combo.alias, combo.words, drawn);
+    const sentence = combo.notation.render(combo.alias, combo.words, drawn);
+    // The label ingest will write (the words before the measure, e.g. "model for abnormal T1"), which the 2×2 check matches on.
+    const read = extractEstimates(sentence);
+    combo.measures.forEach((m, k) => {
+      estimates.push(intended(combo.outcome, m, drawn[k]!, combo.notation.hasCi));
+      labels.push(read[k]?.label ?? combo.alias);
+    });
+    return sentence;
   });
   const aim = `This study aimed to ${rng.pick(W.AIM_VERBS)} ${rng.pick(W.MODEL_ADJECTIVES)} ${model} for ${vars.finding} on ${modality} in ${rng.pick(W.POPULATIONS)}.`;
   const n = rng.int(40, 6000);
@@ -126,6 +167,10 @@ function generateRecord(rng: Rng, global: number, seed: number, outcomes: readon
     const at = s.label === 'Results' ? rng.int(0, s.sentences.length) : s.sentences.length;
     s.sentences.splice(at, 0, sentence);
   }
+  // Drawn from a stream of its own, so the rest of the corpus is the same with or without tables.
+  const tables = drawTables(createRng((Math.imul(seed, 0x9e3779b1) + global) >>> 0), tableShare, estimates, labels, byOutcome);
+  const resultsSection = sections.find((s) => s.label === 'Results')!;
+  for (const t of tables) resultsSection.sentences.push(tableSentence(t));
   const body = sections.map((s) => `${s.label}: ${s.sentences.join(' ')}`);
   const doi = rng.chance(0.75) ? `10.5555/synth.${seed}.${global}` : null;
   const links = [...(rng.chance(0.3) ? [`http://www.ncbi.nlm.nih.gov/pmc/articles/PMC${90_000_000 + global} | PMC |`] : []), ...(doi ? [`http://dx.doi.org/${doi} | DOI Listing |`] : [])];
@@ -133,7 +178,7 @@ function generateRecord(rng: Rng, global: number, seed: number, outcomes: readon
   if (rng.chance(0.9)) lines.push(`Department of ${rng.pick(W.DEPARTMENTS)}, ${rng.pick(W.UNIVERSITIES)} University, ${rng.pick(W.PLACES)}.`);
   lines.push(...body);
   if (links.length) lines.push('Download full-text PDF |', 'Source |', '---|---|', ...links);
-  return { lines, journal, year, doi, characters: body.join('\n').length, estimates };
+  return { lines, journal, year, doi, characters: body.join('\n').length, estimates, tables };
 }
 
 /** Generate the corpus: `studies` records in files of `recordsPerFile`, same output for the same options. */
@@ -154,14 +199,14 @@ export function generateCorpus(options: CorpusOptions): SyntheticCorpus {
     const out: string[] = ['98%', String(rng.int(100, 999)), `${rng.int(1, 9)} minutes`, String(Math.min(perFile, options.studies - f * perFile))];
     for (let r = 0; r < perFile && f * perFile + r < options.studies; r++) {
       const global = f * perFile + r + 1;
-      const rec = generateRecord(rng, global, seed, options.outcomes, byOutcome);
+      const rec = generateRecord(rng, global, seed, options.outcomes, byOutcome, options.tableShare ?? TABLE_SHARE);
       // The separator ends a record; listings sometimes glue it to the next journal name.
       if (r > 0 && rng.chance(0.3)) out.push(`${SEPARATOR}${rec.lines[0]}`, ...rec.lines.slice(1));
       else {
         if (r > 0) out.push(SEPARATOR);
         out.push(...rec.lines);
       }
-      records.push({ file: name, record: r + 1, journal: rec.journal, year: rec.year, doi: rec.doi, characters: rec.characters, estimates: rec.estimates });
+      records.push({ file: name, record: r + 1, journal: rec.journal, year: rec.year, doi: rec.doi, characters: rec.characters, estimates: rec.estimates, tables: rec.tables });
     }
     out.push(SEPARATOR);
     files.push({ name, text: `${out.join('\n')}\n` });

@@ -1,19 +1,27 @@
 /**
- * Synthetic data-table rows (studies and estimates, every column of src/lib/data/tables.ts) for
- * browser benchmarks at sizes the site cannot be built at quickly: e.g. 100,000 estimates, for
- * the Explore page's filters. Same vocabulary as the synthetic corpus; deterministic for a seed.
+ * Synthetic data-table rows (studies, estimates and 2×2 tables, every column of
+ * src/lib/data/tables.ts) for browser benchmarks at sizes the site cannot be built at quickly:
+ * e.g. 100,000 estimates, for the Explore page's filters and its bivariate re-pooling. Same
+ * vocabulary as the synthetic corpus; deterministic for a seed.
  */
-import type { EstimateRow, StudyRow } from '../data/tables.ts';
+import type { DiagnosticTableRow, EstimateRow, StudyRow } from '../data/tables.ts';
 import type { Measure, Outcome } from '../schema/index.ts';
 import { createRng } from './prng.ts';
 import { drawNumbers } from './notations.ts';
 import { JOURNALS } from './text.ts';
+import { CELL_WORDS, TABLE_SHARE, cellQuote, drawTable, type Reported } from './two-by-two.ts';
 
-/** Studies and estimates rows with about `estimates` estimates (3–8 per study, so ~estimates/5.5 studies). */
-export function syntheticTables(estimates: number, outcomes: readonly Outcome[], seed = 1): { studies: StudyRow[]; estimates: EstimateRow[] } {
+/**
+ * Studies and estimates rows with about `estimates` estimates (3–8 per study, so ~estimates/5.5
+ * studies), and a 2×2 table for TABLE_SHARE of the studies that report on an outcome with
+ * sensitivity and specificity (agreeing with the study's own sensitivity/specificity rows).
+ */
+export function syntheticTables(estimates: number, outcomes: readonly Outcome[], seed = 1): { studies: StudyRow[]; estimates: EstimateRow[]; diagnosticTables: DiagnosticTableRow[] } {
   const rng = createRng(seed);
+  const tableRng = createRng((Math.imul(seed, 0x85ebca6b) + 1) >>> 0); // its own stream: the other rows stay as they were
   const studies: StudyRow[] = [];
   const rows: EstimateRow[] = [];
+  const diagnosticTables: DiagnosticTableRow[] = [];
   for (let i = 1; rows.length < estimates; i++) {
     const slug = `synthetic-${String(i).padStart(6, '0')}`;
     const year = rng.int(2015, 2025);
@@ -48,6 +56,22 @@ export function syntheticTables(estimates: number, outcomes: readonly Outcome[],
         source: 'extracted',
       });
     }
+    const dta = own.filter((o) => o.measures.includes('sensitivity') && o.measures.includes('specificity'));
+    if (dta.length && tableRng.chance(TABLE_SHARE)) {
+      const o = tableRng.pick(dta);
+      const label = o.aliases[0] ?? o.label;
+      const stated = (measure: 'sensitivity' | 'specificity'): Reported | null => {
+        const r = rows.find((x) => x.slug === slug && x.outcome === o.id && x.measure === measure);
+        return r ? { value: r.value, unit: r.unit as Reported['unit'] } : null;
+      };
+      // A study's second row of the same measure may disagree with the first: the table follows the first.
+      const t = drawTable(tableRng, o.id, label, stated('sensitivity'), stated('specificity'));
+      diagnosticTables.push({
+        table_id: `${slug}#1`, study_id: id, slug, outcome: o.id, label, threshold: null,
+        tp: t.tp, fp: t.fp, fn: t.fn, tn: t.tn, sensitivity: t.tp / (t.tp + t.fn), specificity: t.tn / (t.tn + t.fp),
+        derived_cells: null, provenance: JSON.stringify(Object.fromEntries(CELL_WORDS.map(([c]) => [c, { quote: cellQuote(t, c) }]))),
+      });
+    }
     studies.push({
       study_id: id,
       slug,
@@ -75,5 +99,5 @@ export function syntheticTables(estimates: number, outcomes: readonly Outcome[],
       abstract: 'Synthetic benchmark record.',
     });
   }
-  return { studies, estimates: rows };
+  return { studies, estimates: rows, diagnosticTables };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateBudgets } from '../../../src/lib/bench/budgets.ts';
 import { renderReport, renderTable } from '../../../src/lib/bench/table.ts';
-import type { BenchResults, CommandCost, SiteResult, SizeResult } from '../../../src/lib/bench/types.ts';
+import type { BenchResults, CommandCost, DtaRepool, SiteResult, SizeResult } from '../../../src/lib/bench/types.ts';
 
 const GB = 1024 ** 3;
 const cmd = (wallMs: number, peak = 0.5 * GB, extra: Partial<CommandCost> = {}): CommandCost => ({ wallMs, exitCode: 0, timedOut: false, treePeakBytes: peak, maxProcessBytes: peak, cpuSeconds: wallMs / 1000, steps: [], ...extra });
@@ -59,6 +59,29 @@ describe('benchmark budgets', () => {
   });
 });
 
+function dta(engine: DtaRepool['engine'], tables: number, ms: number[]): DtaRepool {
+  return { engine, tables, model: 'bivariate', poolMs: ms.map((x) => x / 4), renderMs: ms.map((x) => x / 2), drawnMs: engine === 'chromium' ? ms : null, htmlChars: tables * 300 };
+}
+
+describe('the DTA re-pool budget', () => {
+  const budget = (d: DtaRepool[]) => evaluateBudgets({ sizes: [], sites: [], dta: d }).find((b) => b.name.startsWith('DTA re-pool'))!;
+
+  it('judges the drawn time in Chromium at 1,000 tables against the later-filter median, naming the other sizes', () => {
+    const b = budget([dta('chromium', 100, [4, 5, 6]), dta('chromium', 1000, [15, 18, 40]), dta('node', 1000, [50, 60, 70])]);
+    expect([b.limit, b.actual, b.verdict]).toEqual(['≤ 20 ms', '18 ms', 'PASS']);
+    expect(b.note).toBe('1,000 tables in chromium, drawn; pool alone 4.5 ms; p95 38 ms; 100 tables 5.0 ms');
+    expect(budget([dta('chromium', 1000, [15, 25, 40])]).verdict).toBe('FAIL');
+  });
+
+  it('falls back to the largest size measured and to Node, saying so, and skips when the part did not run', () => {
+    const b = budget([dta('node', 100, [2, 3, 4]), dta('node', 500, [30, 30, 30])]);
+    expect([b.actual, b.verdict]).toEqual(['15 ms', 'PASS']);
+    expect(b.note).toMatch(/^measured at 500 2×2 tables, not 1,000; 500 tables in node, HTML string/);
+    expect(budget([]).verdict).toBe('SKIP');
+    expect(evaluateBudgets({ sizes: [], sites: [] }).at(-1)!.verdict).toBe('SKIP');
+  });
+});
+
 describe('the printed report', () => {
   it('aligns numbers right and text left', () => {
     expect(renderTable(['name', 'ms'], [['a', '5'], ['bbb', '120']])).toBe('name   ms\n----  ---\na       5\nbbb   120');
@@ -71,13 +94,17 @@ describe('the printed report', () => {
       machine: { cpus: 2, memoryGiB: 24, node: '24', loadStart: [1, 1, 1], loadEnd: [1, 1, 1] },
       options: { studies: [10_000], parts: ['build', 'browser', 'search'], seed: 1, keep: false, variant: null },
       sizes: [{ ...size(10_000, cmd(140_000), cmd(100_000)), rebuild: cmd(30_000), routes: [{ kind: 'study pages', files: 10_000, ms: 65_000 }], bareRoutes: [{ kind: 'bare pages', files: 10_000, ms: 30_000 }] }],
-      sites: [site({ later: { drawnMs: [10, 12, 30], paintMs: [15, 16, 40], rows: [5, 6, 7], queryMs: 4, jsMs: 3, htmlChars: 1000 } })],
+      sites: [site({ later: { drawnMs: [10, 12, 30], paintMs: [15, 16, 40], rows: [5, 6, 7], queryMs: 4, jsMs: 3, htmlChars: 1000, dtaMs: 1.5, dtaTables: { median: 120, max: 400 } } })],
+      dta: [dta('chromium', 1000, [15, 18, 40]), dta('node', 100, [2, 3, 4])],
       budgets: [],
       methods: [],
     };
     results.budgets = evaluateBudgets(results);
     const text = renderReport(results);
-    for (const heading of ['BUILD', 'BYTES BEFORE ANY INTERACTION', 'EXPLORE', 'SEARCH', 'BUDGETS']) expect(text).toContain(heading);
+    for (const heading of ['BUILD', 'BYTES BEFORE ANY INTERACTION', 'EXPLORE', 'SEARCH', 'DTA RE-POOL', 'BUDGETS']) expect(text).toContain(heading);
+    expect(text).toMatch(/DTA re-pool \(poolDta \+ SROC render\), chromium\s+1,000\s+bivariate\s+4\.5 ms \(p95 9\.4 ms\)\s+9\.0 ms \(p95 19 ms\)\s+18 ms \(p95 38 ms\)\s+≤ 20 ms median\s+n=3; HTML 293\.0 KB/);
+    expect(text).toMatch(/DTA re-pool \(poolDta \+ SROC render\), node\s+100\s+bivariate\s+0\.8 ms .*\s+–\s+≤ 20 ms median/);
+    expect(text).toContain('re-pool + render JS 3.0 ms, of it bivariate re-pool 1.5 ms (2×2 tables re-pooled: median 120, max 400)');
     expect(text).toMatch(/npm run build \(whole\)\s+2 min 20 s\s+14\.0 ms\s+140\.0 s\s+512\.00 MB\s+512\.00 MB\s+1\.40×/);
     expect(text).toMatch(/npm run build again \(1 page changed, caches kept\)\s+30\.0 s\s+3\.00 ms\s+30\.0 s\s+512\.00 MB\s+512\.00 MB\s+0\.30×/);
     expect(text).toMatch(/10,000  study pages\s+10,000\s+1\.00\s+65\.0 s\s+6\.50 ms/);

@@ -35,6 +35,13 @@ describe('2×2 tables and n/N counts in a study page', () => {
     ]);
   });
 
+  it('reject cells that do not add up to the n/N printed beside the sensitivity and specificity, even when the proportions agree within rounding', () => {
+    expect(problems('broken-two-by-two-sums.mdx')).toEqual([
+      'content/studies/broken-two-by-two-sums.mdx:55: two_by_two.0.fn: the cells do not add up: tp = 194 and tp + fn = 224, but estimates[0] reports sensitivity 194/223 (194 of the 223 with the target condition test positive) for "WMA": correct the counts (or that estimate) from the abstract',
+      'content/studies/broken-two-by-two-sums.mdx:57: two_by_two.0.fp: the cells do not add up: tn = 364 and tn + fp = 401, but estimates[1] reports specificity 364/400 (364 of the 400 without the target condition test negative) for "WMA": correct the counts (or that estimate) from the abstract',
+    ]);
+  });
+
   it('reject a proportion above 1 (with the hint that it may be a percentage) and an n above its N', () => {
     const hint = '(if it is a percentage, set unit: percent): correct it from the quote, or set needs_review: true with a review_reason';
     expect(problems('broken-range.mdx')).toEqual([

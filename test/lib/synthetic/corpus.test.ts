@@ -5,6 +5,8 @@ import { generateCorpus } from '../../../src/lib/synthetic/corpus.ts';
 import { workingCombos } from '../../../src/lib/synthetic/probe.ts';
 import { NOTATIONS } from '../../../src/lib/synthetic/notations.ts';
 import { createRng } from '../../../src/lib/synthetic/prng.ts';
+import { TABLE_SHARE, tableSentence } from '../../../src/lib/synthetic/two-by-two.ts';
+import { agreesWithinRounding } from '../../../src/lib/schema/two-by-two.ts';
 import { parseListing } from '../../../src/lib/ingest/listing.ts';
 import { planIngest } from '../../../src/lib/ingest/plan.ts';
 import { validateReviewSource } from '../../../src/lib/content/validate.ts';
@@ -80,6 +82,42 @@ describe('the synthetic corpus', () => {
       const want = small.records[i]!.estimates;
       expect(front.estimates.map((e) => [e.outcome, e.measure, e.value, e.ci_low, e.ci_high, e.needs_review])).toEqual(want.map((e) => [e.outcome, e.measure, e.value, e.ci_low, e.ci_high, false]));
     });
+  });
+
+  it('reports a 2×2 table in about a third of the abstracts, agreeing with the sensitivity and specificity ingest reads for the same label', async () => {
+    const big = generateCorpus({ studies: 200, outcomes: review.outcomes, seed: 13, combos });
+    const tabled = big.records.filter((r) => r.tables.length > 0);
+    expect(tabled.length / big.records.length).toBeGreaterThan(TABLE_SHARE - 0.12);
+    expect(tabled.length / big.records.length).toBeLessThan(TABLE_SHARE + 0.12);
+    const plan = await planIngest(big.files.map((f) => ({ file: `content/sources/${f.name}`, text: f.text })), [], review);
+    expect(plan.problems).toEqual([]);
+    let compared = 0;
+    plan.create.forEach((page, i) => {
+      const record = big.records[i]!;
+      const [front, body] = [parse(page.content.split('\n---\n')[0]!.slice(4)) as { estimates: { outcome: string; label: string; measure: string; value: number; unit: string }[] }, page.content.split('\n---\n').slice(1).join('\n---\n')];
+      // The table sentence adds no estimate: ingest still reads exactly the intended ones.
+      expect(front.estimates.map((e) => [e.outcome, e.measure, e.value])).toEqual(record.estimates.map((e) => [e.outcome, e.measure, e.value]));
+      for (const t of record.tables) {
+        expect(body).toContain(tableSentence(t));
+        expect(Math.min(t.tp, t.fp, t.fn, t.tn)).toBeGreaterThanOrEqual(0);
+        for (const e of front.estimates.filter((x) => x.outcome === t.outcome && x.label === t.label)) {
+          if (e.measure === 'sensitivity') expect(agreesWithinRounding(t.tp / (t.tp + t.fn), e.value, e.unit), `${record.file}#${record.record}`).toBe(true);
+          if (e.measure === 'specificity') expect(agreesWithinRounding(t.tn / (t.tn + t.fp), e.value, e.unit), `${record.file}#${record.record}`).toBe(true);
+          if (e.measure === 'sensitivity' || e.measure === 'specificity') compared++;
+        }
+      }
+    });
+    expect(compared).toBeGreaterThan(tabled.length / 2);
+  });
+
+  it('leaves the rest of the corpus as it was: the tables are drawn from a stream of their own', () => {
+    const a = generateCorpus({ studies: 40, outcomes: review.outcomes, seed: 3, combos });
+    const none = generateCorpus({ studies: 40, outcomes: review.outcomes, seed: 3, combos, tableShare: 0 });
+    expect(none.records.every((r) => r.tables.length === 0)).toBe(true);
+    expect(a.records.some((r) => r.tables.length > 0)).toBe(true);
+    const strip = (text: string) => text.replace(/ Against the reference standard, the readings for [^.]*\./g, '');
+    expect(a.files.map((f) => strip(f.text))).toEqual(none.files.map((f) => f.text));
+    expect(a.records.map((r) => r.estimates)).toEqual(none.records.map((r) => r.estimates));
   });
 });
 
