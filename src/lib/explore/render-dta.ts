@@ -14,6 +14,9 @@ import { plural } from './render-studies.ts';
 
 const pct = (x: number) => `${fmt(100 * x, 1)}%`;
 
+/** Study points an Explore SROC plot draws at most (the largest studies; the summary uses every table), as its forest plots cap rows: drawing 1,000 points took ~35 ms of a later filter change. */
+export const SROC_POINTS = 200;
+
 function summaryText(s: DtaSynthesis): string {
   const m = s.summary;
   if (!m) return '<p class="note explore-dta-none">No 2×2 table of an included study matches: nothing is pooled.</p>';
@@ -31,9 +34,12 @@ function summaryText(s: DtaSynthesis): string {
 function srocFigure(s: DtaSynthesis, label: string): string {
   const m = s.summary;
   const summary = m && m.model === 'bivariate' ? { sens: m.sens, spec: m.spec, confidenceRegion: m.confidenceRegion, predictionRegion: m.predictionRegion, curve: m.curve } : null;
-  const studies = s.rows.filter((r) => r.notPooled === null).map((r) => ({ id: r.tableId, label: `${r.title}: ${r.label}`, tp: r.tp, fp: r.fp, fn: r.fn, tn: r.tn }));
+  const pooled = s.rows.filter((r) => r.notPooled === null).map((r) => ({ id: r.tableId, label: `${r.title}: ${r.label}`, tp: r.tp, fp: r.fp, fn: r.fn, tn: r.tn }));
+  const size = (t: (typeof pooled)[number]) => t.tp + t.fp + t.fn + t.tn;
+  const studies = pooled.length <= SROC_POINTS ? pooled : [...pooled].sort((a, b) => size(b) - size(a) || (a.id < b.id ? -1 : 1)).slice(0, SROC_POINTS);
   const layout = layoutSroc({ title: `${label}: summary ROC plot`, studies, summary }, summary ? {} : { fallbackNote: m?.fallback ?? 'No summary: nothing to pool.' });
-  return `<figure class="sroc explore-sroc"><div class="sroc-graphic">${srocSvg(layout, { idPrefix: safeId(`explore-sroc-${s.outcome}`) })}</div><figcaption><span class="sroc-title">${esc(layout.title)}</span> <span class="note">${esc(plural(studies.length, 'pooled table', 'pooled tables'))}.</span></figcaption></figure>`;
+  const drawn = pooled.length > studies.length ? ` The ${studies.length} largest are drawn; the summary and regions use all ${pooled.length.toLocaleString('en-US')}.` : '';
+  return `<figure class="sroc explore-sroc" data-drawn="${studies.length}" data-pooled="${pooled.length}"><div class="sroc-graphic">${srocSvg(layout, { idPrefix: safeId(`explore-sroc-${s.outcome}`) })}</div><figcaption><span class="sroc-title">${esc(layout.title)}</span> <span class="note">${esc(plural(pooled.length, 'pooled table', 'pooled tables'))}.${esc(drawn)}</span></figcaption></figure>`;
 }
 
 /** The diagnostic-accuracy section of the results (empty when no outcome has matching 2×2 tables). */
