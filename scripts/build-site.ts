@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { dropStaleContentStore } from './lib/content-cache.ts';
 
 const node = process.execPath;
 const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   try {
     await step('check', ['scripts/check.ts']);
     await step('data', ['scripts/build-data.ts']);
+    if (await dropStaleContentStore(process.cwd())) console.log('build: the content schema changed, so Astro re-reads every page (its cached entries predate the schema)');
     await step('astro build', [astro, 'build']);
   } catch (error) {
     warm.kill();
