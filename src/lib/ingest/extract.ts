@@ -25,7 +25,7 @@ import type { Num } from './extract/values.ts';
 import { attachAfter, attachBefore, attachFar, attachToList, toSentence, type Active, type Attachment, type Sentence } from './extract/attach.ts';
 import { problems } from './extract/checks.ts';
 import { applyRespectively, toEstimate, type Found } from './extract/estimate.ts';
-import { UNIT_WORDS } from './extract/labels.ts';
+import { forwardLabel, UNIT_WORDS } from './extract/labels.ts';
 import { readCiSpec, readCounts, readInterval, readNumber, readValueGroup, type ValueGroup } from './extract/values.ts';
 import { ID_WORDS } from './extract/labels.ts';
 import { splitSentences } from './sentences.ts';
@@ -130,6 +130,7 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
     let gp = -1; // index of the last group ending at or before the current value
     let pending: { events: number; total: number; end: number } | null = null; // n/N read just before a value
     let pairGroup: Attachment['group'] | null = null; // the last "AUROC/AUPRC" that took a "0.99/0.98"
+    let taken = -1; // where the last estimate tied to a measure before it ended ("sensitivity 90.2% specificity …")
 
     for (let i = 0; i < t.length; ) {
       const spec = readCiSpec(t, i);
@@ -164,12 +165,12 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
         i = range;
         continue;
       }
-      const skipTo = vg.ci ? vg.end : vg.value.end;
+      const skipTo = vg.ci || vg.sd ? vg.end : vg.value.end;
       while (gp + 1 < s.groups.length && s.groups[gp + 1]!.end <= vg.value.start) gp++;
       const prefix = gp >= 0 ? s.groups[gp]! : null;
       const follower = t[skipTo];
       const counts = follower?.kind === 'word' && UNIT_WORDS.has(follower.norm); // "3 radiologists", "72 bpm"
-      const before = counts ? null : attachBefore(s, vg, prefix);
+      const before = counts ? null : attachBefore(s, vg, prefix, taken);
       const after = counts || before ? null : attachAfter(s, vg, startsAt);
       // "These values were …" after a full stop (inside a bracket the sentence splitter keeps going) or opening a sentence
       const sameSentence = found.length > 0 || prefix !== null;
@@ -188,6 +189,15 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
         // "83.4% sensitivity (95% CI 77.8–89.0%)": the interval follows the measure
         const ci = readInterval(t, after.group.end);
         if (ci) {
+          vg = { ...vg, ci, end: ci.end };
+          hit.end = Math.max(hit.end, ci.end);
+        }
+      }
+      if (!vg.ci) {
+        // "AUC of 0.87 for LR (95% CI 0.86–0.87)", "0.90 in the development cohort, 95% CI 0.85–0.94": the interval follows a label
+        const tail = forwardLabel(t, vg.end, s.inMention);
+        const ci = tail ? readInterval(t, tail.end, vg.value) : null;
+        if (ci && (ci.named || (ci.low.value <= vg.value.value && vg.value.value <= ci.high.value && !t.slice(ci.low.start, ci.end).some((x) => x.kind === 'word')))) {
           vg = { ...vg, ci, end: ci.end };
           hit.end = Math.max(hit.end, ci.end);
         }
@@ -250,6 +260,7 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
         continue;
       }
       found.push({ hit, vg, chain, ciLevel, reasons });
+      if (before && hit.end === vg.end) taken = vg.end;
       const headLabel: Span | null = fresh ? hit.label : ((active as Active | null)?.label ?? null);
       active = { group: hit.group, measure: hit.measure, next: hit.next, end: hit.end, label: headLabel };
       i = hit.end;

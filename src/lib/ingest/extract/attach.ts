@@ -46,11 +46,13 @@ export interface Attachment {
 
 const LIST_FOLLOWERS = /^(?:and|or|vs|versus|respectively|compared|based|using|when)$/;
 
-/** 1. A measure named before the value: "AUC of 0.91", "WMA (AUC 0.873 …)", "AUC for WMA was 0.91". */
-export function attachBefore(s: Sentence, vg: ValueGroup, prefix: Group | null): Attachment | null {
+/** 1. A measure named before the value: "AUC of 0.91", "WMA (AUC 0.873 …)", "AUC for WMA was 0.91" ("sensitivity 90% specificity 82%"). */
+export function attachBefore(s: Sentence, vg: ValueGroup, prefix: Group | null, taken = -1): Attachment | null {
   if (!prefix || prefix.consumed || prefix.mentions[0]!.afterOnly) return null;
   const { tokens: t, inMention } = s;
-  if (t[prefix.start - 1]?.kind === 'num') return null; // "at 70% IoU": the measure belongs to the number before it
+  // "at 70% IoU": the measure belongs to the number before it — unless that number already has its
+  // measure before it ("sensitivity 90.2% specificity 82.5%": `taken` is where that estimate ended)
+  if (t[prefix.start - 1]?.kind === 'num' && prefix.start !== taken) return null;
   const gap = readGap(t, prefix.end, vg.value.start, vg.ci !== null);
   if (!gap) return null;
   // "a change in AUC of 0.03", "the AUC difference was 0.05": a difference of the measure (a mention of MD or SMD holds its own words)

@@ -121,7 +121,7 @@ export function isGeneric(t: readonly Tok[], span: Span): boolean {
  * 90%", "from 0.80", "at 6 months"); elsewhere in the gap they belong to a label ("AUC to
  * distinguish benign from malignant lesions was 0.855", "sensitivity after matching was 0.908").
  */
-const NEAR_BLOCK = new Set(['from', 'to', 'than', 'above', 'below', 'over', 'under', 'between', 'by', 'after', 'before', 'at', 'up', 'per', 'age', 'aged', 'when']);
+const NEAR_BLOCK = new Set(['from', 'to', 'than', 'above', 'below', 'over', 'under', 'between', 'by', 'after', 'before', 'at', 'up', 'per', 'age', 'aged', 'when', 'no']);
 /**
  * Comparison words: right before a value they make it a bound ("higher than 0.9"); further away
  * the value is an estimate compared with another ("AUC was higher than human ratings (0.742…"),
@@ -338,7 +338,8 @@ export function readListGap(t: readonly Tok[], from: number, to: number, inMenti
   let versus = false;
   while (k < to) {
     const x = t[k]!;
-    if (/^[,;/]$/.test(x.text) || /^(?:and|or|whereas|while)$/.test(x.norm)) k++;
+    if (/^[,;/]$/.test(x.text) || /^(?:and|or|whereas|while|then)$/.test(x.norm)) k++;
+    else if (/^(?:followed|trailed)$/.test(x.norm) && t[k + 1]?.norm === 'by') k += 2; // "…, followed by random forest (0.76; …)"
     else if (/^(?:was|were|is|are)$/.test(x.norm) && COMPARISON.has(t[k + 1]?.norm ?? '')) k++; // "… was higher than that of raters (77.6%"
     else if (valueHasCi && x.norm === 'to') {
       versus = true; // "from 0.740 (0.661, 0.810) to 0.931 (0.912, 0.953)"

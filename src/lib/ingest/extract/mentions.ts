@@ -3,7 +3,7 @@
  * (AUC)", "OR"), and grouping the names into lists ("sensitivity, specificity and NPV").
  */
 import type { ExtractMeasure } from './measures.ts';
-import { AFTER_ONLY, AREA_UNDER_WORDS, EXACT, MEASURE_PREFIX, MENTION_TAIL, NOT_AFTER, NOT_BEFORE, PAIRED_PHRASES, PHRASES_BY_FIRST, PR_CURVE_WORDS, ROC_END_WORDS, SIGNED } from './measures.ts';
+import { AFTER_ONLY, AREA_UNDER_WORDS, EXACT, LISTED_ONLY, MEASURE_PREFIX, MENTION_TAIL, NOT_AFTER, NOT_AFTER_WORD, NOT_BEFORE, PAIRED_PHRASES, PHRASES_BY_FIRST, PR_CURVE_WORDS, ROC_END_WORDS, SIGNED } from './measures.ts';
 import { OPEN, type Tok } from './tokens.ts';
 
 /** Where a sentence names a measure, in token indexes. */
@@ -13,6 +13,8 @@ export interface Mention {
   end: number; // exclusive
   /** Named only after a value ("91.8% sensitive"). */
   afterOnly?: boolean;
+  /** A measure only in a list with another measure ("SE and SP"). */
+  listedOnly?: boolean;
 }
 
 /** A list of measures named together ("sensitivity, specificity and NPV"). */
@@ -49,6 +51,8 @@ function matchMeasure(t: readonly Tok[], i: number): Mention | null {
   }
   const exact = EXACT.get(first.text);
   if (exact) return { measure: exact, start: i, end: i + 1 };
+  const listed = LISTED_ONLY.get(first.text);
+  if (listed) return { measure: listed, start: i, end: i + 1, listedOnly: true };
   if ((first.norm === 'area' || first.norm === 'areas') && t[i + 1]?.norm === 'under') return matchAreaUnder(t, i);
   for (const cand of PHRASES_BY_FIRST.get(first.norm) ?? []) {
     if (cand.words.every((w, k) => t[i + k]?.kind === 'word' && t[i + k]!.norm === w)) {
@@ -93,7 +97,7 @@ export function findGroups(t: readonly Tok[]): Group[] {
     const m = matchMeasure(t, i);
     if (!m) continue;
     const next = t[m.end];
-    if (next?.kind === 'word' && NOT_AFTER[m.measure]?.has(next.norm)) continue;
+    if (next?.kind === 'word' && (NOT_AFTER[m.measure]?.has(next.norm) || NOT_AFTER_WORD.get(t[m.end - 1]!.norm)?.has(next.norm))) continue;
     const before = t[m.start - 1]?.norm ?? '';
     if (NOT_BEFORE[m.measure]?.has(before)) continue;
     if (m.measure === 'MD' && /^(?:standardi[sz]ed|std)$/.test(before)) continue;
@@ -121,7 +125,10 @@ export function findGroups(t: readonly Tok[]): Group[] {
       groups.push({ mentions: [m], start: m.start, end: m.end, consumed: false });
     }
   }
-  return groups;
+  // "SE" names sensitivity only beside another measure ("SE and SP"); alone it is a standard error
+  return groups
+    .map((g) => (g.mentions.length > 1 ? g : { ...g, mentions: g.mentions.filter((m) => !m.listedOnly) }))
+    .filter((g) => g.mentions.length > 0);
 }
 
 function isListGlue(t: readonly Tok[], from: number, to: number): boolean {
