@@ -26,7 +26,7 @@ import { attachAfter, attachBefore, attachFar, attachToList, toSentence, type Ac
 import { problems } from './extract/checks.ts';
 import { applyRespectively, toEstimate, type Found } from './extract/estimate.ts';
 import { forwardLabel, UNIT_WORDS } from './extract/labels.ts';
-import { readCiSpec, readCounts, readInterval, readNumber, readValueGroup, type ValueGroup } from './extract/values.ts';
+import { readCiSpec, readCounts, readInterval, readNumber, readSlashTuple, readValueGroup, type ValueGroup } from './extract/values.ts';
 import { ID_WORDS } from './extract/labels.ts';
 import { splitSentences } from './sentences.ts';
 
@@ -57,13 +57,6 @@ function readRange(t: readonly Tok[], k: number): number | null {
   if (!x || !(x.kind === 'dash' || x.norm === 'to')) return null;
   const n = readNumber(t, k + 1, true);
   return n ? n.end : null;
-}
-
-/** "0.99/0.98" after a value: the second number, when the value has no interval. */
-function readSlashPair(t: readonly Tok[], vg: ValueGroup): Num | null {
-  const slash = t[vg.value.end];
-  if (vg.ci || slash?.text !== '/' || slash.start !== t[vg.value.end - 1]!.end) return null;
-  return readNumber(t, vg.value.end + 1, false);
 }
 
 /** A number that qualifies a word, not an estimate: "5-year", "30-day", "week 33", "grade 3". */
@@ -229,20 +222,28 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
         if (assumed) reasons.push(assumed);
         sentenceLevel = ciLevel;
       }
-      const pair = readSlashPair(t, vg);
-      if (pair && !before && hit.group.mentions.length !== 2 && pairGroup) {
+      const tuple = readSlashTuple(t, vg);
+      const pair = tuple.length === 1 ? tuple[0]! : null;
+      // a slash tuple fills a list of measures (and of other statistics' slots) one value each
+      const fills = (g: Attachment['group']): boolean =>
+        tuple.length > 0 && (g.mentions.length > 1 || g.slots !== undefined) && (tuple.length + 1 === g.mentions.length || tuple.length + 1 === g.mentions.length + (g.slots?.count ?? 0));
+      if (tuple.length > 0 && !before && !fills(hit.group) && pairGroup && fills(pairGroup)) {
         // "(AUROC/AUPRC) 0.99/0.98 with sensitivity of 94%, and 0.97/0.91 …": the pair belongs to the pair of measures
         Object.assign(hit, { group: pairGroup, measure: pairGroup.mentions[0]!.measure, mention: pairGroup.mentions[0]!, quoteFrom: { start: pairGroup.start, end: pairGroup.end } });
       }
-      if (pair && hit.group.mentions.length === 2 && !vg.ci) {
+      if (fills(hit.group)) {
         pairGroup = hit.group;
-        // "(AUROC/AUPRC) 0.99/0.98", "sensitivity and specificity were 49.2/89.5": one value per measure
-        const [m1, m2] = hit.group.mentions as [Mention, Mention];
-        const second = { value: pair, ci: null, end: pair.end };
-        found.push({ hit: { ...hit, measure: m1.measure, mention: m1 }, vg, chain, ciLevel, reasons });
-        found.push({ hit: { ...hit, measure: m2.measure, mention: m2, end: Math.max(hit.end, pair.end) }, vg: second, chain, ciLevel: null, reasons: problems(m2.measure, second) });
-        active = { group: hit.group, measure: m2.measure, next: 2, end: pair.end };
-        i = pair.end;
+        // "(AUROC/AUPRC) 0.99/0.98", "sensitivity and specificity were 49.2/89.5",
+        // "accuracy/specificity/sensitivity/Youden index of (95.7%/98.8%/82.1%/0.809)": one value per measure
+        const values = [vg.value, ...tuple];
+        const ms: readonly Mention[] = hit.group.mentions;
+        ms.forEach((m, n) => {
+          const v = n === 0 ? vg : { value: values[n]!, ci: null, end: values[n]!.end };
+          found.push({ hit: { ...hit, measure: m.measure, mention: m, end: n === 0 ? hit.end : Math.max(hit.end, v.end) }, vg: v, chain, ciLevel: n === 0 ? ciLevel : null, reasons: n === 0 ? reasons : problems(m.measure, v) });
+        });
+        const last = tuple[tuple.length - 1]!;
+        active = { group: hit.group, measure: ms[ms.length - 1]!.measure, next: ms.length, end: last.end };
+        i = last.end;
         continue;
       }
       if (pair && before && hit.group.mentions.length === 1 && !vg.ci) {
@@ -255,8 +256,8 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
         i = pair.end;
         continue;
       }
-      if (pair) {
-        i = pair.end; // a pair with no pair of measures to take it
+      if (tuple.length > 0) {
+        i = tuple[tuple.length - 1]!.end; // a tuple with no list of measures to take it
         continue;
       }
       found.push({ hit, vg, chain, ciLevel, reasons });

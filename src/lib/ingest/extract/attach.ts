@@ -8,7 +8,7 @@ import { backLabel, forwardLabel, hasDifferenceWords, isDifferenceGap, isGeneric
 import { PROPORTION_MEASURES, RATIO_MEASURES } from './measures.ts';
 import { findGroups, type Group } from './mentions.ts';
 import { tokenize, type Span, type Tok } from './tokens.ts';
-import type { ValueGroup } from './values.ts';
+import { readSlashTuple, type ValueGroup } from './values.ts';
 
 /** A sentence's tokens and the measure names in it. */
 export interface Sentence {
@@ -53,7 +53,9 @@ export function attachBefore(s: Sentence, vg: ValueGroup, prefix: Group | null, 
   // "at 70% IoU": the measure belongs to the number before it — unless that number already has its
   // measure before it ("sensitivity 90.2% specificity 82.5%": `taken` is where that estimate ended)
   if (t[prefix.start - 1]?.kind === 'num' && prefix.start !== taken) return null;
-  const gap = readGap(t, prefix.end, vg.value.start, vg.ci !== null);
+  // "accuracy/specificity/sensitivity/Youden index of (95.7%/98.8%/82.1%/0.809)": a tuple that fills every slot
+  const slotted = prefix.slots && readSlashTuple(t, vg).length + 1 === prefix.mentions.length + prefix.slots.count;
+  const gap = readGap(t, slotted ? prefix.slots!.end : prefix.end, vg.value.start, vg.ci !== null);
   if (!gap) return null;
   // "a change in AUC of 0.03", "the AUC difference was 0.05": a difference of the measure (a mention of MD or SMD holds its own words)
   if (hasDifferenceWords(t, prefix.start - 3, prefix.start) || hasDifferenceWords(t, prefix.end, vg.value.start)) return null;

@@ -23,6 +23,8 @@ export interface Group {
   start: number;
   end: number;
   consumed: boolean;
+  /** Names of other statistics after the list's last slash ("accuracy/specificity/sensitivity/Youden index"): how many, and where they end. */
+  slots?: { count: number; end: number };
 }
 
 /** "area under the (receiver operating characteristic | precision-recall) curve" starting at token i. */
@@ -125,6 +127,10 @@ export function findGroups(t: readonly Tok[]): Group[] {
       groups.push({ mentions: [m], start: m.start, end: m.end, consumed: false });
     }
   }
+  for (const g of groups) {
+    const slots = trailingSlots(t, g.end);
+    if (slots) g.slots = slots;
+  }
   // "SE" names sensitivity only beside another measure ("SE and SP"); alone it is a standard error
   return groups
     .map((g) => (g.mentions.length > 1 ? g : { ...g, mentions: g.mentions.filter((m) => !m.listedOnly) }))
@@ -137,4 +143,20 @@ function isListGlue(t: readonly Tok[], from: number, to: number): boolean {
     if (!(x.text === ',' || x.text === '/' || x.text === '&' || x.norm === 'and' || x.norm === 'or')) return false;
   }
   return true;
+}
+
+/** Words that end the name of a slot: "…/Youden index of (…)". */
+const SLOT_STOP = /^(?:of|for|in|on|was|were|is|are|values?|scores?|and|or|respectively|with|at)$/;
+
+/** "/Youden index" after a list of measures at token k: up to two slash-joined names of other statistics (one to three words each). */
+function trailingSlots(t: readonly Tok[], k: number): { count: number; end: number } | null {
+  let count = 0;
+  while (count < 2 && t[k]?.text === '/') {
+    let j = k + 1;
+    while (j < k + 4 && t[j]?.kind === 'word' && !SLOT_STOP.test(t[j]!.norm)) j++;
+    if (j === k + 1) break;
+    count++;
+    k = j;
+  }
+  return count > 0 ? { count, end: k } : null;
 }

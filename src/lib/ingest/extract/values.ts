@@ -268,3 +268,20 @@ function readSpread(t: readonly Tok[], k: number): Num | null {
   const n = readNumber(t, k + 1, true);
   return n && t[n.end]?.text !== '/' ? { ...n, start: k } : null;
 }
+
+/**
+ * "95.7%/98.8%/82.1%/0.809" after a value with no interval: the numbers after the first, each
+ * joined to the one before by a slash glued to it (at most seven); empty when there are none.
+ */
+export function readSlashTuple(t: readonly Tok[], vg: ValueGroup): Num[] {
+  const out: Num[] = [];
+  if (vg.ci || vg.sd) return out;
+  let k = vg.value.end;
+  while (out.length < 7 && t[k]?.text === '/' && t[k]!.start === t[k - 1]!.end) {
+    const n = readNumber(t, k + 1, false);
+    if (!n) break;
+    out.push(n);
+    k = n.end;
+  }
+  return out;
+}
