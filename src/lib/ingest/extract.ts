@@ -67,6 +67,32 @@ function isQualifier(t: readonly Tok[], start: number, end: number): boolean {
   return Number.isInteger(x.num) && !x.pct && ID_WORDS.has(t[start - 1]?.norm ?? '');
 }
 
+/** The review reason of one value given in brackets after several measures ("sensitivity and specificity (approximately 0.95)"). */
+const SHARED = 'one value given for several measures: check it is each one’s';
+/** Words that may stand with a value shared by several measures inside their bracket: "(approximately 0.95)". */
+const HEDGES = new Set(['approximately', 'approx', 'about', 'around', 'nearly', 'almost', 'roughly', 'both', 'all', 'each', '~', '≈']);
+
+/**
+ * Whether the value `vg` after the list of measures `g` is given for all of them: "were both
+ * 0.95", "of 90% each" ('stated'), or alone in a bracket right after the list, "(approximately
+ * 0.95)" ('bracket'); never when another value follows in a list ("… both 85% and 90%").
+ */
+function sharedValue(t: readonly Tok[], g: { end: number }, vg: ValueGroup): 'stated' | 'bracket' | null {
+  const next = t[vg.end];
+  if (next && /^(?:,|;|\/|and|or|vs|versus)$/.test(next.norm) && (t[vg.end + 1]?.kind === 'num' || t[vg.end + 2]?.kind === 'num')) return null;
+  if (next?.norm === 'each') return 'stated';
+  const from = g.end;
+  const to = vg.value.start;
+  if (to - from > 8) return null;
+  if (t[from]?.text === '(' && next?.text === ')' && t.slice(from + 1, to).every((x) => HEDGES.has(x.norm))) return t.slice(from + 1, to).some((x) => /^(?:both|all|each)$/.test(x.norm)) ? 'stated' : 'bracket';
+  // "both" (or "all", "each") with only filler between it and the value: "were both 0.95", "were all above" is a bound (not read before)
+  for (let k = to - 1; k >= from && k >= to - 3; k--) {
+    if (/^(?:both|each)$/.test(t[k]!.norm) || (t[k]!.norm === 'all' && t[k - 1]?.kind === 'word' && /^(?:were|are|of)$/.test(t[k - 1]!.norm))) return 'stated';
+    if (!/^(?:[:=,]|of|were|are|was|is)$/.test(t[k]!.norm)) return null;
+  }
+  return null;
+}
+
 /** Words that refer back to the previous sentence's measures: "These values were 0.98 (…) and 0.97 (…)". */
 const ANAPHORS = new Set(['these', 'corresponding', 'respective', 'such']);
 const ANAPHOR_NOUNS = new Set(['values', 'figures', 'estimates', 'numbers', 'rates']);
@@ -258,6 +284,16 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
       }
       if (tuple.length > 0) {
         i = tuple[tuple.length - 1]!.end; // a tuple with no list of measures to take it
+        continue;
+      }
+      const shared = before && hit.group.mentions.length > 1 ? sharedValue(t, hit.group, vg) : null;
+      if (shared) {
+        // "sensitivity and specificity were both 0.95", "sensitivity and specificity (approximately 0.95)": one value for every measure of the list
+        const why = shared === 'bracket' ? [SHARED] : [];
+        if (t[vg.end]?.norm === 'each') hit.end = Math.max(hit.end, vg.end + 1);
+        for (const m of hit.group.mentions) found.push({ hit: { ...hit, measure: m.measure, mention: m }, vg, chain, ciLevel, reasons: [...reasons, ...why] });
+        active = { group: hit.group, measure: hit.group.mentions[hit.group.mentions.length - 1]!.measure, next: hit.group.mentions.length, end: hit.end };
+        i = hit.end;
         continue;
       }
       found.push({ hit, vg, chain, ciLevel, reasons });

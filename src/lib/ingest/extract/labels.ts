@@ -132,6 +132,11 @@ const COMPARISON = new Set(['higher', 'lower', 'greater', 'better', 'worse', 'su
 const CHANGE_WORDS = new Set([
   'increased', 'decreased', 'improved', 'rose', 'fell', 'dropped', 'declined', 'reduced', 'cut-off', 'cutoff', 'threshold', 'down',
 ]);
+/** Verbs of a change; "… increased to 0.91" gives the level reached ("by 0.05" would be the change). */
+const CHANGE_VERBS = new Set([
+  'increased', 'increases', 'increase', 'improved', 'improves', 'rose', 'rises', 'decreased', 'decreases', 'fell', 'falls',
+  'dropped', 'drops', 'declined', 'declines', 'reduced', 'climbed', 'went',
+]);
 /** Threshold words: the value after them is the threshold, unless the threshold has its own number with a unit. */
 const THRESHOLD_WORDS = new Set(['cutoff', 'cut-off', 'threshold', 'cutpoint', 'cut-point']);
 
@@ -261,6 +266,12 @@ export function readGap(t: readonly Tok[], from: number, to: number, valueHasCi 
       k++;
       continue;
     }
+    if (CHANGE_VERBS.has(x.norm) && t[k + 1]?.norm === 'to' && k + 2 === to) {
+      // "sensitivity increases to 90.0%", "AUC improved to 0.91": the level reached is an estimate, compared with an earlier one
+      comparison = true;
+      k += 2;
+      continue;
+    }
     if (valueHasCi && (x.norm === 'at' || RANGE_WORDS.has(x.norm) || CHANGE_WORDS.has(x.norm) || (comparison && x.norm === 'to'))) {
       // "estimated at 0.88 (95% CI 0.82–0.92)", "ranged from 0.740 (0.661, 0.810) to …", "increased to 86.7% (95% CI …)":
       // a value with its own interval is an estimate (a change would be "by 0.05"), compared with another
@@ -363,11 +374,17 @@ export function readListGap(t: readonly Tok[], from: number, to: number, inMenti
   // after a comparison the label may hold any words: "than all radiologists without BMD ("
   while (k < to && k - s < (versus ? 6 : 5)) {
     const x = t[k]!;
+    if (k > s && COPULA.test(x.norm)) break;
     if (x.kind === 'word' && ((versus && inMention[k]! < 0) || (!BLOCK.has(x.norm) && !LIST_BLOCK.has(x.norm)))) k++;
     else if (x.kind === 'num' && Number.isInteger(x.num) && ID_WORDS.has(t[k - 1]?.norm ?? '')) k++; // "and investigator 2 showed 0.993"
     else break;
   }
   let e = k;
+  // "…, whereas the average performance of dental clinicians was 0.69": a label with its verb, naming no other statistic
+  if (e > s && COPULA.test(t[k]?.norm ?? '')) {
+    if (t.slice(s, e).some((x) => STAT_WORDS.has(x.norm) || UNIT_WORDS.has(x.norm))) return null;
+    k++;
+  }
   while (k < to && /^[:=(,]$/.test(t[k]!.text)) k++;
   // "and ECG-AI (MGH 0.823": the label goes on inside the bracket
   if (t[k - 1]?.text === '(' && e > s) {
@@ -391,6 +408,9 @@ export function readListGap(t: readonly Tok[], from: number, to: number, inMenti
   if (e > s && !label) return null; // "p = 0.03", "n = 120"
   return { label, versus };
 }
+
+/** The verb between a list item's label and its value: "… whereas that of clinicians was 0.69". */
+const COPULA = /^(?:was|were|is|are)$/;
 
 /** Past one bracket of at most eight tokens, none a bracket, starting at k (not past `to`). */
 function skipSmallBracket(t: readonly Tok[], k: number, to: number): number {
@@ -426,7 +446,10 @@ const BOUND_BEFORE = new Set(['by', 'than', 'from', 'to', 'above', 'below', 'ove
 
 /** Whether a word between `from` and `to` makes the value a difference of the measure ("a change in AUC of 0.03"). */
 export function hasDifferenceWords(t: readonly Tok[], from: number, to: number): boolean {
-  for (let k = Math.max(0, from); k < to; k++) if (DIFFERENCE_WORDS.has(t[k]!.norm)) return true;
+  for (let k = Math.max(0, from); k < to; k++) {
+    // "increases to 90.0%" gives the level reached, not a change
+    if (DIFFERENCE_WORDS.has(t[k]!.norm) && !(CHANGE_VERBS.has(t[k]!.norm) && t[k + 1]?.norm === 'to' && k + 2 === to)) return true;
+  }
   return false;
 }
 
