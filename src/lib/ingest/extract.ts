@@ -25,7 +25,7 @@ import type { Num } from './extract/values.ts';
 import { attachAfter, attachBefore, attachFar, attachToList, toSentence, type Active, type Attachment, type Sentence } from './extract/attach.ts';
 import { problems } from './extract/checks.ts';
 import { applyRespectively, toEstimate, type Found } from './extract/estimate.ts';
-import { forwardLabel, UNIT_WORDS } from './extract/labels.ts';
+import { CHANGE_VERBS, forwardLabel, UNIT_WORDS } from './extract/labels.ts';
 import { readCiSpec, readCounts, readInterval, readNumber, readSlashTuple, readValueGroup, type ValueGroup } from './extract/values.ts';
 import { ID_WORDS } from './extract/labels.ts';
 import { splitSentences } from './sentences.ts';
@@ -74,14 +74,15 @@ const HEDGES = new Set(['approximately', 'approx', 'about', 'around', 'nearly', 
 
 /**
  * Whether the value `vg` after the list of measures `g` is given for all of them: "were both
- * 0.95", "of 90% each" ('stated'), or alone in a bracket right after the list, "(approximately
+ * 0.95", "of 90% each", "both sensitivity and specificity being 71%" ('stated'), or alone in a bracket right after the list, "(approximately
  * 0.95)" ('bracket'); never when another value follows in a list ("… both 85% and 90%").
  */
-function sharedValue(t: readonly Tok[], g: { end: number }, vg: ValueGroup): 'stated' | 'bracket' | null {
+function sharedValue(t: readonly Tok[], g: { start: number; end: number }, vg: ValueGroup): 'stated' | 'bracket' | null {
   const next = t[vg.end];
   if (next && /^(?:,|;|\/|and|or|vs|versus)$/.test(next.norm) && (t[vg.end + 1]?.kind === 'num' || t[vg.end + 2]?.kind === 'num')) return null;
   if (next?.norm === 'each') return 'stated';
   const from = g.end;
+  if (t[g.start - 1]?.norm === 'both') return 'stated'; // "both sensitivity and specificity being 71%"
   const to = vg.value.start;
   if (to - from > 8) return null;
   if (t[from]?.text === '(' && next?.text === ')' && t.slice(from + 1, to).every((x) => HEDGES.has(x.norm))) return t.slice(from + 1, to).some((x) => /^(?:both|all|each)$/.test(x.norm)) ? 'stated' : 'bracket';
@@ -178,7 +179,9 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
         vg = { ...vg, counts: { events: pending.events, total: pending.total } };
       }
       pending = null;
-      const range = vg.ci ? null : readRange(t, vg.value.end);
+      // "improved from 94% to 98%": two levels of a change, not a range
+      const change = t[vg.value.start - 1]?.norm === 'from' && CHANGE_VERBS.has(t[vg.value.start - 2]?.norm ?? '');
+      const range = vg.ci || change ? null : readRange(t, vg.value.end);
       if (range !== null) {
         // "4–7 years", "AUC 0.82 to 0.84": a range, not an estimate
         i = range;

@@ -132,10 +132,10 @@ const COMPARISON = new Set(['higher', 'lower', 'greater', 'better', 'worse', 'su
 const CHANGE_WORDS = new Set([
   'increased', 'decreased', 'improved', 'rose', 'fell', 'dropped', 'declined', 'reduced', 'cut-off', 'cutoff', 'threshold', 'down',
 ]);
-/** Verbs of a change; "… increased to 0.91" gives the level reached ("by 0.05" would be the change). */
-const CHANGE_VERBS = new Set([
+/** Verbs of a change; "… increased to 0.91" gives the level reached, "from 0.80 to 0.91" both levels ("by 0.05" would be the change). */
+export const CHANGE_VERBS: ReadonlySet<string> = new Set([
   'increased', 'increases', 'increase', 'improved', 'improves', 'rose', 'rises', 'decreased', 'decreases', 'fell', 'falls',
-  'dropped', 'drops', 'declined', 'declines', 'reduced', 'climbed', 'went',
+  'dropped', 'drops', 'declined', 'declines', 'reduced', 'climbed', 'went', 'down',
 ]);
 /** Threshold words: the value after them is the threshold, unless the threshold has its own number with a unit. */
 const THRESHOLD_WORDS = new Set(['cutoff', 'cut-off', 'threshold', 'cutpoint', 'cut-point']);
@@ -266,8 +266,8 @@ export function readGap(t: readonly Tok[], from: number, to: number, valueHasCi 
       k++;
       continue;
     }
-    if (CHANGE_VERBS.has(x.norm) && t[k + 1]?.norm === 'to' && k + 2 === to) {
-      // "sensitivity increases to 90.0%", "AUC improved to 0.91": the level reached is an estimate, compared with an earlier one
+    if (CHANGE_VERBS.has(x.norm) && (t[k + 1]?.norm === 'to' || t[k + 1]?.norm === 'from') && k + 2 === to) {
+      // "sensitivity increases to 90.0%", "improved from 94%": a level before or after a change is an estimate, compared with the other
       comparison = true;
       k += 2;
       continue;
@@ -352,8 +352,9 @@ export function readListGap(t: readonly Tok[], from: number, to: number, inMenti
     if (/^[,;/]$/.test(x.text) || /^(?:and|or|whereas|while|then)$/.test(x.norm)) k++;
     else if (/^(?:followed|trailed)$/.test(x.norm) && t[k + 1]?.norm === 'by') k += 2; // "…, followed by random forest (0.76; …)"
     else if (/^(?:was|were|is|are)$/.test(x.norm) && COMPARISON.has(t[k + 1]?.norm ?? '')) k++; // "… was higher than that of raters (77.6%"
-    else if (valueHasCi && x.norm === 'to') {
-      versus = true; // "from 0.740 (0.661, 0.810) to 0.931 (0.912, 0.953)"
+    else if (x.norm === 'to' && (valueHasCi || (t[from - 2]?.norm === 'from' && CHANGE_VERBS.has(t[from - 3]?.norm ?? '')))) {
+      // "from 0.740 (0.661, 0.810) to 0.931 (0.912, 0.953)", "improved from 94% to 98%"
+      versus = true;
       k++;
     } else if (/^(?:vs|versus)$/.test(x.norm)) {
       versus = true;
@@ -448,7 +449,7 @@ const BOUND_BEFORE = new Set(['by', 'than', 'from', 'to', 'above', 'below', 'ove
 export function hasDifferenceWords(t: readonly Tok[], from: number, to: number): boolean {
   for (let k = Math.max(0, from); k < to; k++) {
     // "increases to 90.0%" gives the level reached, not a change
-    if (DIFFERENCE_WORDS.has(t[k]!.norm) && !(CHANGE_VERBS.has(t[k]!.norm) && t[k + 1]?.norm === 'to' && k + 2 === to)) return true;
+    if (DIFFERENCE_WORDS.has(t[k]!.norm) && !(CHANGE_VERBS.has(t[k]!.norm) && /^(?:to|from)$/.test(t[k + 1]?.norm ?? '') && k + 2 === to)) return true;
   }
   return false;
 }

@@ -84,7 +84,11 @@ export const NOT_AFTER: Partial<Record<ExtractMeasure, ReadonlySet<string>>> = {
   sensitivity: new Set(['analysis', 'analyses', 'bias']),
   PPV: new Set(['medicine', 'oncology', 'health', 'psychiatry', 'nutrition', 'radiotherapy', 'therapy']),
 };
-/** A name followed by one of these is another statistic: a "recall rate" is a screening rate, a "sensitivity rate" is sensitivity. */
+/**
+ * A name followed by one of these is another statistic unless listed with other measures: a
+ * "recall rate" is a screening rate, "accuracy and recall rate" are accuracy and sensitivity (and
+ * a "sensitivity rate" is always sensitivity).
+ */
 export const NOT_AFTER_WORD: ReadonlyMap<string, ReadonlySet<string>> = new Map([['recall', new Set(['rate', 'rates'])]]);
 /** A mention right after one of these is another statistic ("average precision" of a detector is not PPV). */
 export const NOT_BEFORE: Partial<Record<ExtractMeasure, ReadonlySet<string>>> = {

@@ -99,7 +99,12 @@ export function findGroups(t: readonly Tok[]): Group[] {
     const m = matchMeasure(t, i);
     if (!m) continue;
     const next = t[m.end];
-    if (next?.kind === 'word' && (NOT_AFTER[m.measure]?.has(next.norm) || NOT_AFTER_WORD.get(t[m.end - 1]!.norm)?.has(next.norm))) continue;
+    if (next?.kind === 'word' && NOT_AFTER[m.measure]?.has(next.norm)) continue;
+    if (next?.kind === 'word' && NOT_AFTER_WORD.get(t[m.end - 1]!.norm)?.has(next.norm)) {
+      // "recall rate" alone is a screening rate; beside other measures ("accuracy and recall rate") it is sensitivity
+      m.end++;
+      m.listedOnly = true;
+    }
     const before = t[m.start - 1]?.norm ?? '';
     if (NOT_BEFORE[m.measure]?.has(before)) continue;
     if (m.measure === 'MD' && /^(?:standardi[sz]ed|std)$/.test(before)) continue;
