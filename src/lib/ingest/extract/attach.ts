@@ -91,7 +91,8 @@ export function attachToList(s: Sentence, vg: ValueGroup, active: Active | null,
   const { tokens: t, inMention } = s;
   const follower = t[vg.end];
   const perCent = follower?.norm === 'per' && t[vg.end + 1]?.norm === 'cent';
-  if (follower?.kind === 'word' && !PREP.has(follower.norm) && !LIST_FOLLOWERS.test(follower.norm) && !(vg.ci && follower.norm === 'to') && !perCent) return null;
+  const atThe = follower?.norm === 'at' && t[vg.end + 1]?.norm === 'the'; // "0.84 (…) at the lesion level"
+  if (follower?.kind === 'word' && !PREP.has(follower.norm) && !LIST_FOLLOWERS.test(follower.norm) && !(vg.ci && follower.norm === 'to') && !perCent && !atThe) return null;
   const list = readListGap(t, active.end, vg.value.start, inMention, vg.ci !== null);
   if (!list) return null;
   const multi = active.group.mentions.length > 1;

@@ -98,10 +98,11 @@ export function backLabel(t: readonly Tok[], end: number, inMention: ArrayLike<n
   return s < e ? trimLabel(t, { start: s, end: e }) : null;
 }
 
-/** "for fracture detection" / "in the external test set" starting at token k. */
+/** "for fracture detection" / "in the external test set" / "at the lesion level" starting at token k. */
 export function forwardLabel(t: readonly Tok[], k: number, inMention: ArrayLike<number>): Span | null {
   const x = t[k];
-  if (!x || !(x.norm === 'for' || x.norm === 'in' || x.norm === 'among' || x.norm === 'on' || x.norm === 'across')) return null;
+  const atThe = x?.norm === 'at' && t[k + 1]?.norm === 'the'; // "at the lesion level" (not "at 90% specificity")
+  if (!x || !(x.norm === 'for' || x.norm === 'in' || x.norm === 'among' || x.norm === 'on' || x.norm === 'across' || atThe)) return null;
   let e = k + 1;
   while (e < t.length && e - k <= 6) {
     const w = t[e]!;
