@@ -653,6 +653,19 @@ describe('extractEstimates on the constructions of a held-out batch of real abst
       ['specificity', 98, null, null],
       ['accuracy', 97.3, null, null],
     ]);
+    // the spread's % sign is the value's: "85 ± 3%"
+    expect(extractEstimates('a sensitivity of 85 ± 3% and specificity of 90 ± 2%').map((e) => [e.value, e.unit])).toEqual([
+      [85, 'percent'],
+      [90, 'percent'],
+    ]);
+  });
+
+  it('reads a list item followed by a verb when it looks like an estimate, not a count', () => {
+    expect(read('F1 scores of 0.80 and 0.85 were obtained')).toEqual([
+      ['F1', 0.8, null, null],
+      ['F1', 0.85, null, null],
+    ]);
+    expect(read('AUC 0.85 and 54 were male')).toEqual([['AUC', 0.85, null, null]]);
   });
 
   it('reads "SE" as sensitivity beside "SP", and as a standard error alone', () => {

@@ -92,7 +92,9 @@ export function attachToList(s: Sentence, vg: ValueGroup, active: Active | null,
   const follower = t[vg.end];
   const perCent = follower?.norm === 'per' && t[vg.end + 1]?.norm === 'cent';
   const atThe = follower?.norm === 'at' && t[vg.end + 1]?.norm === 'the'; // "0.84 (…) at the lesion level"
-  if (follower?.kind === 'word' && !PREP.has(follower.norm) && !LIST_FOLLOWERS.test(follower.norm) && !(vg.ci && follower.norm === 'to') && !perCent && !atThe) return null;
+  // "F1 scores of 0.80 and 0.85 were obtained": a verb after an estimate-like number (a decimal or a percentage, not "54 were male")
+  const verb = /^(?:was|were|is|are)$/.test(follower?.norm ?? '') && (vg.value.pct || /[.·]/.test(t[vg.value.start]!.text));
+  if (follower?.kind === 'word' && !PREP.has(follower.norm) && !LIST_FOLLOWERS.test(follower.norm) && !(vg.ci && follower.norm === 'to') && !perCent && !atThe && !verb) return null;
   const list = readListGap(t, active.end, vg.value.start, inMention, vg.ci !== null);
   if (!list) return null;
   const multi = active.group.mentions.length > 1;

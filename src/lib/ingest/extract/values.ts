@@ -242,6 +242,7 @@ export function readValueGroup(t: readonly Tok[], i: number): ValueGroup | null 
   if (ci) return { value, ci, end: ci.end, counts: ci.counts ?? null };
   if (!value.pct && seriesPercent(t, value.end)) value.pct = true;
   const sd = readSpread(t, value.end);
+  if (sd?.pct) value.pct = true; // "85 ± 3%": the spread's % sign is the value's too
   return sd ? { value, ci: null, end: sd.end, counts: null, sd } : { value, ci: null, end: value.end, counts: null };
 }
 
