@@ -25,8 +25,8 @@ import type { Num } from './extract/values.ts';
 import { attachAfter, attachBefore, attachFar, attachToList, toSentence, type Active, type Attachment, type Sentence } from './extract/attach.ts';
 import { problems } from './extract/checks.ts';
 import { applyRespectively, toEstimate, type Found } from './extract/estimate.ts';
-import { UNIT_WORDS } from './extract/labels.ts';
-import { readCiSpec, readCounts, readInterval, readNumber, readValueGroup, type ValueGroup } from './extract/values.ts';
+import { CHANGE_VERBS, forwardLabel, UNIT_WORDS } from './extract/labels.ts';
+import { readCiSpec, readCounts, readInterval, readNumber, readSlashTuple, readValueGroup, type ValueGroup } from './extract/values.ts';
 import { ID_WORDS } from './extract/labels.ts';
 import { splitSentences } from './sentences.ts';
 
@@ -59,19 +59,39 @@ function readRange(t: readonly Tok[], k: number): number | null {
   return n ? n.end : null;
 }
 
-/** "0.99/0.98" after a value: the second number, when the value has no interval. */
-function readSlashPair(t: readonly Tok[], vg: ValueGroup): Num | null {
-  const slash = t[vg.value.end];
-  if (vg.ci || slash?.text !== '/' || slash.start !== t[vg.value.end - 1]!.end) return null;
-  return readNumber(t, vg.value.end + 1, false);
-}
-
 /** A number that qualifies a word, not an estimate: "5-year", "30-day", "week 33", "grade 3". */
 function isQualifier(t: readonly Tok[], start: number, end: number): boolean {
   const x = t[start]!;
   const dash = t[end];
   if (dash?.kind === 'dash' && dash.start === t[end - 1]!.end && t[end + 1]?.kind === 'word' && t[end + 1]!.start === dash.end) return true;
   return Number.isInteger(x.num) && !x.pct && ID_WORDS.has(t[start - 1]?.norm ?? '');
+}
+
+/** The review reason of one value given in brackets after several measures ("sensitivity and specificity (approximately 0.95)"). */
+const SHARED = 'one value given for several measures: check it is each one’s';
+/** Words that may stand with a value shared by several measures inside their bracket: "(approximately 0.95)". */
+const HEDGES = new Set(['approximately', 'approx', 'about', 'around', 'nearly', 'almost', 'roughly', 'both', 'all', 'each', '~', '≈']);
+
+/**
+ * Whether the value `vg` after the list of measures `g` is given for all of them: "were both
+ * 0.95", "of 90% each", "both sensitivity and specificity being 71%" ('stated'), or alone in a bracket right after the list, "(approximately
+ * 0.95)" ('bracket'); never when another value follows in a list ("… both 85% and 90%").
+ */
+function sharedValue(t: readonly Tok[], g: { start: number; end: number }, vg: ValueGroup): 'stated' | 'bracket' | null {
+  const next = t[vg.end];
+  if (next && /^(?:,|;|\/|and|or|vs|versus)$/.test(next.norm) && (t[vg.end + 1]?.kind === 'num' || t[vg.end + 2]?.kind === 'num')) return null;
+  if (next?.norm === 'each') return 'stated';
+  const from = g.end;
+  if (t[g.start - 1]?.norm === 'both') return 'stated'; // "both sensitivity and specificity being 71%"
+  const to = vg.value.start;
+  if (to - from > 8) return null;
+  if (t[from]?.text === '(' && next?.text === ')' && t.slice(from + 1, to).every((x) => HEDGES.has(x.norm))) return t.slice(from + 1, to).some((x) => /^(?:both|all|each)$/.test(x.norm)) ? 'stated' : 'bracket';
+  // "both" (or "all", "each") with only filler between it and the value: "were both 0.95", "were all above" is a bound (not read before)
+  for (let k = to - 1; k >= from && k >= to - 3; k--) {
+    if (/^(?:both|each)$/.test(t[k]!.norm) || (t[k]!.norm === 'all' && t[k - 1]?.kind === 'word' && /^(?:were|are|of)$/.test(t[k - 1]!.norm))) return 'stated';
+    if (!/^(?:[:=,]|of|were|are|was|is)$/.test(t[k]!.norm)) return null;
+  }
+  return null;
 }
 
 /** Words that refer back to the previous sentence's measures: "These values were 0.98 (…) and 0.97 (…)". */
@@ -130,6 +150,7 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
     let gp = -1; // index of the last group ending at or before the current value
     let pending: { events: number; total: number; end: number } | null = null; // n/N read just before a value
     let pairGroup: Attachment['group'] | null = null; // the last "AUROC/AUPRC" that took a "0.99/0.98"
+    let taken = -1; // where the last estimate tied to a measure before it ended ("sensitivity 90.2% specificity …")
 
     for (let i = 0; i < t.length; ) {
       const spec = readCiSpec(t, i);
@@ -158,18 +179,20 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
         vg = { ...vg, counts: { events: pending.events, total: pending.total } };
       }
       pending = null;
-      const range = vg.ci ? null : readRange(t, vg.value.end);
+      // "improved from 94% to 98%": two levels of a change, not a range
+      const change = t[vg.value.start - 1]?.norm === 'from' && CHANGE_VERBS.has(t[vg.value.start - 2]?.norm ?? '');
+      const range = vg.ci || change ? null : readRange(t, vg.value.end);
       if (range !== null) {
         // "4–7 years", "AUC 0.82 to 0.84": a range, not an estimate
         i = range;
         continue;
       }
-      const skipTo = vg.ci ? vg.end : vg.value.end;
+      const skipTo = vg.ci || vg.sd ? vg.end : vg.value.end;
       while (gp + 1 < s.groups.length && s.groups[gp + 1]!.end <= vg.value.start) gp++;
       const prefix = gp >= 0 ? s.groups[gp]! : null;
       const follower = t[skipTo];
       const counts = follower?.kind === 'word' && UNIT_WORDS.has(follower.norm); // "3 radiologists", "72 bpm"
-      const before = counts ? null : attachBefore(s, vg, prefix);
+      const before = counts ? null : attachBefore(s, vg, prefix, taken);
       const after = counts || before ? null : attachAfter(s, vg, startsAt);
       // "These values were …" after a full stop (inside a bracket the sentence splitter keeps going) or opening a sentence
       const sameSentence = found.length > 0 || prefix !== null;
@@ -188,6 +211,15 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
         // "83.4% sensitivity (95% CI 77.8–89.0%)": the interval follows the measure
         const ci = readInterval(t, after.group.end);
         if (ci) {
+          vg = { ...vg, ci, end: ci.end };
+          hit.end = Math.max(hit.end, ci.end);
+        }
+      }
+      if (!vg.ci) {
+        // "AUC of 0.87 for LR (95% CI 0.86–0.87)", "0.90 in the development cohort, 95% CI 0.85–0.94": the interval follows a label
+        const tail = forwardLabel(t, vg.end, s.inMention);
+        const ci = tail ? readInterval(t, tail.end, vg.value) : null;
+        if (ci && (ci.named || (ci.low.value <= vg.value.value && vg.value.value <= ci.high.value && !t.slice(ci.low.start, ci.end).some((x) => x.kind === 'word')))) {
           vg = { ...vg, ci, end: ci.end };
           hit.end = Math.max(hit.end, ci.end);
         }
@@ -219,20 +251,28 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
         if (assumed) reasons.push(assumed);
         sentenceLevel = ciLevel;
       }
-      const pair = readSlashPair(t, vg);
-      if (pair && !before && hit.group.mentions.length !== 2 && pairGroup) {
+      const tuple = readSlashTuple(t, vg);
+      const pair = tuple.length === 1 ? tuple[0]! : null;
+      // a slash tuple fills a list of measures (and of other statistics' slots) one value each
+      const fills = (g: Attachment['group']): boolean =>
+        tuple.length > 0 && (g.mentions.length > 1 || g.slots !== undefined) && (tuple.length + 1 === g.mentions.length || tuple.length + 1 === g.mentions.length + (g.slots?.count ?? 0));
+      if (tuple.length > 0 && !before && !fills(hit.group) && pairGroup && fills(pairGroup)) {
         // "(AUROC/AUPRC) 0.99/0.98 with sensitivity of 94%, and 0.97/0.91 …": the pair belongs to the pair of measures
         Object.assign(hit, { group: pairGroup, measure: pairGroup.mentions[0]!.measure, mention: pairGroup.mentions[0]!, quoteFrom: { start: pairGroup.start, end: pairGroup.end } });
       }
-      if (pair && hit.group.mentions.length === 2 && !vg.ci) {
+      if (fills(hit.group)) {
         pairGroup = hit.group;
-        // "(AUROC/AUPRC) 0.99/0.98", "sensitivity and specificity were 49.2/89.5": one value per measure
-        const [m1, m2] = hit.group.mentions as [Mention, Mention];
-        const second = { value: pair, ci: null, end: pair.end };
-        found.push({ hit: { ...hit, measure: m1.measure, mention: m1 }, vg, chain, ciLevel, reasons });
-        found.push({ hit: { ...hit, measure: m2.measure, mention: m2, end: Math.max(hit.end, pair.end) }, vg: second, chain, ciLevel: null, reasons: problems(m2.measure, second) });
-        active = { group: hit.group, measure: m2.measure, next: 2, end: pair.end };
-        i = pair.end;
+        // "(AUROC/AUPRC) 0.99/0.98", "sensitivity and specificity were 49.2/89.5",
+        // "accuracy/specificity/sensitivity/Youden index of (95.7%/98.8%/82.1%/0.809)": one value per measure
+        const values = [vg.value, ...tuple];
+        const ms: readonly Mention[] = hit.group.mentions;
+        ms.forEach((m, n) => {
+          const v = n === 0 ? vg : { value: values[n]!, ci: null, end: values[n]!.end };
+          found.push({ hit: { ...hit, measure: m.measure, mention: m, end: n === 0 ? hit.end : Math.max(hit.end, v.end) }, vg: v, chain, ciLevel: n === 0 ? ciLevel : null, reasons: n === 0 ? reasons : problems(m.measure, v) });
+        });
+        const last = tuple[tuple.length - 1]!;
+        active = { group: hit.group, measure: ms[ms.length - 1]!.measure, next: ms.length, end: last.end };
+        i = last.end;
         continue;
       }
       if (pair && before && hit.group.mentions.length === 1 && !vg.ci) {
@@ -245,11 +285,22 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
         i = pair.end;
         continue;
       }
-      if (pair) {
-        i = pair.end; // a pair with no pair of measures to take it
+      if (tuple.length > 0) {
+        i = tuple[tuple.length - 1]!.end; // a tuple with no list of measures to take it
+        continue;
+      }
+      const shared = before && hit.group.mentions.length > 1 ? sharedValue(t, hit.group, vg) : null;
+      if (shared) {
+        // "sensitivity and specificity were both 0.95", "sensitivity and specificity (approximately 0.95)": one value for every measure of the list
+        const why = shared === 'bracket' ? [SHARED] : [];
+        if (t[vg.end]?.norm === 'each') hit.end = Math.max(hit.end, vg.end + 1);
+        for (const m of hit.group.mentions) found.push({ hit: { ...hit, measure: m.measure, mention: m }, vg, chain, ciLevel, reasons: [...reasons, ...why] });
+        active = { group: hit.group, measure: hit.group.mentions[hit.group.mentions.length - 1]!.measure, next: hit.group.mentions.length, end: hit.end };
+        i = hit.end;
         continue;
       }
       found.push({ hit, vg, chain, ciLevel, reasons });
+      if (before && hit.end === vg.end) taken = vg.end;
       const headLabel: Span | null = fresh ? hit.label : ((active as Active | null)?.label ?? null);
       active = { group: hit.group, measure: hit.measure, next: hit.next, end: hit.end, label: headLabel };
       i = hit.end;

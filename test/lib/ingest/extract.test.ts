@@ -166,6 +166,12 @@ const NOTATIONS: Row[] = [
   row('AUC, 0.91; 95% CI, 0.88-0.94', 'AUC', 0.91, [0.88, 0.94], 0.95, 'proportion'),
   row('sensitivity of 77.2% (95% CI – 75.4–78.9%)', 'sensitivity', 77.2, [75.4, 78.9], 0.95, 'percent'),
   row('epidural analgesia (odds ratio 1.33, 1.10 to 1.61)', 'OR', 1.33, [1.1, 1.61], 0.95, 'ratio', true),
+  // the held-out batch part-e1 (one row per notation family)
+  row('AUC of 0.87 for LR (95% CI 0.86–0.87)', 'AUC', 0.87, [0.86, 0.87], 0.95, 'proportion', false, 'LR'),
+  row('an AUC of 0.90 in the development cohort, 95% CI 0.85–0.94', 'AUC', 0.9, [0.85, 0.94], 0.95, 'proportion'),
+  row('97.3% ± 0.7% accuracy', 'accuracy', 97.3, null, null, 'percent'),
+  row('sensitivity increases to 90.0%', 'sensitivity', 90, null, null, 'percent', true),
+  row('sensitivity rate was 88%', 'sensitivity', 88, null, null, 'percent'),
 ];
 
 describe('extractEstimates reads the notations real abstracts use', () => {
@@ -314,7 +320,8 @@ describe('extractEstimates ties values to measures and labels', () => {
 
   it('does not read thresholds, changes or operating points as estimates', () => {
     for (const text of [
-      'AUC improved from 0.80 to 0.91',
+      'AUC improved by 0.11 to 0.91 in 2020',
+      'the AUC increased by 0.05',
       'sensitivity above 90% was required',
       'an AUC ≥ 0.8 was considered good',
       'the cut-off for sensitivity at a threshold of 0.5',
@@ -485,10 +492,10 @@ describe('extractEstimates across sentences and constructions of real abstracts'
     expect([a?.events, a?.total, a?.ci_low, b?.events, b?.total]).toEqual([193, 223, 82, 665, 727]);
   });
 
-  it('reads an estimate with its interval after a change word and flags the comparison, but not a bare change', () => {
+  it('reads an estimate with its interval after a change word and flags the comparison, but not the amount of a change', () => {
     const [e] = extractEstimates('the sensitivity of saliva increased to 86.7% (95% CI 59.5% to 98.3%)');
     expect([e?.value, e?.ci_low, e?.needs_review]).toEqual([86.7, 59.5, true]);
-    expect(extractEstimates('AUC improved from 0.80 to 0.91')).toEqual([]);
+    expect(extractEstimates('AUC improved by 0.11')).toEqual([]);
   });
 
   it('reads "positive and negative predictive values" as PPV and NPV', () => {
@@ -597,5 +604,157 @@ describe('extractEstimates reads an estimate inside another estimate\'s bracket'
       ['MD', -2.8, -4.8, -0.8],
       ['SMD', 0.7, null, null],
     ]);
+  });
+});
+
+describe('extractEstimates on the constructions of a held-out batch of real abstracts', () => {
+  const read = (text: string) => extractEstimates(text).map((e) => [e.measure, e.value, e.ci_low, e.ci_high]);
+
+  it('takes an interval printed after a label that follows each value of a list', () => {
+    const text = 'test AUC of 0.87 for LR (95% CI 0.86–0.87), 0.87 for XGBoost (95% CI 0.87–0.88) and 0.86 for DNN (95% CI 0.85–0.88)';
+    expect(read(text)).toEqual([
+      ['AUC', 0.87, 0.86, 0.87],
+      ['AUC', 0.87, 0.87, 0.88],
+      ['AUC', 0.86, 0.85, 0.88],
+    ]);
+    expect(read('sensitivity of 80% for lesions (5–10 mm)')).toEqual([['sensitivity', 80, null, null]]); // a size range, not an interval
+  });
+
+  it('continues a list past a trailing "at the … level" label', () => {
+    const text = 'an AUC of 0.88 (95% CI 0.85–0.91) at the patient level and 0.84 (95% CI 0.81–0.87) at the lesion level';
+    expect(extractEstimates(text).map((e) => [e.value, e.ci_low, e.label])).toEqual([
+      [0.88, 0.85, 'patient level'],
+      [0.84, 0.81, 'lesion level'],
+    ]);
+  });
+
+  it('continues a list after "followed by"', () => {
+    const text = 'AUROC (0.77; 95%CI 0.75 to 0.79), followed by random forest (0.76; 95% CI 0.74 to 0.79)';
+    expect(read(text)).toEqual([
+      ['AUC', 0.77, 0.75, 0.79],
+      ['AUC', 0.76, 0.74, 0.79],
+    ]);
+  });
+
+  it('reads "n of N scans" counts after the interval in its bracket, not as another estimate', () => {
+    const text = 'sensitivity and specificity were 90% (95% CI: 83%, 94%; 114 of 127 scans) and 96% (95% CI: 93%, 98%; 294 out of 307 scans)';
+    const found = extractEstimates(text);
+    expect(found.map((e) => [e.measure, e.value, e.ci_low, e.ci_high, e.events, e.total])).toEqual([
+      ['sensitivity', 90, 83, 94, 114, 127],
+      ['specificity', 96, 93, 98, 294, 307],
+    ]);
+    expect(extractEstimates('specificity was 92% (239 of 259 scans)').map((e) => [e.value, e.events, e.total])).toEqual([[92, 239, 259]]);
+    expectExactQuotes(text, found);
+  });
+
+  it('keeps a ± spread with its value, so the measure after it is the value\'s and the spread is no estimate', () => {
+    expect(read('a 96.6% sensitivity, 98.0% specificity, and 97.3% ± 0.7% accuracy')).toEqual([
+      ['sensitivity', 96.6, null, null],
+      ['specificity', 98, null, null],
+      ['accuracy', 97.3, null, null],
+    ]);
+    // the spread's % sign is the value's: "85 ± 3%"
+    expect(extractEstimates('a sensitivity of 85 ± 3% and specificity of 90 ± 2%').map((e) => [e.value, e.unit])).toEqual([
+      [85, 'percent'],
+      [90, 'percent'],
+    ]);
+  });
+
+  it('reads a list item followed by a verb when it looks like an estimate, not a count', () => {
+    expect(read('F1 scores of 0.80 and 0.85 were obtained')).toEqual([
+      ['F1', 0.8, null, null],
+      ['F1', 0.85, null, null],
+    ]);
+    expect(read('AUC 0.85 and 54 were male')).toEqual([['AUC', 0.85, null, null]]);
+  });
+
+  it('reads "SE" as sensitivity beside "SP", and as a standard error alone', () => {
+    expect(read('The overall SE and SP amounted to 78.6% and 97.3%')).toEqual([
+      ['sensitivity', 78.6, null, null],
+      ['specificity', 97.3, null, null],
+    ]);
+    expect(read('AUC 0.81 (SE 0.02), SE 0.03')).toEqual([['AUC', 0.81, null, null]]);
+  });
+
+  it('reads "recall rate" as sensitivity beside other measures, and not alone', () => {
+    expect(read('the accuracy and recall rate of nnU-Net were 0.986 and 0.821, respectively')).toEqual([
+      ['accuracy', 0.986, null, null],
+      ['sensitivity', 0.821, null, null],
+    ]);
+    expect(read('recall rate of 10%')).toEqual([]);
+  });
+
+  it('gives the % sign of the last value of a series to every value of it', () => {
+    const found = extractEstimates('testing sensitivity rates of no OA, mild, moderate, and severe OA were 83.7, 70.2, 68.9, and 86.0% respectively');
+    expect(found.map((e) => [e.value, e.unit, e.needs_review])).toEqual([
+      [83.7, 'percent', false],
+      [70.2, 'percent', false],
+      [68.9, 'percent', false],
+      [86, 'percent', false],
+    ]);
+    expect(extractEstimates('AUCs were 0.81, 0.79 and 0.85').every((e) => e.unit === 'proportion')).toBe(true);
+  });
+
+  it('reads a measure named right after the previous estimate with no comma between', () => {
+    expect(read('accuracy 86.3% (sensitivity 90.2% specificity 82.5%)')).toEqual([
+      ['accuracy', 86.3, null, null],
+      ['sensitivity', 90.2, null, null],
+      ['specificity', 82.5, null, null],
+    ]);
+    expect(read('sensitivity 85% at 90% specificity').map((e) => e[0])).toEqual(['sensitivity']); // an operating point still
+  });
+
+  it('fills a slash list of measures with slash tuples of values, skipping the slot of another statistic', () => {
+    expect(read('test accuracy /specificity/ sensitivity /Youden index of (95.7%/98.8%/82.1%/0.809) and (87.5%/93.0%/78.5%/0.715)')).toEqual([
+      ['accuracy', 95.7, null, null],
+      ['specificity', 98.8, null, null],
+      ['sensitivity', 82.1, null, null],
+      ['accuracy', 87.5, null, null],
+      ['specificity', 93, null, null],
+      ['sensitivity', 78.5, null, null],
+    ]);
+    expect(read('sensitivity/specificity/PPV of 80%/90%/70%')).toEqual([
+      ['sensitivity', 80, null, null],
+      ['specificity', 90, null, null],
+      ['PPV', 70, null, null],
+    ]);
+  });
+
+  it('gives one value to every measure of a list when the text says so, flagged when it only brackets it', () => {
+    const shared = (text: string) => extractEstimates(text).map((e) => [e.measure, e.value, e.needs_review]);
+    expect(shared('sensitivity and specificity were both 100%')).toEqual([
+      ['sensitivity', 100, false],
+      ['specificity', 100, false],
+    ]);
+    expect(shared('both sensitivity and specificity being 71%')).toEqual([
+      ['sensitivity', 71, false],
+      ['specificity', 71, false],
+    ]);
+    expect(shared('sensitivity and specificity (approximately 0.95)')).toEqual([
+      ['sensitivity', 0.95, true],
+      ['specificity', 0.95, true],
+    ]);
+    expect(shared('sensitivity and specificity were both high: 85% and 90%')).toEqual([
+      ['sensitivity', 85, false],
+      ['specificity', 90, false],
+    ]);
+  });
+
+  it('reads the levels before and after a change, flagged, but not the change itself', () => {
+    const found = extractEstimates('sensitivity improved from 94% to 98%');
+    expect(found.map((e) => [e.value, e.needs_review])).toEqual([
+      [94, true],
+      [98, true],
+    ]);
+    expect(read('accuracy down to 69.2%')).toEqual([['accuracy', 69.2, null, null]]);
+    expect(read('AUCs ranged from 0.80 to 0.90')).toEqual([]);
+  });
+
+  it('reads a list item whose label carries its own verb, unless the label names another statistic', () => {
+    expect(read('the F1 score was 0.75 on the test set, whereas the average performance of dental clinicians was 0.69')).toEqual([
+      ['F1', 0.75, null, null],
+      ['F1', 0.69, null, null],
+    ]);
+    expect(read('The AUC was 0.85, and the mean age was 54')).toEqual([['AUC', 0.85, null, null]]);
   });
 });

@@ -8,7 +8,7 @@ import { backLabel, forwardLabel, hasDifferenceWords, isDifferenceGap, isGeneric
 import { PROPORTION_MEASURES, RATIO_MEASURES } from './measures.ts';
 import { findGroups, type Group } from './mentions.ts';
 import { tokenize, type Span, type Tok } from './tokens.ts';
-import type { ValueGroup } from './values.ts';
+import { readSlashTuple, type ValueGroup } from './values.ts';
 
 /** A sentence's tokens and the measure names in it. */
 export interface Sentence {
@@ -46,12 +46,16 @@ export interface Attachment {
 
 const LIST_FOLLOWERS = /^(?:and|or|vs|versus|respectively|compared|based|using|when)$/;
 
-/** 1. A measure named before the value: "AUC of 0.91", "WMA (AUC 0.873 …)", "AUC for WMA was 0.91". */
-export function attachBefore(s: Sentence, vg: ValueGroup, prefix: Group | null): Attachment | null {
+/** 1. A measure named before the value: "AUC of 0.91", "WMA (AUC 0.873 …)", "AUC for WMA was 0.91" ("sensitivity 90% specificity 82%"). */
+export function attachBefore(s: Sentence, vg: ValueGroup, prefix: Group | null, taken = -1): Attachment | null {
   if (!prefix || prefix.consumed || prefix.mentions[0]!.afterOnly) return null;
   const { tokens: t, inMention } = s;
-  if (t[prefix.start - 1]?.kind === 'num') return null; // "at 70% IoU": the measure belongs to the number before it
-  const gap = readGap(t, prefix.end, vg.value.start, vg.ci !== null);
+  // "at 70% IoU": the measure belongs to the number before it — unless that number already has its
+  // measure before it ("sensitivity 90.2% specificity 82.5%": `taken` is where that estimate ended)
+  if (t[prefix.start - 1]?.kind === 'num' && prefix.start !== taken) return null;
+  // "accuracy/specificity/sensitivity/Youden index of (95.7%/98.8%/82.1%/0.809)": a tuple that fills every slot
+  const slotted = prefix.slots && readSlashTuple(t, vg).length + 1 === prefix.mentions.length + prefix.slots.count;
+  const gap = readGap(t, slotted ? prefix.slots!.end : prefix.end, vg.value.start, vg.ci !== null);
   if (!gap) return null;
   // "a change in AUC of 0.03", "the AUC difference was 0.05": a difference of the measure (a mention of MD or SMD holds its own words)
   if (hasDifferenceWords(t, prefix.start - 3, prefix.start) || hasDifferenceWords(t, prefix.end, vg.value.start)) return null;
@@ -87,7 +91,10 @@ export function attachToList(s: Sentence, vg: ValueGroup, active: Active | null,
   const { tokens: t, inMention } = s;
   const follower = t[vg.end];
   const perCent = follower?.norm === 'per' && t[vg.end + 1]?.norm === 'cent';
-  if (follower?.kind === 'word' && !PREP.has(follower.norm) && !LIST_FOLLOWERS.test(follower.norm) && !(vg.ci && follower.norm === 'to') && !perCent) return null;
+  const atThe = follower?.norm === 'at' && t[vg.end + 1]?.norm === 'the'; // "0.84 (…) at the lesion level"
+  // "F1 scores of 0.80 and 0.85 were obtained": a verb after an estimate-like number (a decimal or a percentage, not "54 were male")
+  const verb = /^(?:was|were|is|are)$/.test(follower?.norm ?? '') && (vg.value.pct || /[.·]/.test(t[vg.value.start]!.text));
+  if (follower?.kind === 'word' && !PREP.has(follower.norm) && !LIST_FOLLOWERS.test(follower.norm) && !(vg.ci && follower.norm === 'to') && !perCent && !atThe && !verb) return null;
   const list = readListGap(t, active.end, vg.value.start, inMention, vg.ci !== null);
   if (!list) return null;
   const multi = active.group.mentions.length > 1;

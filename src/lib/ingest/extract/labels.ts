@@ -98,10 +98,11 @@ export function backLabel(t: readonly Tok[], end: number, inMention: ArrayLike<n
   return s < e ? trimLabel(t, { start: s, end: e }) : null;
 }
 
-/** "for fracture detection" / "in the external test set" starting at token k. */
+/** "for fracture detection" / "in the external test set" / "at the lesion level" starting at token k. */
 export function forwardLabel(t: readonly Tok[], k: number, inMention: ArrayLike<number>): Span | null {
   const x = t[k];
-  if (!x || !(x.norm === 'for' || x.norm === 'in' || x.norm === 'among' || x.norm === 'on' || x.norm === 'across')) return null;
+  const atThe = x?.norm === 'at' && t[k + 1]?.norm === 'the'; // "at the lesion level" (not "at 90% specificity")
+  if (!x || !(x.norm === 'for' || x.norm === 'in' || x.norm === 'among' || x.norm === 'on' || x.norm === 'across' || atThe)) return null;
   let e = k + 1;
   while (e < t.length && e - k <= 6) {
     const w = t[e]!;
@@ -121,7 +122,7 @@ export function isGeneric(t: readonly Tok[], span: Span): boolean {
  * 90%", "from 0.80", "at 6 months"); elsewhere in the gap they belong to a label ("AUC to
  * distinguish benign from malignant lesions was 0.855", "sensitivity after matching was 0.908").
  */
-const NEAR_BLOCK = new Set(['from', 'to', 'than', 'above', 'below', 'over', 'under', 'between', 'by', 'after', 'before', 'at', 'up', 'per', 'age', 'aged', 'when']);
+const NEAR_BLOCK = new Set(['from', 'to', 'than', 'above', 'below', 'over', 'under', 'between', 'by', 'after', 'before', 'at', 'up', 'per', 'age', 'aged', 'when', 'no']);
 /**
  * Comparison words: right before a value they make it a bound ("higher than 0.9"); further away
  * the value is an estimate compared with another ("AUC was higher than human ratings (0.742…"),
@@ -131,6 +132,11 @@ const COMPARISON = new Set(['higher', 'lower', 'greater', 'better', 'worse', 'su
 /** Words of a change; the value after them is an estimate only when it carries its interval ("increased to 86.7% (95% CI 59.5% to 98.3%)"). */
 const CHANGE_WORDS = new Set([
   'increased', 'decreased', 'improved', 'rose', 'fell', 'dropped', 'declined', 'reduced', 'cut-off', 'cutoff', 'threshold', 'down',
+]);
+/** Verbs of a change; "… increased to 0.91" gives the level reached, "from 0.80 to 0.91" both levels ("by 0.05" would be the change). */
+export const CHANGE_VERBS: ReadonlySet<string> = new Set([
+  'increased', 'increases', 'increase', 'improved', 'improves', 'rose', 'rises', 'decreased', 'decreases', 'fell', 'falls',
+  'dropped', 'drops', 'declined', 'declines', 'reduced', 'climbed', 'went', 'down',
 ]);
 /** Threshold words: the value after them is the threshold, unless the threshold has its own number with a unit. */
 const THRESHOLD_WORDS = new Set(['cutoff', 'cut-off', 'threshold', 'cutpoint', 'cut-point']);
@@ -261,6 +267,12 @@ export function readGap(t: readonly Tok[], from: number, to: number, valueHasCi 
       k++;
       continue;
     }
+    if (CHANGE_VERBS.has(x.norm) && (t[k + 1]?.norm === 'to' || t[k + 1]?.norm === 'from') && k + 2 === to) {
+      // "sensitivity increases to 90.0%", "improved from 94%": a level before or after a change is an estimate, compared with the other
+      comparison = true;
+      k += 2;
+      continue;
+    }
     if (valueHasCi && (x.norm === 'at' || RANGE_WORDS.has(x.norm) || CHANGE_WORDS.has(x.norm) || (comparison && x.norm === 'to'))) {
       // "estimated at 0.88 (95% CI 0.82–0.92)", "ranged from 0.740 (0.661, 0.810) to …", "increased to 86.7% (95% CI …)":
       // a value with its own interval is an estimate (a change would be "by 0.05"), compared with another
@@ -338,10 +350,12 @@ export function readListGap(t: readonly Tok[], from: number, to: number, inMenti
   let versus = false;
   while (k < to) {
     const x = t[k]!;
-    if (/^[,;/]$/.test(x.text) || /^(?:and|or|whereas|while)$/.test(x.norm)) k++;
+    if (/^[,;/]$/.test(x.text) || /^(?:and|or|whereas|while|then)$/.test(x.norm)) k++;
+    else if (/^(?:followed|trailed)$/.test(x.norm) && t[k + 1]?.norm === 'by') k += 2; // "…, followed by random forest (0.76; …)"
     else if (/^(?:was|were|is|are)$/.test(x.norm) && COMPARISON.has(t[k + 1]?.norm ?? '')) k++; // "… was higher than that of raters (77.6%"
-    else if (valueHasCi && x.norm === 'to') {
-      versus = true; // "from 0.740 (0.661, 0.810) to 0.931 (0.912, 0.953)"
+    else if (x.norm === 'to' && (valueHasCi || (t[from - 2]?.norm === 'from' && CHANGE_VERBS.has(t[from - 3]?.norm ?? '')))) {
+      // "from 0.740 (0.661, 0.810) to 0.931 (0.912, 0.953)", "improved from 94% to 98%"
+      versus = true;
       k++;
     } else if (/^(?:vs|versus)$/.test(x.norm)) {
       versus = true;
@@ -362,11 +376,17 @@ export function readListGap(t: readonly Tok[], from: number, to: number, inMenti
   // after a comparison the label may hold any words: "than all radiologists without BMD ("
   while (k < to && k - s < (versus ? 6 : 5)) {
     const x = t[k]!;
+    if (k > s && COPULA.test(x.norm)) break;
     if (x.kind === 'word' && ((versus && inMention[k]! < 0) || (!BLOCK.has(x.norm) && !LIST_BLOCK.has(x.norm)))) k++;
     else if (x.kind === 'num' && Number.isInteger(x.num) && ID_WORDS.has(t[k - 1]?.norm ?? '')) k++; // "and investigator 2 showed 0.993"
     else break;
   }
   let e = k;
+  // "…, whereas the average performance of dental clinicians was 0.69": a label with its verb, naming no other statistic
+  if (e > s && COPULA.test(t[k]?.norm ?? '')) {
+    if (t.slice(s, e).some((x) => STAT_WORDS.has(x.norm) || UNIT_WORDS.has(x.norm))) return null;
+    k++;
+  }
   while (k < to && /^[:=(,]$/.test(t[k]!.text)) k++;
   // "and ECG-AI (MGH 0.823": the label goes on inside the bracket
   if (t[k - 1]?.text === '(' && e > s) {
@@ -390,6 +410,9 @@ export function readListGap(t: readonly Tok[], from: number, to: number, inMenti
   if (e > s && !label) return null; // "p = 0.03", "n = 120"
   return { label, versus };
 }
+
+/** The verb between a list item's label and its value: "… whereas that of clinicians was 0.69". */
+const COPULA = /^(?:was|were|is|are)$/;
 
 /** Past one bracket of at most eight tokens, none a bracket, starting at k (not past `to`). */
 function skipSmallBracket(t: readonly Tok[], k: number, to: number): number {
@@ -425,7 +448,10 @@ const BOUND_BEFORE = new Set(['by', 'than', 'from', 'to', 'above', 'below', 'ove
 
 /** Whether a word between `from` and `to` makes the value a difference of the measure ("a change in AUC of 0.03"). */
 export function hasDifferenceWords(t: readonly Tok[], from: number, to: number): boolean {
-  for (let k = Math.max(0, from); k < to; k++) if (DIFFERENCE_WORDS.has(t[k]!.norm)) return true;
+  for (let k = Math.max(0, from); k < to; k++) {
+    // "increases to 90.0%" gives the level reached, not a change
+    if (DIFFERENCE_WORDS.has(t[k]!.norm) && !(CHANGE_VERBS.has(t[k]!.norm) && /^(?:to|from)$/.test(t[k + 1]?.norm ?? '') && k + 2 === to)) return true;
+  }
   return false;
 }
 

@@ -57,6 +57,12 @@ export const EXACT: ReadonlyMap<string, ExtractMeasure> = new Map<string, Extrac
   ...['MD', 'MDs', 'WMD'].map((p) => [p, 'MD'] as const),
 ]);
 
+/**
+ * Abbreviations that name a measure only in a list with another measure ("SE and SP", "SE/SP"):
+ * alone "SE" is a standard error.
+ */
+export const LISTED_ONLY: ReadonlyMap<string, ExtractMeasure> = new Map<string, ExtractMeasure>([['SE', 'sensitivity'], ['SEs', 'sensitivity']]);
+
 /** The phrases of PHRASES by their first word, longest first. */
 export const PHRASES_BY_FIRST = new Map<string, { words: string[]; measure: ExtractMeasure }[]>();
 for (const [measure, phrase] of Object.entries(PHRASES).flatMap(([m, ps]) => ps.map((p) => [m as ExtractMeasure, p] as const))) {
@@ -75,9 +81,15 @@ export const MEASURE_PREFIX = new Set([
 ]);
 /** A mention followed by one of these is not the measure ("sensitivity analysis", "recall rate"). */
 export const NOT_AFTER: Partial<Record<ExtractMeasure, ReadonlySet<string>>> = {
-  sensitivity: new Set(['analysis', 'analyses', 'rate', 'rates', 'bias']),
+  sensitivity: new Set(['analysis', 'analyses', 'bias']),
   PPV: new Set(['medicine', 'oncology', 'health', 'psychiatry', 'nutrition', 'radiotherapy', 'therapy']),
 };
+/**
+ * A name followed by one of these is another statistic unless listed with other measures: a
+ * "recall rate" is a screening rate, "accuracy and recall rate" are accuracy and sensitivity (and
+ * a "sensitivity rate" is always sensitivity).
+ */
+export const NOT_AFTER_WORD: ReadonlyMap<string, ReadonlySet<string>> = new Map([['recall', new Set(['rate', 'rates'])]]);
 /** A mention right after one of these is another statistic ("average precision" of a detector is not PPV). */
 export const NOT_BEFORE: Partial<Record<ExtractMeasure, ReadonlySet<string>>> = {
   PPV: new Set(['average', 'mean', 'map']),

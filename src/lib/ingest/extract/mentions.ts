@@ -3,7 +3,7 @@
  * (AUC)", "OR"), and grouping the names into lists ("sensitivity, specificity and NPV").
  */
 import type { ExtractMeasure } from './measures.ts';
-import { AFTER_ONLY, AREA_UNDER_WORDS, EXACT, MEASURE_PREFIX, MENTION_TAIL, NOT_AFTER, NOT_BEFORE, PAIRED_PHRASES, PHRASES_BY_FIRST, PR_CURVE_WORDS, ROC_END_WORDS, SIGNED } from './measures.ts';
+import { AFTER_ONLY, AREA_UNDER_WORDS, EXACT, LISTED_ONLY, MEASURE_PREFIX, MENTION_TAIL, NOT_AFTER, NOT_AFTER_WORD, NOT_BEFORE, PAIRED_PHRASES, PHRASES_BY_FIRST, PR_CURVE_WORDS, ROC_END_WORDS, SIGNED } from './measures.ts';
 import { OPEN, type Tok } from './tokens.ts';
 
 /** Where a sentence names a measure, in token indexes. */
@@ -13,6 +13,8 @@ export interface Mention {
   end: number; // exclusive
   /** Named only after a value ("91.8% sensitive"). */
   afterOnly?: boolean;
+  /** A measure only in a list with another measure ("SE and SP"). */
+  listedOnly?: boolean;
 }
 
 /** A list of measures named together ("sensitivity, specificity and NPV"). */
@@ -21,6 +23,8 @@ export interface Group {
   start: number;
   end: number;
   consumed: boolean;
+  /** Names of other statistics after the list's last slash ("accuracy/specificity/sensitivity/Youden index"): how many, and where they end. */
+  slots?: { count: number; end: number };
 }
 
 /** "area under the (receiver operating characteristic | precision-recall) curve" starting at token i. */
@@ -49,6 +53,8 @@ function matchMeasure(t: readonly Tok[], i: number): Mention | null {
   }
   const exact = EXACT.get(first.text);
   if (exact) return { measure: exact, start: i, end: i + 1 };
+  const listed = LISTED_ONLY.get(first.text);
+  if (listed) return { measure: listed, start: i, end: i + 1, listedOnly: true };
   if ((first.norm === 'area' || first.norm === 'areas') && t[i + 1]?.norm === 'under') return matchAreaUnder(t, i);
   for (const cand of PHRASES_BY_FIRST.get(first.norm) ?? []) {
     if (cand.words.every((w, k) => t[i + k]?.kind === 'word' && t[i + k]!.norm === w)) {
@@ -94,6 +100,11 @@ export function findGroups(t: readonly Tok[]): Group[] {
     if (!m) continue;
     const next = t[m.end];
     if (next?.kind === 'word' && NOT_AFTER[m.measure]?.has(next.norm)) continue;
+    if (next?.kind === 'word' && NOT_AFTER_WORD.get(t[m.end - 1]!.norm)?.has(next.norm)) {
+      // "recall rate" alone is a screening rate; beside other measures ("accuracy and recall rate") it is sensitivity
+      m.end++;
+      m.listedOnly = true;
+    }
     const before = t[m.start - 1]?.norm ?? '';
     if (NOT_BEFORE[m.measure]?.has(before)) continue;
     if (m.measure === 'MD' && /^(?:standardi[sz]ed|std)$/.test(before)) continue;
@@ -121,7 +132,14 @@ export function findGroups(t: readonly Tok[]): Group[] {
       groups.push({ mentions: [m], start: m.start, end: m.end, consumed: false });
     }
   }
-  return groups;
+  for (const g of groups) {
+    const slots = trailingSlots(t, g.end);
+    if (slots) g.slots = slots;
+  }
+  // "SE" names sensitivity only beside another measure ("SE and SP"); alone it is a standard error
+  return groups
+    .map((g) => (g.mentions.length > 1 ? g : { ...g, mentions: g.mentions.filter((m) => !m.listedOnly) }))
+    .filter((g) => g.mentions.length > 0);
 }
 
 function isListGlue(t: readonly Tok[], from: number, to: number): boolean {
@@ -130,4 +148,20 @@ function isListGlue(t: readonly Tok[], from: number, to: number): boolean {
     if (!(x.text === ',' || x.text === '/' || x.text === '&' || x.norm === 'and' || x.norm === 'or')) return false;
   }
   return true;
+}
+
+/** Words that end the name of a slot: "…/Youden index of (…)". */
+const SLOT_STOP = /^(?:of|for|in|on|was|were|is|are|values?|scores?|and|or|respectively|with|at)$/;
+
+/** "/Youden index" after a list of measures at token k: up to two slash-joined names of other statistics (one to three words each). */
+function trailingSlots(t: readonly Tok[], k: number): { count: number; end: number } | null {
+  let count = 0;
+  while (count < 2 && t[k]?.text === '/') {
+    let j = k + 1;
+    while (j < k + 4 && t[j]?.kind === 'word' && !SLOT_STOP.test(t[j]!.norm)) j++;
+    if (j === k + 1) break;
+    count++;
+    k = j;
+  }
+  return count > 0 ? { count, end: k } : null;
 }

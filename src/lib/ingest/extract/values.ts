@@ -32,16 +32,25 @@ export interface ValueGroup {
   end: number;
   /** n/N printed beside the value: "87% (193/223, 95% CI 82–91)", "35/50 = 0.70". */
   counts?: { events: number; total: number } | null;
+  /** A spread printed after the value ("± 0.7%"), part of the group but no interval. */
+  sd?: Num;
 }
 
-/** "193/223" at token k: two whole numbers joined by a slash (n ≤ N), with the index past them. */
+/**
+ * "193/223", "114 of 127 scans", "45 out of 50" at token k: two whole numbers (n ≤ N) joined by a
+ * slash, "of" or "out of", with the index past them (and past a counted thing after "of" forms).
+ */
 export function readCounts(t: readonly Tok[], k: number): { events: number; total: number; end: number } | null {
   const a = t[k];
-  const slash = t[k + 1];
-  const b = t[k + 2];
-  if (a?.kind !== 'num' || slash?.text !== '/' || b?.kind !== 'num' || a.pct || b.pct) return null;
+  const join = t[k + 1]?.text === '/' ? 1 : t[k + 1]?.norm === 'of' ? 1 : t[k + 1]?.norm === 'out' && t[k + 2]?.norm === 'of' ? 2 : 0;
+  const b = t[k + 1 + join];
+  if (join === 0 || a?.kind !== 'num' || b?.kind !== 'num' || a.pct || b.pct) return null;
   if (!/^\d+$/.test(a.text.replace(/,/g, '')) || !/^\d+$/.test(b.text.replace(/,/g, '')) || a.num > b.num || b.num === 0) return null;
-  return { events: a.num, total: b.num, end: k + 3 };
+  const end = k + 2 + join;
+  const slash = t[k + 1]!.text === '/';
+  // "114 of 127 scans": the counted thing belongs to the counts
+  const thing = !slash && t[end]?.kind === 'word' && UNIT_WORDS.has(t[end]!.norm) ? 1 : 0;
+  return { events: a.num, total: b.num, end: end + thing };
 }
 
 /** Whether a dash at token k may be a minus sign: nothing number-like glued before it. */
@@ -230,5 +239,50 @@ export function readValueGroup(t: readonly Tok[], i: number): ValueGroup | null 
     return { value, ci: null, end: value.end, counts: { events, total } };
   }
   const ci = readInterval(t, value.end, value);
-  return { value, ci, end: ci ? ci.end : value.end, counts: ci?.counts ?? null };
+  if (ci) return { value, ci, end: ci.end, counts: ci.counts ?? null };
+  if (!value.pct && seriesPercent(t, value.end)) value.pct = true;
+  const sd = readSpread(t, value.end);
+  if (sd?.pct) value.pct = true; // "85 ± 3%": the spread's % sign is the value's too
+  return sd ? { value, ci: null, end: sd.end, counts: null, sd } : { value, ci: null, end: value.end, counts: null };
+}
+
+/**
+ * Whether a bare number ending at token k stands in a series of bare numbers whose last carries
+ * the % sign for all: "83.7, 70.2, 68.9, and 86.0%" (at most eight items are looked at).
+ */
+function seriesPercent(t: readonly Tok[], k: number): boolean {
+  for (let items = 0; items < 8; items++) {
+    let j = k;
+    if (t[j]?.text === ',') j++;
+    if (t[j]?.norm === 'and' || t[j]?.norm === 'or') j++;
+    const n = t[j];
+    if (j === k || n?.kind !== 'num' || !Number.isFinite(n.num) || n.num > 100) return false;
+    if (n.pct) return !(t[j + 1] && (OPEN.has(t[j + 1]!.text) || t[j + 1]!.kind === 'dash')); // not "…, 86.0% (80–90)"
+    k = j + 1;
+  }
+  return false;
+}
+
+/** "± 0.7%", "±0.04" after a value: its SD or SE, which belongs to the value ("97.3% ± 0.7% accuracy"). */
+function readSpread(t: readonly Tok[], k: number): Num | null {
+  if (t[k]?.text !== '±' && t[k]?.text !== '+/-') return null;
+  const n = readNumber(t, k + 1, true);
+  return n && t[n.end]?.text !== '/' ? { ...n, start: k } : null;
+}
+
+/**
+ * "95.7%/98.8%/82.1%/0.809" after a value with no interval: the numbers after the first, each
+ * joined to the one before by a slash glued to it (at most seven); empty when there are none.
+ */
+export function readSlashTuple(t: readonly Tok[], vg: ValueGroup): Num[] {
+  const out: Num[] = [];
+  if (vg.ci || vg.sd) return out;
+  let k = vg.value.end;
+  while (out.length < 7 && t[k]?.text === '/' && t[k]!.start === t[k - 1]!.end) {
+    const n = readNumber(t, k + 1, false);
+    if (!n) break;
+    out.push(n);
+    k = n.end;
+  }
+  return out;
 }
