@@ -10,7 +10,7 @@ import type { Outcome } from '../schema/index.ts';
 import { createRng, type Rng } from './prng.ts';
 import { drawNumbers, intended, type IntendedEstimate } from './notations.ts';
 import { workingCombos, type Combo } from './probe.ts';
-import { TABLE_SHARE, drawTable, tableSentence, type IntendedTable, type Reported } from './two-by-two.ts';
+import { TABLE_SHARE, drawTable, tableSentence, type Counted, type IntendedTable, type Reported } from './two-by-two.ts';
 import { extractEstimates } from '../ingest/extract.ts';
 import * as W from './text.ts';
 
@@ -94,7 +94,7 @@ function pickEstimates(rng: Rng, byOutcome: Map<string, Combo[]>): { combo: Comb
  * on any outcome that declares both measures. None when the label's sensitivities (or specificities)
  * disagree with each other, or when the extractor would read an estimate from the table's sentence.
  */
-function drawTables(rng: Rng, share: number, estimates: readonly IntendedEstimate[], labels: readonly string[], byOutcome: Map<string, Combo[]>): IntendedTable[] {
+function drawTables(rng: Rng, share: number, estimates: readonly IntendedEstimate[], labels: readonly string[], counted: readonly (Counted | null)[], byOutcome: Map<string, Combo[]>): IntendedTable[] {
   if (!rng.chance(share)) return [];
   const dta = (c: Combo) => byOutcome.get(c.outcome)!.some((x) => x.measures.includes('sensitivity')) && byOutcome.get(c.outcome)!.some((x) => x.measures.includes('specificity'));
   const reported = [...new Set(estimates.flatMap((e, i) => (e.measure === 'sensitivity' || e.measure === 'specificity' ? [`${e.outcome}\u0000${labels[i]}`] : [])))];
@@ -104,9 +104,13 @@ function drawTables(rng: Rng, share: number, estimates: readonly IntendedEstimat
   const [outcome, label] = reported.length ? rng.pick(reported).split('\u0000') as [string, string] : [fallback.outcome, fallback.alias];
   if (!candidates.some((c) => c.outcome === outcome)) return [];
   const stated = (measure: 'sensitivity' | 'specificity'): Reported | null | undefined => {
-    const values = estimates.filter((e, i) => e.outcome === outcome && labels[i] === label && e.measure === measure);
+    const at = estimates.flatMap((e, i) => (e.outcome === outcome && labels[i] === label && e.measure === measure ? [i] : []));
+    const values = at.map((i) => estimates[i]!);
     if (new Set(values.map((e) => `${e.value}${e.unit}`)).size > 1) return undefined;
-    return values[0] ? { value: values[0].value, unit: values[0].unit } : null;
+    const counts = [...new Set(at.map((i) => (counted[i] ? `${counted[i]!.events}/${counted[i]!.total}` : '')))].filter(Boolean);
+    if (counts.length > 1) return undefined;
+    const c = at.map((i) => counted[i]).find((x) => x);
+    return values[0] ? { value: values[0].value, unit: values[0].unit, ...(c ? { counted: c } : {}) } : null;
   };
   const sens = stated('sensitivity');
   const spec = stated('specificity');
@@ -134,6 +138,8 @@ function generateRecord(rng: Rng, global: number, seed: number, outcomes: readon
   const vars = { finding: primary.label.charAt(0).toLowerCase() + primary.label.slice(1), modality, model, reference: rng.pick(W.REFERENCES), domain: modality };
   const estimates: IntendedEstimate[] = [];
   const labels: string[] = [];
+  // The n/N ingest reads beside an estimate ("75.2% (752/1000, …)"): a table must have that margin.
+  const counted: (Counted | null)[] = [];
   const results: string[] = picks.map(({ combo }) => {
     const drawn = combo.measures.map((m) => drawNumbers(rng, m, combo.notation.pct));
     const sentence = combo.notation.render(combo.alias, combo.words, drawn);
@@ -142,6 +148,8 @@ function generateRecord(rng: Rng, global: number, seed: number, outcomes: readon
     combo.measures.forEach((m, k) => {
       estimates.push(intended(combo.outcome, m, drawn[k]!, combo.notation.hasCi));
       labels.push(read[k]?.label ?? combo.alias);
+      const r = read[k];
+      counted.push(r && r.events !== null && r.total !== null ? { events: r.events, total: r.total } : null);
     });
     return sentence;
   });
@@ -168,7 +176,7 @@ function generateRecord(rng: Rng, global: number, seed: number, outcomes: readon
     s.sentences.splice(at, 0, sentence);
   }
   // Drawn from a stream of its own, so the rest of the corpus is the same with or without tables.
-  const tables = drawTables(createRng((Math.imul(seed, 0x9e3779b1) + global) >>> 0), tableShare, estimates, labels, byOutcome);
+  const tables = drawTables(createRng((Math.imul(seed, 0x9e3779b1) + global) >>> 0), tableShare, estimates, labels, counted, byOutcome);
   const resultsSection = sections.find((s) => s.label === 'Results')!;
   for (const t of tables) resultsSection.sentences.push(tableSentence(t));
   const body = sections.map((s) => `${s.label}: ${s.sentences.join(' ')}`);

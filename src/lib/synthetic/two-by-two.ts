@@ -12,10 +12,17 @@ import { createRng, type Rng } from './prng.ts';
 /** Share of synthetic studies that report a 2×2 table (on an outcome with sensitivity and specificity). */
 export const TABLE_SHARE = 0.35;
 
-/** A reported proportion: its value as written and its unit. */
+/** The n/N printed beside a reported proportion. */
+export interface Counted {
+  events: number;
+  total: number;
+}
+
+/** A reported proportion: its value as written, its unit, and its n/N when the abstract prints one (the table's margin is then that N). */
 export interface Reported {
   value: number;
   unit: 'percent' | 'proportion' | null;
+  counted?: Counted;
 }
 
 /** One intended 2×2 table of a synthetic record. */
@@ -52,6 +59,7 @@ export function tableSentence(t: IntendedTable): string {
  * none is reported): the smallest total from `total` upward whose rounded count agrees.
  */
 function split(rng: Rng, total: number, reported: Reported | null): [number, number] {
+  if (reported?.counted) return [reported.counted.events, reported.counted.total - reported.counted.events];
   const p = reported ? reported.value / (reported.unit === 'percent' ? 100 : 1) : rng.float(0.6, 0.97);
   for (let n = total; n < total + 2000; n++) {
     const hit = Math.round(p * n);
