@@ -19,42 +19,20 @@ export function figurePageUrl(f: SiteFigure, site: URL | undefined): string {
   return absoluteUrl(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${f.page}#${f.anchor}`, site);
 }
 
-/** The "Reproduce in R" script. */
-export function figureRFile(f: SiteFigure, site: URL | undefined): string {
-  if (isAppraisalFigure(f)) {
-    return appraisalRScript(f, {
-      pageUrl: figurePageUrl(f, site),
-      csvUrl: absoluteUrl(figureLinks(f.id, import.meta.env.BASE_URL).csv, site),
-      reviewTitle: review.title,
-      dataVersion: readManifest().version,
-    });
-  }
-  if (isDtaFigure(f)) {
-    return dtaFigureRScript(f, {
-      pageUrl: figurePageUrl(f, site),
-      csvUrl: absoluteUrl(figureLinks(f.id, import.meta.env.BASE_URL).csv, site),
-      reviewTitle: review.title,
-      dataVersion: readManifest().version,
-    });
-  }
-  if (isSubgroupFigure(f)) {
-    return subgroupRScript(f, {
-      pageUrl: figurePageUrl(f, site),
-      csvUrl: absoluteUrl(figureLinks(f.id, import.meta.env.BASE_URL).csv, site),
-      reviewTitle: review.title,
-      dataVersion: readManifest().version,
-    });
-  }
-  return figureRScript({
-    id: f.id,
-    kind: f.kind,
-    title: f.longTitle,
-    measure: f.measure,
+/** What every R script generator needs besides the figure: where it is shown, its CSV, the review and the data version. */
+function scriptContext(f: SiteFigure, site: URL | undefined) {
+  return {
     pageUrl: figurePageUrl(f, site),
     csvUrl: absoluteUrl(figureLinks(f.id, import.meta.env.BASE_URL).csv, site),
     reviewTitle: review.title,
     dataVersion: readManifest().version,
-    data: f.data,
-    pooling: f.pooling,
-  });
+  };
+}
+
+/** The "Reproduce in R" script. */
+export function figureRFile(f: SiteFigure, site: URL | undefined): string {
+  if (isAppraisalFigure(f)) return appraisalRScript(f, scriptContext(f, site));
+  if (isDtaFigure(f)) return dtaFigureRScript(f, scriptContext(f, site));
+  if (isSubgroupFigure(f)) return subgroupRScript(f, scriptContext(f, site));
+  return figureRScript({ id: f.id, kind: f.kind, title: f.longTitle, measure: f.measure, ...scriptContext(f, site), data: f.data, pooling: f.pooling });
 }

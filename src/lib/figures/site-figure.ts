@@ -9,7 +9,7 @@ import type { Figure } from './registry.ts';
 import type { DtaFigure } from './dta-types.ts';
 import type { AppraisalFigure } from './appraisal-types.ts';
 import { portableLayout, standaloneSvg } from './standalone.ts';
-import { dtaStandaloneSvg } from './dta-standalone.ts';
+import { dtaLayout, dtaStandaloneSvg } from './dta-standalone.ts';
 import { appraisalStandaloneSvg } from './appraisal-standalone.ts';
 import { figureCsv } from './csv.ts';
 import { dtaFigureCsv } from './dta-csv.ts';
@@ -52,8 +52,12 @@ export function figureStandalone(f: SiteFigure): { svg: string; width: number; h
 
 /** The size in CSS px of a figure's portable drawing (files and embeds). */
 export function figureSize(f: SiteFigure): { width: number; height: number } {
-  if (isDtaFigure(f) || isAppraisalFigure(f)) {
-    const { width, height } = figureStandalone(f);
+  if (isDtaFigure(f)) {
+    const { width, height } = dtaLayout(f, { portable: true }).layout; // the layout alone: no SVG text to build
+    return { width, height };
+  }
+  if (isAppraisalFigure(f)) {
+    const { width, height } = appraisalStandaloneSvg(f);
     return { width, height };
   }
   const { width, height } = portableLayout(f);
