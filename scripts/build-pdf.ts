@@ -10,13 +10,13 @@
  * cache from content/ before Astro has written a file, drawing each figure's standalone SVG with
  * the same code the site uses (src/lib/figures/standalone.ts), as the PNG warm-up does.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { setPriority } from 'node:os';
 import { parseArgs } from 'node:util';
 import { figureStandalone } from '../src/lib/figures/site-figure.ts';
 import { contentFigures } from './lib/content-figures.ts';
-import { cacheFile, eachParallel, prune, writeAtomic } from './lib/figure-cache.ts';
+import { placeFromSvgs, warmFromSvgs, type SvgRenderer } from './lib/figure-cache.ts';
 import { FONT_NAME, PDF_FINGERPRINT, svgToPdf } from './lib/svg-to-pdf.ts';
 
 /** What a run did. */
@@ -43,6 +43,9 @@ async function render(svg: string, label: string): Promise<Uint8Array> {
   }
 }
 
+/** Vector PDFs, cached under the PDF writer's fingerprint. */
+const PDF: SvgRenderer = { ext: 'pdf', key: PDF_FINGERPRINT, render };
+
 /** Write the PDFs of the built site in `outDir` from its SVG files; `cacheDir` null renders every figure afresh. */
 export async function buildPdfs(outDir: string, cacheDir: string | null, parallel = PARALLEL): Promise<PdfReport> {
   const indexFile = join(outDir, 'figures', 'index.json');
@@ -50,46 +53,15 @@ export async function buildPdfs(outDir: string, cacheDir: string | null, paralle
   if (text === null) throw new Error(`${indexFile} is missing: run astro build first`);
   const { figures } = JSON.parse(text) as { figures: { id: string; files: { pdf?: string | null } }[] };
   const todo = figures.filter((f) => typeof f.files.pdf === 'string');
-  const report: PdfReport = { rendered: 0, cached: 0, withoutPdf: figures.length - todo.length };
-  const used = new Set<string>();
-  if (cacheDir) await mkdir(cacheDir, { recursive: true });
-  await eachParallel(todo, parallel, async ({ id }) => {
-    const svgFile = join(outDir, 'figures', `${id}.svg`);
-    const svg = await readFile(svgFile, 'utf8');
-    const entry = cacheDir ? cacheFile(cacheDir, PDF_FINGERPRINT, svg, 'pdf') : null;
-    const cached = entry ? await readFile(entry).catch(() => null) : null;
-    let pdf: Uint8Array;
-    if (cached) {
-      pdf = cached;
-      report.cached++;
-    } else {
-      pdf = await render(svg, svgFile);
-      if (entry) await writeAtomic(entry, pdf);
-      report.rendered++;
-    }
-    if (entry) used.add(basename(entry));
-    await writeFile(join(outDir, 'figures', `${id}.pdf`), pdf);
-  });
-  if (cacheDir) report.pruned = await prune(cacheDir, used, 'pdf');
-  return report;
+  return { withoutPdf: figures.length - todo.length, ...(await placeFromSvgs(outDir, todo.map((f) => f.id), cacheDir, PDF, parallel)) };
 }
 
 /** Fill the cache with the PDFs of the figures the site will have, drawn from content/ (no build output needed); null when some study page is invalid. */
 export async function warmPdfCache(root: string, cacheDir: string, base = '/', parallel = PARALLEL): Promise<PdfReport | null> {
   const figures = await contentFigures(root, base);
   if (!figures) return null;
-  const report: PdfReport = { rendered: 0, cached: 0, withoutPdf: 0 };
-  await mkdir(cacheDir, { recursive: true });
-  await eachParallel(figures, parallel, async (f) => {
-    const { svg } = figureStandalone(f);
-    const file = cacheFile(cacheDir, PDF_FINGERPRINT, svg, 'pdf');
-    if (await readFile(file).then(() => true, () => false)) report.cached++;
-    else {
-      await writeAtomic(file, await render(svg, `figure ${f.id}`));
-      report.rendered++;
-    }
-  });
-  return report;
+  const run = await warmFromSvgs(figures.map((f) => ({ label: `figure ${f.id}`, svg: () => figureStandalone(f).svg })), cacheDir, PDF, parallel);
+  return { ...run, withoutPdf: 0 };
 }
 
 if (import.meta.main) {

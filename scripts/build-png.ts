@@ -10,14 +10,14 @@
  * core astro build leaves idle; placing then copies the PNGs from the cache, and renders any
  * figure whose SVG the warm-up did not predict.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { availableParallelism, setPriority } from 'node:os';
 import { parseArgs } from 'node:util';
 import { hasPng } from '../src/lib/figures/png.ts';
 import { figureRowCount, figureStandalone } from '../src/lib/figures/site-figure.ts';
 import { contentFigures } from './lib/content-figures.ts';
-import { cacheFile as cacheEntry, eachParallel, prune, writeAtomic } from './lib/figure-cache.ts';
+import { placeFromSvgs, warmFromSvgs, type SvgRenderer } from './lib/figure-cache.ts';
 import { RASTER_FINGERPRINT, rasterizeSvgAsync, svgSize } from './lib/rasterize.ts';
 
 /** What a run did. */
@@ -35,9 +35,6 @@ const DPI = 300;
 const PARALLEL = Math.min(4, availableParallelism() * 2);
 
 /** The cache file of an SVG's PNG (SHA-256 of the renderer's fingerprint, the dpi and the SVG text). */
-function cacheFile(cacheDir: string, svg: string): string {
-  return cacheEntry(cacheDir, `${RASTER_FINGERPRINT} dpi ${DPI}`, svg, 'png');
-}
 
 async function rasterize(svg: string, label: string): Promise<Uint8Array> {
   try {
@@ -48,6 +45,9 @@ async function rasterize(svg: string, label: string): Promise<Uint8Array> {
   }
 }
 
+/** PNGs at 300 dpi, cached under the rasteriser's fingerprint and the dpi. */
+const PNG: SvgRenderer = { ext: 'png', key: `${RASTER_FINGERPRINT} dpi ${DPI}`, render: rasterize };
+
 /** Render the PNGs of the built site in `outDir` from its SVG files; `cacheDir` null renders every figure afresh. */
 export async function buildPngs(outDir: string, cacheDir: string | null, parallel = PARALLEL): Promise<PngReport> {
   const indexFile = join(outDir, 'figures', 'index.json');
@@ -55,28 +55,7 @@ export async function buildPngs(outDir: string, cacheDir: string | null, paralle
   if (text === null) throw new Error(`${indexFile} is missing: run astro build first`);
   const { figures } = JSON.parse(text) as { figures: { id: string; files: { png: string | null } }[] };
   const todo = figures.filter((f) => f.files.png !== null);
-  const report: PngReport = { rendered: 0, cached: 0, withoutPng: figures.length - todo.length };
-  const used = new Set<string>();
-  if (cacheDir) await mkdir(cacheDir, { recursive: true });
-  await eachParallel(todo, parallel, async ({ id }) => {
-    const svgFile = join(outDir, 'figures', `${id}.svg`);
-    const svg = await readFile(svgFile, 'utf8');
-    const entry = cacheDir ? cacheFile(cacheDir, svg) : null;
-    const cached = entry ? await readFile(entry).catch(() => null) : null;
-    let png: Uint8Array;
-    if (cached) {
-      png = cached;
-      report.cached++;
-    } else {
-      png = await rasterize(svg, svgFile);
-      if (entry) await writeAtomic(entry, png);
-      report.rendered++;
-    }
-    if (entry) used.add(basename(entry));
-    await writeFile(join(outDir, 'figures', `${id}.png`), png);
-  });
-  if (cacheDir) report.pruned = await prune(cacheDir, used, 'png');
-  return report;
+  return { withoutPng: figures.length - todo.length, ...(await placeFromSvgs(outDir, todo.map((f) => f.id), cacheDir, PNG, parallel)) };
 }
 
 /** Fill the cache with the PNGs of the figures the site will have, drawn from content/ (no build output needed). */
@@ -84,18 +63,8 @@ export async function warmPngCache(root: string, cacheDir: string, base = '/', p
   const figures = await contentFigures(root, base);
   if (!figures) return null;
   const todo = figures.filter((f) => hasPng(figureRowCount(f)));
-  const report: PngReport = { rendered: 0, cached: 0, withoutPng: figures.length - todo.length };
-  await mkdir(cacheDir, { recursive: true });
-  await eachParallel(todo, parallel, async (f) => {
-    const { svg } = figureStandalone(f);
-    const file = cacheFile(cacheDir, svg);
-    if (await readFile(file).then(() => true, () => false)) report.cached++;
-    else {
-      await writeAtomic(file, await rasterize(svg, `figure ${f.id}`));
-      report.rendered++;
-    }
-  });
-  return report;
+  const run = await warmFromSvgs(todo.map((f) => ({ label: `figure ${f.id}`, svg: () => figureStandalone(f).svg })), cacheDir, PNG, parallel);
+  return { ...run, withoutPng: figures.length - todo.length };
 }
 
 if (import.meta.main) {
