@@ -6,7 +6,7 @@
  * with Rscript, npm run check is run on broken characteristics, and the pages are opened in Chromium.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,8 +15,8 @@ import type { Browser } from 'playwright-core';
 import { AUDITC_LOW, BCG_OUTCOME, projectWithAnalyses } from '../analyses-project.ts';
 import { auditC, DTA_OUTCOME } from '../dta-project.ts';
 import { BCG_ABLAT, BCG_ALLOC, BCG_EGGER } from '../bcg-fixture.ts';
-import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { launchChromium } from '../../scripts/lib/browser.ts';
+import type { StaticServer } from '../../scripts/lib/static-server.ts';
+import { startBuiltCopy, type BuiltCopy } from './harness.ts';
 import { rscriptPath, runRscript } from '../../scripts/lib/rscript.ts';
 import { expectNoSeriousA11yViolations } from './a11y.ts';
 import { deeksTest, poolDta } from '../../src/lib/stats/index.ts';
@@ -29,18 +29,12 @@ const fixture = auditC();
 const tables = fixture.tp.map((tp, i) => ({ tp, fp: fixture.fp[i]!, fn: fixture.fn[i]!, tn: fixture.tn[i]! }));
 const allocFigure = `subgroup-${BCG_OUTCOME}-rr-alloc`;
 
+let copy: BuiltCopy;
 beforeAll(async () => {
-  dir = await projectWithAnalyses();
-  dist = join(dir, 'dist');
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
-  server = await serveStatic(dist);
-  browser = await launchChromium();
+  copy = await startBuiltCopy(projectWithAnalyses);
+  ({ dir, dist, server, browser } = copy);
 }, 600_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => copy?.close());
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/\s+/g, ' ');
 const page = (outcome: string) => readFileSync(join(dist, 'outcomes', outcome, 'index.html'), 'utf8');

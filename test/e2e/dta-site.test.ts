@@ -5,15 +5,13 @@
  * as files, in Chromium (desktop and a 390 px phone) and with R.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { projectWithDtaStudies, auditC, DTA_OUTCOME } from '../dta-project.ts';
 import { addRiskOfBias, AUDITC_HIGH, AUDITC_JUDGEMENTS, REAL_ASSESSED } from '../rob-project.ts';
-import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { launchChromium } from '../../scripts/lib/browser.ts';
+import type { StaticServer } from '../../scripts/lib/static-server.ts';
+import { startBuiltCopy, type BuiltCopy } from './harness.ts';
 import { rscriptPath, runRscript } from '../../scripts/lib/rscript.ts';
 import { poolBivariate } from '../../src/lib/stats/index.ts';
 import { seriousA11yViolations } from './a11y.ts';
@@ -27,19 +25,16 @@ const fit = poolBivariate(fixture.tp.map((tp, i) => ({ tp, fp: fixture.fp[i]!, f
 const sroc = `outcome-${DTA_OUTCOME}-sroc`;
 const paired = `outcome-${DTA_OUTCOME}-paired-forest`;
 
+let copy: BuiltCopy;
 beforeAll(async () => {
-  dir = await projectWithDtaStudies();
-  await addRiskOfBias(dir);
-  dist = join(dir, 'dist');
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
-  server = await serveStatic(dist);
-  browser = await launchChromium();
+  copy = await startBuiltCopy(async () => {
+    const d = await projectWithDtaStudies();
+    await addRiskOfBias(d);
+    return d;
+  });
+  ({ dir, dist, server, browser } = copy);
 }, 600_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => copy?.close());
 
 const outcomePage = () => readFileSync(join(dist, 'outcomes', DTA_OUTCOME, 'index.html'), 'utf8');
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;

@@ -1,5 +1,8 @@
 /** Shared e2e setup: serve the test build and open pages in Chromium, recording every request. */
 import { inject } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { launchChromium } from '../../scripts/lib/browser.ts';
@@ -34,6 +37,35 @@ export async function startE2E(): Promise<E2E> {
       for (const c of contexts) await c.close().catch(() => {});
       await browser.close();
       await server.close();
+    },
+  };
+}
+
+/** A project copy built with `npm run build` as a user builds it, served, with a Chromium: for e2e files that need their own content. */
+export interface BuiltCopy {
+  dir: string;
+  dist: string;
+  server: StaticServer;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Make a project copy with `make`, build it, serve its dist/ and start Chromium; `close` stops both and deletes the copy. */
+export async function startBuiltCopy(make: () => Promise<string>): Promise<BuiltCopy> {
+  const dir = await make();
+  const dist = join(dir, 'dist');
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const server = await serveStatic(dist);
+  const browser = await launchChromium();
+  return {
+    dir,
+    dist,
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
     },
   };
 }
