@@ -9,7 +9,7 @@ import { snapshotOf } from '../src/lib/changes/snapshot.ts';
 import { diffSnapshots } from '../src/lib/changes/diff.ts';
 import { diffEstimates } from '../src/lib/changes/estimates.ts';
 import { formatDataDiff } from '../src/lib/changes/markdown.ts';
-import { treeAt, workingTree } from './lib/git-history.ts';
+import { treeAt, workingTree } from '../src/build/git-history-fs.ts';
 
 /** The Markdown diff between `base` and the working tree of `root`. */
 export async function dataDiff(root: string, base: string): Promise<string> {

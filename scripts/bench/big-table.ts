@@ -5,7 +5,7 @@
  */
 import { mkdir, readdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { syntheticTables } from '../../src/lib/synthetic/tables.ts';
+import { syntheticTables } from './lib/synthetic/tables.ts';
 import type { Outcome } from '../../src/lib/schema/index.ts';
 import { writeTables } from '../lib/duckdb-tables.ts';
 

@@ -8,10 +8,10 @@
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Review } from '../../src/lib/schema/index.ts';
-import type { Combo } from '../../src/lib/synthetic/probe.ts';
-import type { CommandCost, SizeResult } from '../../src/lib/bench/types.ts';
-import { formatMs } from '../../src/lib/bench/stats.ts';
-import { routeCosts } from '../../src/lib/bench/routes.ts';
+import type { Combo } from './lib/synthetic/probe.ts';
+import type { CommandCost, SizeResult } from './lib/types.ts';
+import { formatMs } from './lib/stats.ts';
+import { routeCosts } from './lib/routes.ts';
 import { measure, type Measurement } from './measure.ts';
 import { clearBuildCaches, commitContent, copySiteCode, createSyntheticProject, markProject } from './synthetic.ts';
 import { createBareAstro } from './bare-astro.ts';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import type { StaticServer } from '../lib/static-server.ts';
-import type { PageBytes } from '../../src/lib/bench/types.ts';
+import type { PageBytes } from './lib/types.ts';
 
 /** A site being served for the browser measurements. */
 export interface Served {

@@ -1,19 +1,19 @@
 /**
  * The bivariate re-pooling of the Explore page timed alone, at fixed numbers of 2×2 tables (e.g.
- * 100 and 1,000): in Chromium (src/lib/bench/dta-time.ts bundled with esbuild, as Vite bundles the
+ * 100 and 1,000): in Chromium (scripts/bench/lib/dta-time.ts bundled with esbuild, as Vite bundles the
  * page's code; the HTML put into a results element and laid out, as the page draws it) and in Node.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { timeDtaRepool } from '../../src/lib/bench/dta-time.ts';
-import type { DtaRepool } from '../../src/lib/bench/types.ts';
+import { timeDtaRepool } from './lib/dta-time.ts';
+import type { DtaRepool } from './lib/types.ts';
 import { serveStatic } from '../lib/static-server.ts';
 import { PROJECT_ROOT } from './synthetic.ts';
 
 const ENTRY = `
-import { timeDtaRepool } from './src/lib/bench/dta-time.ts';
+import { timeDtaRepool } from './scripts/bench/lib/dta-time.ts';
 /** Time n tables; the draw step sets the results element's HTML and forces layout, as the page's redraw does. */
 export function run({ n, runs, seed }) {
   const results = document.querySelector('#results');

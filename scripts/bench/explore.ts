@@ -9,8 +9,8 @@ import { groupsQuery, poolQuery, studiesQuery, totalQuery, type BoundQuery } fro
 import { FOREST_ROWS, STUDY_PAGE } from '../../src/lib/explore/view.ts';
 import { parseState, type FilterState, type Vocabulary } from '../../src/lib/explore/state.ts';
 import type { RenderContext } from '../../src/lib/explore/render.ts';
-import { median } from '../../src/lib/bench/stats.ts';
-import type { FirstFilter } from '../../src/lib/bench/types.ts';
+import { median } from './lib/stats.ts';
+import type { FirstFilter } from './lib/types.ts';
 import { FLOOR_DIR } from './floor.ts';
 import { logSince, type Served } from './bytes.ts';
 

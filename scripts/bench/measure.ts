@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
-import type { CommandCost } from '../../src/lib/bench/types.ts';
+import type { CommandCost } from './lib/types.ts';
 
 /** A step of a multi-step command, recognised by its process's command line. */
 export interface StepPattern {

@@ -6,7 +6,7 @@
  * timed; the median of three cold starts), and through the search page (/search/?q=…), which loads the data of the first 20 hits (its first page).
  */
 import type { Browser } from 'playwright-core';
-import type { SearchResult } from '../../src/lib/bench/types.ts';
+import type { SearchResult } from './lib/types.ts';
 import { FLOOR_DIR } from './floor.ts';
 import { logSince, type Served } from './bytes.ts';
 import { Skip } from './explore.ts';

@@ -7,8 +7,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import type { SiteResult } from '../../src/lib/bench/types.ts';
-import { median } from '../../src/lib/bench/stats.ts';
+import type { SiteResult } from './lib/types.ts';
+import { median } from './lib/stats.ts';
 import { serveStatic } from '../lib/static-server.ts';
 import { pageBytes, type Served } from './bytes.ts';
 import { applyChanges, firstFilter, floorQueryTimes, laterChanges, stateAfter, type Change } from './explore.ts';

@@ -9,9 +9,9 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
-import { generateCorpus, type SyntheticCorpus } from '../../src/lib/synthetic/corpus.ts';
-import { markSynthetic } from '../../src/lib/synthetic/mark.ts';
-import type { Combo } from '../../src/lib/synthetic/probe.ts';
+import { generateCorpus, type SyntheticCorpus } from './lib/synthetic/corpus.ts';
+import { markSynthetic } from './lib/synthetic/mark.ts';
+import type { Combo } from './lib/synthetic/probe.ts';
 import type { Review } from '../../src/lib/schema/index.ts';
 
 /** This project's root. */

@@ -1,6 +1,6 @@
 /**
  * The site's figures drawn from content/ without a build (the warm-ups of the PNG and PDF steps):
- * the same registry and standalone SVGs as src/site/figures.ts and /figures/<id>.svg.
+ * the same registry and standalone SVGs as src/build/figures.ts and /figures/<id>.svg.
  */
 import { buildFigures } from '../../src/lib/figures/registry.ts';
 import { buildDtaFigures } from '../../src/lib/figures/dta-registry.ts';

@@ -4,7 +4,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DATA_FILES } from './duckdb-tables.ts';
 
-import type { DataManifest, ManifestFile } from '../../src/site/manifest.ts';
+import type { DataManifest, ManifestFile } from '../../src/build/manifest-fs.ts';
 
 /** Hash the data files and write data/manifest.json. The DuckDB file is excluded from the version (its bytes vary run to run). */
 export async function writeManifest(outDir: string): Promise<DataManifest> {

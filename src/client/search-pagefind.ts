@@ -3,6 +3,7 @@
  * on demand, once per page, and runs searches with it. Nothing here runs until a caller asks:
  * the header box calls it on focus, the search page when it opens with a query.
  */
+import { base } from '../base-path.ts';
 
 /** Filters as Pagefind takes them: per filter name, the values any of which may match. */
 export type SearchFilters = Record<string, string[]>;
@@ -33,14 +34,13 @@ interface PagefindApi {
   preload(term: string): Promise<void>;
 }
 
-const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 let loading: Promise<PagefindApi> | null = null;
 
 /** Import <base>pagefind/pagefind.js once (later calls share the promise) and point its result URLs at the site base. */
 export function loadPagefind(): Promise<PagefindApi> {
   loading ??= (async () => {
-    const api = (await import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`)) as PagefindApi;
-    await api.options({ baseUrl: BASE });
+    const api = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindApi;
+    await api.options({ baseUrl: base });
     await api.init();
     return api;
   })();

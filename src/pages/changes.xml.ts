@@ -1,13 +1,14 @@
 /** /changes.xml: the Changes page's published updates as an Atom 1.0 feed (written by the `feed` library). */
 import type { APIRoute } from 'astro';
 import { Feed } from 'feed';
-import { loadTimeline } from '../site/history.ts';
-import { review } from '../site/load.ts';
-import { outcomeLabel } from '../site/model.ts';
+import { loadTimeline } from '../build/history.ts';
+import { review } from '../build/load.ts';
+import { outcomeLabel } from '../build/model.ts';
 import { summarizeDiff, updateHtml } from '../lib/changes/describe.ts';
+import { base } from '../base-path.ts';
 
 export const GET: APIRoute = async ({ site }) => {
-  const siteUrl = new URL(import.meta.env.BASE_URL.replace(/\/?$/, '/'), site ?? 'http://localhost/').href;
+  const siteUrl = new URL(base, site ?? 'http://localhost/').href;
   const updates = (await loadTimeline()).updates.filter((u) => u.published);
   const updated = updates[0]?.date ? new Date(updates[0].date) : new Date(0);
   const feed = new Feed({

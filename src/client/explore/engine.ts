@@ -10,6 +10,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import type { Table } from 'apache-arrow';
 import { SCHEMA, type BoundQuery } from '../../lib/explore/sql.ts';
+import { base } from '../../base-path.ts';
 
 /** A ready engine with the review attached. */
 export interface Engine {
@@ -19,7 +20,7 @@ export interface Engine {
 
 /** The URL of review.duckdb on this site (respects the site's base path). */
 export function databaseUrl(): string {
-  return new URL(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}data/review.duckdb`, location.href).href;
+  return new URL(`${base}data/review.duckdb`, location.href).href;
 }
 
 /** Start DuckDB-WASM in a worker and attach the review's database file from `url`. */

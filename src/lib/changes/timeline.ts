@@ -2,7 +2,7 @@
  * The review's updates, newest first: one per commit that touched the content (each diffed with
  * the commit before it), plus the working tree's uncommitted changes as "unpublished", and each
  * study page's added / last-changed dates. Pure: the history comes in as data (read by
- * scripts/lib/git-history.ts).
+ * src/build/git-history-fs.ts).
  */
 import { diffSnapshots, type SearchRef, type UpdateDiff } from './diff.ts';
 import { snapshotOf, type ContentTree, type Snapshot, type ValidationCache } from './snapshot.ts';
@@ -17,7 +17,7 @@ export interface HistoryCommit {
   tree: ContentTree;
 }
 
-/** The history reader's output (see ContentHistory in scripts/lib/git-history.ts). */
+/** The history reader's output (see ContentHistory in src/build/git-history-fs.ts). */
 export interface HistoryInput {
   available: boolean;
   /** Newest first. */

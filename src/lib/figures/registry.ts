@@ -1,7 +1,7 @@
 /**
  * The figure registry, built from the studies and their syntheses: every forest plot of the site
  * with a stable id, its title, the rows and options for layoutForest, the page it appears on and
- * the data behind it (yi/sei, quotes, pooling). Pure; src/site/figures.ts loads it at build time.
+ * the data behind it (yi/sei, quotes, pooling). Pure; src/build/figures.ts loads it at build time.
  */
 import { tryEffectFromCI, scaleFor, type Unit } from '../stats/index.ts';
 import { PROPORTION_MEASURES, type OutcomeSynthesis } from '../site/synthesis.ts';

@@ -1,7 +1,7 @@
 /** /figures/<id>.R: "Reproduce in R" — metafor code with the exact yi/sei and pooling options. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadFigures, type SiteFigure } from '../../site/figures.ts';
-import { figureRFile } from '../../site/figure-files.ts';
+import { loadFigures, type SiteFigure } from '../../build/figures.ts';
+import { figureRFile } from '../../build/figure-files.ts';
 
 export const getStaticPaths = (async () => (await loadFigures()).map((figure) => ({ params: { id: figure.id }, props: { figure } }))) satisfies GetStaticPaths;
 

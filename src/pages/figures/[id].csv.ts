@@ -1,7 +1,7 @@
 /** /figures/<id>.csv: the rows each forest plot shows, with yi/sei, study and quote. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadFigures, type SiteFigure } from '../../site/figures.ts';
-import { figureCsvFile } from '../../site/figure-files.ts';
+import { loadFigures, type SiteFigure } from '../../build/figures.ts';
+import { figureCsvFile } from '../../build/figure-files.ts';
 
 export const getStaticPaths = (async () => (await loadFigures()).map((figure) => ({ params: { id: figure.id }, props: { figure } }))) satisfies GetStaticPaths;
 

@@ -1,6 +1,6 @@
 /** /figures/<id>.svg: every figure (forest, SROC, paired forest) as a standalone SVG file. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadFigures, type SiteFigure } from '../../site/figures.ts';
+import { loadFigures, type SiteFigure } from '../../build/figures.ts';
 import { figureStandalone } from '../../lib/figures/site-figure.ts';
 
 export const getStaticPaths = (async () => (await loadFigures()).map((figure) => ({ params: { id: figure.id }, props: { figure } }))) satisfies GetStaticPaths;

@@ -1,10 +1,10 @@
 /** /figures/index.json: the figure registry as data — every figure (forest, SROC, paired forest, risk of bias, funnel), its page and its files (scripts/build-png.ts and build-pdf.ts render the PNGs and PDFs it lists). */
 import type { APIRoute } from 'astro';
-import { figureFiles, loadFigures } from '../../site/figures.ts';
+import { figureFiles, loadFigures } from '../../build/figures.ts';
 import { figureMeasure, figureRowCount, isAppraisalFigure, isDtaFigure } from '../../lib/figures/site-figure.ts';
+import { base } from '../../base-path.ts';
 
 export const GET: APIRoute = async () => {
-  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
   const figures = (await loadFigures()).map((f) => ({
     id: f.id,
     kind: f.kind,

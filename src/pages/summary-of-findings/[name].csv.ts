@@ -1,6 +1,6 @@
 /** /summary-of-findings/<outcome>.csv and /summary-of-findings/summary-of-findings.csv: the Summary of Findings as CSV (formula-safe text cells). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadSummaryOfFindings, SOF_ALL } from '../../site/summary-of-findings.ts';
+import { loadSummaryOfFindings, SOF_ALL } from '../../build/summary-of-findings.ts';
 import { sofCsv } from '../../lib/grade/sof-csv.ts';
 import type { SofOutcome } from '../../lib/grade/summary-of-findings.ts';
 

@@ -1,10 +1,10 @@
 /** /summary-of-findings/<outcome>.html and …/summary-of-findings.html: the Summary of Findings as a standalone HTML table (no scripts, no external requests). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadSummaryOfFindings, SOF_ALL } from '../../site/summary-of-findings.ts';
+import { loadSummaryOfFindings, SOF_ALL } from '../../build/summary-of-findings.ts';
 import { standaloneSofHtml } from '../../lib/grade/sof-html.ts';
 import type { SofOutcome } from '../../lib/grade/summary-of-findings.ts';
-import { review } from '../../site/load.ts';
-import { readManifest } from '../../site/manifest.ts';
+import { review } from '../../build/load.ts';
+import { readManifest } from '../../build/manifest-fs.ts';
 
 export const getStaticPaths = (async () => {
   const sofs = await loadSummaryOfFindings();

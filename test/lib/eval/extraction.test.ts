@@ -7,7 +7,7 @@ import { familiesOf } from '../../../src/lib/eval/extraction/families.ts';
 import { matchEstimates, sameNumber } from '../../../src/lib/eval/extraction/match.ts';
 import { markdownTable, textTable } from '../../../src/lib/eval/extraction/report.ts';
 import { extractEstimates, type ExtractedEstimate } from '../../../src/lib/ingest/extract.ts';
-import { createRng } from '../../../src/lib/synthetic/prng.ts';
+import { createRng } from '../../../src/lib/prng.ts';
 
 const est = (measure: string, value: number, ci_low: number | null, ci_high: number | null, unit: 'percent' | 'proportion' | 'ratio' | null = 'proportion') => ({
   measure, value, ci_low, ci_high, ci_level: 0.95, unit, target: null, n: null, N: null,

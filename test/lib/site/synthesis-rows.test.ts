@@ -3,7 +3,7 @@ import { applyFilters } from '../../../src/lib/explore/apply.ts';
 import { poolRows, synthesizeRows } from '../../../src/lib/site/synthesis-rows.ts';
 import { EMPTY_STATE } from '../../../src/lib/explore/state.ts';
 import { synthesize, type SynthesisInput } from '../../../src/lib/site/synthesis.ts';
-import { syntheticTables } from '../../../src/lib/synthetic/tables.ts';
+import { syntheticTables } from '../../../scripts/bench/lib/synthetic/tables.ts';
 import { DATA } from '../explore/fixture.ts';
 
 const OUTCOMES = [

@@ -10,8 +10,8 @@ import { nodeQueries } from '../../../scripts/bench/explore-view.ts';
 import { readReview } from '../../../scripts/lib/content-fs.ts';
 import { SCHEMA } from '../../../src/lib/explore/sql.ts';
 import { STATUSES } from '../../../src/lib/schema/index.ts';
-import { syntheticTables } from '../../../src/lib/synthetic/tables.ts';
-import { JOURNALS } from '../../../src/lib/synthetic/text.ts';
+import { syntheticTables } from '../../../scripts/bench/lib/synthetic/tables.ts';
+import { JOURNALS } from '../../../scripts/bench/lib/synthetic/text.ts';
 import type { Review } from '../../../src/lib/schema/index.ts';
 import { ROOT } from '../../helpers.ts';
 

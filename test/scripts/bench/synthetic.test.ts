@@ -8,7 +8,7 @@ import { createSyntheticProject, markProject } from '../../../scripts/bench/synt
 import { readReview } from '../../../scripts/lib/content-fs.ts';
 import { runCheck } from '../../../scripts/check.ts';
 import { ROOT } from '../../helpers.ts';
-import type { SyntheticCorpus } from '../../../src/lib/synthetic/corpus.ts';
+import type { SyntheticCorpus } from '../../../scripts/bench/lib/synthetic/corpus.ts';
 
 const quiet = () => {};
 

@@ -4,7 +4,7 @@
  * brackets round it, a section label — chosen by a seeded generator, so a run is repeatable
  * and a different seed tries other contexts.
  */
-import type { Rng } from '../../synthetic/prng.ts';
+import type { Rng } from '../../prng.ts';
 
 /** A span placed in a sentence: the text, and where the span starts in it. */
 export interface Embedded {

@@ -6,7 +6,7 @@
  * where the text is the real abstract.
  */
 import { extractEstimates, type ExtractedEstimate } from '../../ingest/extract.ts';
-import { createRng } from '../../synthetic/prng.ts';
+import { createRng } from '../../prng.ts';
 import type { CorpusEstimate, CorpusRecord } from './corpus.ts';
 import { embedSpan } from './embed.ts';
 import { familiesOf } from './families.ts';

@@ -6,8 +6,8 @@
  * families it writes (a test checks the family classifier agrees), renders one or two estimates,
  * and is checked against the real extractor before use (see corpus.ts).
  */
-import type { Measure } from '../schema/index.ts';
-import type { Rng } from './prng.ts';
+import type { Measure } from '../../../../src/lib/schema/index.ts';
+import type { Rng } from '../../../../src/lib/prng.ts';
 
 /** One estimate as the generator intends it (what ingest should read back). */
 export interface IntendedEstimate {

@@ -1,6 +1,6 @@
 /**
  * The content's git history, read with the git CLI (Node only; called at build time from
- * src/site/history.ts and by the tests on a fixture repository). One `git log` lists the commits
+ * src/build/history.ts and by the tests on a fixture repository). One `git log` lists the commits
  * that touched the content, `git ls-tree` gives each commit's content files and one
  * `git cat-file --batch` reads every distinct file version once. When `root` is not a git
  * checkout (or git is missing), `available` is false and the site falls back to "no history".
@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ContentTree, TreeFile } from '../../src/lib/changes/snapshot.ts';
+import type { ContentTree, TreeFile } from '../lib/changes/snapshot.ts';
 
 /** The content paths whose history is the review's history. */
 export const CONTENT_PATHS = ['content/studies', 'content/review.yaml'] as const;

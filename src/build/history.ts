@@ -1,9 +1,9 @@
 /**
  * Build-time glue for the review's history: reads the content's git history once per build
- * (scripts/lib/git-history.ts) and turns it into updates and study dates (src/lib/changes).
+ * (src/build/git-history-fs.ts) and turns it into updates and study dates (src/lib/changes).
  * Outside a git checkout the timeline is empty and study pages say so.
  */
-import { readContentHistory } from '../../scripts/lib/git-history.ts';
+import { readContentHistory } from './git-history-fs.ts';
 import { buildTimeline, type StudyDates, type Timeline } from '../lib/changes/timeline.ts';
 
 /** The timeline plus what the git step cost. */

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileLog, readContentHistory } from '../../scripts/lib/git-history.ts';
+import { fileLog, readContentHistory } from '../../src/build/git-history-fs.ts';
 import { buildTimeline, type Timeline } from '../../src/lib/changes/timeline.ts';
 import { renderStudyMdx } from '../../src/lib/ingest/mdx.ts';
 import { pool, qnorm } from '../../src/lib/stats/index.ts';

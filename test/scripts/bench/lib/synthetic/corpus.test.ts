@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateCorpus } from '../../../src/lib/synthetic/corpus.ts';
-import { workingCombos } from '../../../src/lib/synthetic/probe.ts';
-import { NOTATIONS } from '../../../src/lib/synthetic/notations.ts';
-import { createRng } from '../../../src/lib/synthetic/prng.ts';
-import { TABLE_SHARE, tableSentence } from '../../../src/lib/synthetic/two-by-two.ts';
-import { agreesWithinRounding } from '../../../src/lib/schema/two-by-two.ts';
-import { parseListing } from '../../../src/lib/ingest/listing.ts';
-import { planIngest } from '../../../src/lib/ingest/plan.ts';
-import { validateReviewSource } from '../../../src/lib/content/validate.ts';
+import { generateCorpus } from '../../../../../scripts/bench/lib/synthetic/corpus.ts';
+import { workingCombos } from '../../../../../scripts/bench/lib/synthetic/probe.ts';
+import { NOTATIONS } from '../../../../../scripts/bench/lib/synthetic/notations.ts';
+import { createRng } from '../../../../../src/lib/prng.ts';
+import { TABLE_SHARE, tableSentence } from '../../../../../scripts/bench/lib/synthetic/two-by-two.ts';
+import { agreesWithinRounding } from '../../../../../src/lib/schema/two-by-two.ts';
+import { parseListing } from '../../../../../src/lib/ingest/listing.ts';
+import { planIngest } from '../../../../../src/lib/ingest/plan.ts';
+import { validateReviewSource } from '../../../../../src/lib/content/validate.ts';
 import { parse } from 'yaml';
-import { ROOT } from '../../helpers.ts';
+import { ROOT } from '../../../../helpers.ts';
 
 const review = validateReviewSource(readFileSync(join(ROOT, 'content', 'review.yaml'), 'utf8'), 'content/review.yaml').review!;
 const combos = workingCombos(review.outcomes);
@@ -122,9 +122,9 @@ describe('the synthetic corpus', () => {
 });
 
 describe('the notation catalogue and the real-notation corpus', async () => {
-  const { FAMILIES, familiesOf } = await import('../../../src/lib/eval/extraction/families.ts');
-  const { readCorpus } = await import('../../../scripts/lib/extraction-corpus-fs.ts');
-  const { extractEstimates } = await import('../../../src/lib/ingest/extract.ts');
+  const { FAMILIES, familiesOf } = await import('../../../../../src/lib/eval/extraction/families.ts');
+  const { readCorpus } = await import('../../../../../scripts/lib/extraction-corpus-fs.ts');
+  const { extractEstimates } = await import('../../../../../src/lib/ingest/extract.ts');
   const corpus = await readCorpus();
 
   it('names only families the evaluation knows, and the classifier finds them in each rendered sentence', () => {

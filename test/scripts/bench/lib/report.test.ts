@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateBudgets } from '../../../src/lib/bench/budgets.ts';
-import { renderReport, renderTable } from '../../../src/lib/bench/table.ts';
-import type { BenchResults, CommandCost, DtaRepool, SiteResult, SizeResult } from '../../../src/lib/bench/types.ts';
+import { evaluateBudgets } from '../../../../scripts/bench/lib/budgets.ts';
+import { renderReport, renderTable } from '../../../../scripts/bench/lib/table.ts';
+import type { BenchResults, CommandCost, DtaRepool, SiteResult, SizeResult } from '../../../../scripts/bench/lib/types.ts';
 
 const GB = 1024 ** 3;
 const cmd = (wallMs: number, peak = 0.5 * GB, extra: Partial<CommandCost> = {}): CommandCost => ({ wallMs, exitCode: 0, timedOut: false, treePeakBytes: peak, maxProcessBytes: peak, cpuSeconds: wallMs / 1000, steps: [], ...extra });

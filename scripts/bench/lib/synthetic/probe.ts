@@ -4,9 +4,9 @@
  * The generator only writes combinations that pass, so a change to review.yaml or to the
  * extractor never makes the synthetic corpus silently lose estimates.
  */
-import type { Measure, Outcome } from '../schema/index.ts';
-import { extractEstimates } from '../ingest/extract.ts';
-import { matchOutcome } from '../ingest/study.ts';
+import type { Measure, Outcome } from '../../../../src/lib/schema/index.ts';
+import { extractEstimates } from '../../../../src/lib/ingest/extract.ts';
+import { matchOutcome } from '../../../../src/lib/ingest/study.ts';
 import { MEASURE_WORDS, NOTATIONS, intended, type Drawn, type IntendedEstimate, type Notation } from './notations.ts';
 
 /** A combination that reads back as written. */

@@ -2,7 +2,7 @@
 import { cslItem, reviewCslItem } from '../lib/cite/csl.ts';
 import { formatReference, toBibtex, toCslJson, toRis } from '../lib/cite/format.ts';
 import { loadStudies, review } from './load.ts';
-import { readManifest } from './manifest.ts';
+import { readManifest } from './manifest-fs.ts';
 import pkg from '../../package.json';
 import type { StudyRecord } from '../lib/data/tables.ts';
 

@@ -7,7 +7,8 @@ import { appraisalRScript } from '../lib/figures/appraisal-r-script.ts';
 import { figureCsvText, isAppraisalFigure, isDtaFigure, type SiteFigure } from '../lib/figures/site-figure.ts';
 import { absoluteUrl, figureLinks } from '../lib/figures/urls.ts';
 import { review } from './load.ts';
-import { readManifest } from './manifest.ts';
+import { readManifest } from './manifest-fs.ts';
+import { base } from '../base-path.ts';
 
 /** The CSV of the plotted rows. */
 export function figureCsvFile(f: SiteFigure): string {
@@ -16,14 +17,14 @@ export function figureCsvFile(f: SiteFigure): string {
 
 /** The absolute URL of the page a figure appears on (with its anchor). */
 export function figurePageUrl(f: SiteFigure, site: URL | undefined): string {
-  return absoluteUrl(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${f.page}#${f.anchor}`, site);
+  return absoluteUrl(`${base}${f.page}#${f.anchor}`, site);
 }
 
 /** What every R script generator needs besides the figure: where it is shown, its CSV, the review and the data version. */
 function scriptContext(f: SiteFigure, site: URL | undefined) {
   return {
     pageUrl: figurePageUrl(f, site),
-    csvUrl: absoluteUrl(figureLinks(f.id, import.meta.env.BASE_URL).csv, site),
+    csvUrl: absoluteUrl(figureLinks(f.id, base).csv, site),
     reviewTitle: review.title,
     dataVersion: readManifest().version,
   };

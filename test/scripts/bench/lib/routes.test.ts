@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeCosts } from '../../../src/lib/bench/routes.ts';
+import { routeCosts } from '../../../../scripts/bench/lib/routes.ts';
 
 describe("astro build's time by kind of output", () => {
   it("sums Astro's per-route times per kind, in ms and s, ignoring colour codes and other lines", () => {

@@ -6,12 +6,12 @@
  * Deterministic for a seed. For benchmarks only: the bench writes it into a temporary project,
  * never into content/.
  */
-import type { Outcome } from '../schema/index.ts';
-import { createRng, type Rng } from './prng.ts';
+import type { Outcome } from '../../../../src/lib/schema/index.ts';
+import { createRng, type Rng } from '../../../../src/lib/prng.ts';
 import { drawNumbers, intended, type IntendedEstimate } from './notations.ts';
 import { workingCombos, type Combo } from './probe.ts';
 import { TABLE_SHARE, drawTable, tableSentence, type Counted, type IntendedTable, type Reported } from './two-by-two.ts';
-import { extractEstimates } from '../ingest/extract.ts';
+import { extractEstimates } from '../../../../src/lib/ingest/extract.ts';
 import * as W from './text.ts';
 
 /** What to generate. */

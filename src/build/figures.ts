@@ -13,6 +13,7 @@ import { figureRowCount, isForestFigure, type SiteFigure } from '../lib/figures/
 import type { DtaFigure } from '../lib/figures/dta-types.ts';
 import { buildSubgroupFigures, type SubgroupFigure } from '../lib/figures/subgroup-registry.ts';
 import { loadAnalyses } from './analyses.ts';
+import { base } from '../base-path.ts';
 
 export type { Figure } from '../lib/figures/registry.ts';
 export type { SiteFigure } from '../lib/figures/site-figure.ts';
@@ -31,10 +32,10 @@ let cache: Promise<Registry> | null = null;
 // Indexed once: with 10,000 studies, a scan of every figure for each of 20,000 pages is 400 million comparisons.
 function registry(): Promise<Registry> {
   cache ??= Promise.all([loadModel(), loadAnalyses()]).then(([m, analyses]) => {
-    const forest = buildFigures(m.studies, m.syntheses, { base: import.meta.env.BASE_URL, outcomeLabel });
-    const dta = buildDtaFigures(m.dta, { base: import.meta.env.BASE_URL, outcomeLabel, studies: m.studies });
-    const subgroups = buildSubgroupFigures(analyses.univariate, { base: import.meta.env.BASE_URL, outcomeLabel });
-    const appraisal = buildAppraisalFigures(m.studies, m.syntheses, m.dta, { base: import.meta.env.BASE_URL, outcomeLabel });
+    const forest = buildFigures(m.studies, m.syntheses, { base: base, outcomeLabel });
+    const dta = buildDtaFigures(m.dta, { base: base, outcomeLabel, studies: m.studies });
+    const subgroups = buildSubgroupFigures(analyses.univariate, { base: base, outcomeLabel });
+    const appraisal = buildAppraisalFigures(m.studies, m.syntheses, m.dta, { base: base, outcomeLabel });
     const group = <F extends SiteFigure>(list: F[]) => {
       const byPage = new Map<string, F[]>();
       for (const f of list) {
@@ -96,5 +97,5 @@ export async function forestFigureById(id: string): Promise<Figure> {
 
 /** The figure's take-away files (no PNG for plots over PNG_MAX_ROWS rows; scripts/build-png.ts renders the rest, scripts/build-pdf.ts every PDF). */
 export function figureFiles(f: SiteFigure): FigureLinks {
-  return figureLinks(f.id, import.meta.env.BASE_URL, hasPng(figureRowCount(f)));
+  return figureLinks(f.id, base, hasPng(figureRowCount(f)));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatMs, formatRatio, median, quantile, ratio } from '../../../src/lib/bench/stats.ts';
+import { formatBytes, formatMs, formatRatio, median, quantile, ratio } from '../../../../scripts/bench/lib/stats.ts';
 
 describe('benchmark statistics', () => {
   it('interpolates quantiles between order statistics and gives null for no values', () => {

@@ -4,9 +4,9 @@
  * and the SROC SVG as HTML), on `n` synthetic 2×2 tables of one outcome. A browser caller adds its
  * own DOM step through `draw`.
  */
-import { renderDta } from '../explore/render-dta.ts';
-import { synthesizeDta } from '../site/dta-synthesis.ts';
-import { syntheticDtaInputs } from '../synthetic/two-by-two.ts';
+import { renderDta } from '../../../src/lib/explore/render-dta.ts';
+import { synthesizeDta } from '../../../src/lib/site/dta-synthesis.ts';
+import { syntheticDtaInputs } from './synthetic/two-by-two.ts';
 
 /** Times of `runs` re-poolings of n tables (after `warmup` untimed ones), ms per run. */
 export interface DtaTimes {

@@ -15,10 +15,9 @@ export interface DataManifest {
   files: ManifestFile[];
 }
 
-const dir = process.env.SITE_DATA_DIR ?? join(process.cwd(), 'data');
-
-/** Read the manifest; fails the build with a fix when npm run data has not run. */
+/** Read `<SITE_DATA_DIR or ./data>/manifest.json` from disk (each call reads it); fails the build with a fix when npm run data has not run. */
 export function readManifest(): DataManifest {
+  const dir = process.env.SITE_DATA_DIR ?? join(process.cwd(), 'data');
   try {
     return JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as DataManifest;
   } catch {

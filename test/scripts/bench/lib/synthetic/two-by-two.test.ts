@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { TwoByTwo } from '../../../src/lib/schema/index.ts';
-import { agreesWithinRounding } from '../../../src/lib/schema/two-by-two.ts';
-import { validateReviewSource } from '../../../src/lib/content/validate.ts';
-import { extractEstimates } from '../../../src/lib/ingest/extract.ts';
-import { createRng } from '../../../src/lib/synthetic/prng.ts';
-import { markSynthetic } from '../../../src/lib/synthetic/mark.ts';
-import { syntheticTables } from '../../../src/lib/synthetic/tables.ts';
-import { TABLE_SHARE, drawTable, syntheticDtaInputs, tableSentence, twoByTwoYaml } from '../../../src/lib/synthetic/two-by-two.ts';
-import { synthesizeDta } from '../../../src/lib/site/dta-synthesis.ts';
-import { ROOT } from '../../helpers.ts';
+import { TwoByTwo } from '../../../../../src/lib/schema/index.ts';
+import { agreesWithinRounding } from '../../../../../src/lib/schema/two-by-two.ts';
+import { validateReviewSource } from '../../../../../src/lib/content/validate.ts';
+import { extractEstimates } from '../../../../../src/lib/ingest/extract.ts';
+import { createRng } from '../../../../../src/lib/prng.ts';
+import { markSynthetic } from '../../../../../scripts/bench/lib/synthetic/mark.ts';
+import { syntheticTables } from '../../../../../scripts/bench/lib/synthetic/tables.ts';
+import { TABLE_SHARE, drawTable, syntheticDtaInputs, tableSentence, twoByTwoYaml } from '../../../../../scripts/bench/lib/synthetic/two-by-two.ts';
+import { synthesizeDta } from '../../../../../src/lib/site/dta-synthesis.ts';
+import { ROOT } from '../../../../helpers.ts';
 
 const review = validateReviewSource(readFileSync(join(ROOT, 'content', 'review.yaml'), 'utf8'), 'content/review.yaml').review!;
 

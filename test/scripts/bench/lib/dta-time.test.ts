@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timeDtaRepool } from '../../../src/lib/bench/dta-time.ts';
+import { timeDtaRepool } from '../../../../scripts/bench/lib/dta-time.ts';
 
 describe('timing the bivariate re-pooling alone', () => {
   it('re-pools and renders n tables once per run after the warm-ups, drawing each time when asked, each stage timed from the same start', () => {

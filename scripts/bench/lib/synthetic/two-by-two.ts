@@ -5,9 +5,9 @@
  * four counts, and the page's `two_by_two` frontmatter quoting that sentence. Also bare tables
  * (synthesis inputs) for timing the bivariate re-pooling at a fixed number of tables.
  */
-import { agreesWithinRounding } from '../schema/two-by-two.ts';
-import type { DtaInput } from '../site/dta-synthesis.ts';
-import { createRng, type Rng } from './prng.ts';
+import { agreesWithinRounding } from '../../../../src/lib/schema/two-by-two.ts';
+import type { DtaInput } from '../../../../src/lib/site/dta-synthesis.ts';
+import { createRng, type Rng } from '../../../../src/lib/prng.ts';
 
 /** Share of synthetic studies that report a 2×2 table (on an outcome with sensitivity and specificity). */
 export const TABLE_SHARE = 0.35;

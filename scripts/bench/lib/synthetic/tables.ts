@@ -4,9 +4,9 @@
  * e.g. 100,000 estimates, for the Explore page's filters and its bivariate re-pooling. Same
  * vocabulary as the synthetic corpus; deterministic for a seed.
  */
-import type { DiagnosticTableRow, EstimateRow, StudyRow } from '../data/tables.ts';
-import type { Measure, Outcome } from '../schema/index.ts';
-import { createRng } from './prng.ts';
+import type { DiagnosticTableRow, EstimateRow, StudyRow } from '../../../../src/lib/data/tables.ts';
+import type { Measure, Outcome } from '../../../../src/lib/schema/index.ts';
+import { createRng } from '../../../../src/lib/prng.ts';
 import { drawNumbers } from './notations.ts';
 import { JOURNALS } from './text.ts';
 import { CELL_WORDS, TABLE_SHARE, cellQuote, drawTable, type Reported } from './two-by-two.ts';
