@@ -4,7 +4,8 @@
  * the data behind it (yi/sei, quotes, pooling). Pure; src/build/figures.ts loads it at build time.
  */
 import { tryEffectFromCI, scaleFor, type Unit } from '../stats/index.ts';
-import { PROPORTION_MEASURES, type OutcomeSynthesis } from '../site/synthesis.ts';
+import type { OutcomeSynthesis } from '../site/synthesis.ts';
+import { PROPORTION_MEASURES } from '../schema/measures.ts';
 import { figureId, normalBase } from './urls.ts';
 import type { FigureDatum, ForestFigureKind, FigurePooling } from './types.ts';
 import type { ForestOptions, ForestRow } from '../forest/types.ts';

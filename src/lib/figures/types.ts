@@ -2,18 +2,14 @@
  * Types of a take-away figure's data: the rows a forest plot shows, as published in its CSV
  * and "Reproduce in R" script, and how its pooled estimate (if any) was computed.
  */
-import type { Measure } from '../schema/index.ts';
+import type { Estimate, Measure } from '../schema/index.ts';
 import type { PoolMethod, PoolTest, Scale } from '../stats/index.ts';
 
-/** One plotted row: the reported value (display scale) and yi/sei on the pooling scale. */
-export interface FigureDatum {
-  label: string;
-  measure: Measure;
-  /** Value and CI on the display scale (percentages converted to proportions). */
-  value: number;
-  ci_low: number | null;
-  ci_high: number | null;
-  ci_level: number | null;
+/**
+ * One plotted row: the estimate's label, measure, value and CI (value and CI on the display
+ * scale: percentages converted to proportions) and yi/sei on the pooling scale.
+ */
+export interface FigureDatum extends Pick<Estimate, 'label' | 'measure' | 'value' | 'ci_low' | 'ci_high' | 'ci_level'> {
   /** Percent weight in the pooled estimate, or null. */
   weight: number | null;
   /** Effect and standard error on the pooling scale, or null when the CI cannot give them. */

@@ -4,8 +4,7 @@
  * studies report the outcome with the same measure. Used at build time and in the browser.
  */
 import type { Measure } from '../schema/index.ts';
-import { PROPORTION_MEASURES } from '../schema/measures.ts';
-import type { EstimateRow, StudyRow } from '../data/tables.ts';
+import type { EstimateRow, StudyRow } from '../schema/tables.ts';
 import type { PoolMethod, PoolTest, Scale } from '../stats/index.ts';
 import { poolRows, synthesizeRows } from './synthesis-rows.ts';
 
@@ -68,9 +67,6 @@ export interface SynthesisOptions {
   test?: PoolTest;
   level?: number;
 }
-
-/** Measures reported as proportions (defined once in the schema). */
-export { PROPORTION_MEASURES };
 
 /** Group estimates by outcome and measure and pool each group with two or more studies (every row kept). */
 export function synthesize(inputs: readonly SynthesisInput[], options: SynthesisOptions = {}): OutcomeSynthesis[] {

@@ -9,7 +9,6 @@ export { PoolInputError, validatePoolInput } from './validate.ts';
 export { pnorm, qnorm, dt, pt, qt, pchisq, pf } from './distributions.ts';
 export { logGamma, logBeta, regularizedGamma, regularizedBeta } from './special.ts';
 export {
-  MEASURE_SCALES,
   TransformError,
   scaleFor,
   toScale,
@@ -20,7 +19,7 @@ export {
   ciFromEffect,
   backTransformPooled,
 } from './transform.ts';
-export type { Scale, Unit, ScaledMeasure, TransformErrorCode, ReportedEffect, ScaledEffect } from './transform.ts';
+export type { Scale, Unit, TransformErrorCode, ReportedEffect, ScaledEffect } from './transform.ts';
 export type { EffectData, PoolMethod, PoolOptions, PoolResult, PoolTest, Tau2Fit } from './types.ts';
 export { DTA_CORRECTION, DtaInputError, dtaLogits, expit, validateDtaStudies } from './dta-input.ts';
 export type { DtaField, DtaLogits, DtaStudy } from './dta-input.ts';

@@ -4,7 +4,7 @@
  * e.g. 100,000 estimates, for the Explore page's filters and its bivariate re-pooling. Same
  * vocabulary as the synthetic corpus; deterministic for a seed.
  */
-import type { DiagnosticTableRow, EstimateRow, StudyRow } from '../../../../src/lib/data/tables.ts';
+import type { DiagnosticTableRow, EstimateRow, StudyRow } from '../../../../src/lib/schema/tables.ts';
 import type { Measure, Outcome } from '../../../../src/lib/schema/index.ts';
 import { createRng } from '../../../../src/lib/prng.ts';
 import { drawNumbers } from './notations.ts';
