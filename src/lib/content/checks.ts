@@ -3,7 +3,7 @@
  * abstract, intervals that do not contain their value, undeclared outcomes and exclusion
  * reasons, and curation left to do. Each problem names file, line, field and the fix.
  */
-import type { Review } from '../schema/index.ts';
+import type { Estimate, Review } from '../schema/index.ts';
 import { normaliseText } from '../ingest/identity.ts';
 import type { ContentProblem, ValidatedStudy } from './validate.ts';
 import { checkTwoByTwo } from './two-by-two-checks.ts';
@@ -135,14 +135,9 @@ export function checkContent(pages: readonly ValidatedStudy[], review: Review): 
 }
 
 /** An estimate whose outcome matches no outcome of content/review.yaml, kept for a curator to map. */
-export interface UnmappedEstimate {
+export interface UnmappedEstimate extends Pick<Estimate, 'outcome' | 'label' | 'measure' | 'value' | 'quote'> {
   file: string;
   line: number;
-  outcome: string;
-  label: string;
-  measure: string;
-  value: number;
-  quote: string;
 }
 
 /** Every estimate whose outcome is not declared in the review (ingest keeps them with needs_review and the abstract's phrase). */
