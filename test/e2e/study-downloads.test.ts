@@ -118,7 +118,7 @@ describe("a study's own plots: \"Take this figure\" made in the browser", () => 
     const take = page.locator('details.figure-take[data-made-here]').first();
     await take.locator('summary').click();
     expect(await take.locator('.take-nojs').isVisible()).toBe(true);
-    expect(await take.locator('.take-nojs').textContent()).toMatch(/need JavaScript; the plotted values are in the table above/);
+    expect(await take.locator('.take-nojs').textContent()).toMatch(/needs JavaScript\. The plotted values are in the table above/);
     expect(await take.locator('a').count()).toBe(0);
     expect(await take.locator('button:visible').count()).toBe(0);
     await page.context().close();
