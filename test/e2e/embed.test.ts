@@ -43,7 +43,7 @@ describe('the embed page in a sandboxed iframe on another origin', () => {
     await page.goto(`${host.origin}/`, { waitUntil: 'load' });
     const frame = page.frameLocator(`#f-${first.id}`);
     const svg = frame.locator('figure.embed svg[role=img]');
-    await expect.poll(() => svg.isVisible()).toBe(true);
+    await expect.poll(() => svg.isVisible(), { timeout: 10_000 }).toBe(true);
     const box = await svg.boundingBox();
     expect(box!.width).toBeGreaterThan(300);
     expect(box!.width).toBeLessThanOrEqual(420);
@@ -125,5 +125,5 @@ describe('accessibility and the Content-Security-Policy', () => {
     expect(await study.csp()).toEqual([]);
     await expectNoSeriousA11yViolations(study.page, `${first.page} with "Take this figure" open`);
     await study.page.context().close();
-  });
+  }, 90_000);
 });

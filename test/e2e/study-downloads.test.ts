@@ -5,6 +5,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import type { Download, Page } from 'playwright-core';
 import { startE2E, type E2E } from './harness.ts';
 import { openWatched } from './page-watch.ts';
+import { expectNoSeriousA11yViolations } from './a11y.ts';
 import { ROOT } from '../helpers.ts';
 import { readReview, readStudies } from '../../scripts/lib/content-fs.ts';
 import { studyFigures, studyScriptContext } from '../../src/lib/figures/study-figures.ts';
@@ -123,6 +124,19 @@ describe("a study's own plots: \"Take this figure\" made in the browser", () => 
     expect(await take.locator('button:visible').count()).toBe(0);
     await page.context().close();
   });
+});
+
+describe('the study page with its downloads shown', () => {
+  it('has no serious axe-core violation with "Take this figure" and the reference texts open', async () => {
+    const record = records.find((r) => r.study.estimates.length > 0)!;
+    const path = `/studies/${record.slug}/`;
+    const w = await openWatched(e2e, path);
+    for (const summary of await w.page.locator('details.figure-take[data-made-here] summary, .cite-study details.cite-texts summary').all()) await summary.click();
+    await expect.poll(() => w.page.locator('.cite-study p.cite-files').isVisible()).toBe(true);
+    await expectNoSeriousA11yViolations(w.page, `${path} with its downloads open`);
+    expect(await w.csp()).toEqual([]);
+    await w.page.context().close();
+  }, 90_000);
 });
 
 describe("a study's reference files", () => {
