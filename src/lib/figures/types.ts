@@ -67,7 +67,7 @@ export interface FigureScriptInput {
   measure: Measure;
   /** Absolute URL of the page the figure appears on. */
   pageUrl: string;
-  /** Absolute URL of the figure's CSV. */
+  /** Absolute URL of the figure's CSV (for a study figure, which has no file: where the page makes it). */
   csvUrl: string;
   reviewTitle: string;
   dataVersion: string;
