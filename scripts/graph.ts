@@ -3,19 +3,11 @@
  * that run up, circles, rule violations) and the functions over 60 lines — the numbers for issue #16's
  * closing note. Exits 1 when a rule of .dependency-cruiser.cjs is broken.
  */
-import { execFileSync } from 'node:child_process';
 import { importGraph, summarize } from './lib/import-graph.ts';
-import { longFunctions } from './lib/long-functions.ts';
+import { longFunctions, sourceFiles } from './lib/long-functions.ts';
 
 const ROOT = process.cwd();
 const MAX_LINES = 60;
-
-/** The .ts, .mjs and .astro files git tracks under src/ and scripts/ (declaration files left out). */
-export function sourceFiles(root: string): string[] {
-  return execFileSync('git', ['ls-files', 'src', 'scripts'], { cwd: root, encoding: 'utf8' })
-    .split('\n')
-    .filter((f) => /\.(ts|mjs|astro)$/.test(f) && !f.endsWith('.d.ts'));
-}
 
 async function main(): Promise<void> {
   const graph = await importGraph(ROOT);

@@ -3,6 +3,7 @@
  * lines). Parsed with swc (TypeScript 7.0 has no in-process compiler API); an .astro file is read as its
  * frontmatter and its <script> blocks.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseSync } from '@swc/core';
 
@@ -118,4 +119,11 @@ export function longFunctions(root: string, files: readonly string[], maxLines =
     .flatMap((f) => functionsIn(root, f))
     .filter((f) => f.lines > maxLines)
     .sort((a, b) => b.lines - a.lines || a.file.localeCompare(b.file) || a.line - b.line);
+}
+
+/** The .ts, .mjs and .astro files git tracks under src/ and scripts/ of `root` (declaration files left out). */
+export function sourceFiles(root: string): string[] {
+  return execFileSync('git', ['ls-files', 'src', 'scripts'], { cwd: root, encoding: 'utf8' })
+    .split('\n')
+    .filter((f) => /\.(ts|mjs|astro)$/.test(f) && !f.endsWith('.d.ts'));
 }
