@@ -19,7 +19,8 @@ async function main(): Promise<void> {
   }
   console.log(`upward imports: ${summary.upward.length}`);
   for (const e of summary.upward) console.log(`  ${e.from} → ${e.to}`);
-  console.log(`circles: ${summary.circles.length}`);
+  console.log(`circles: ${summary.circles.length}, in ${summary.circleGroups.length} group(s) of files`);
+  for (const g of summary.circleGroups) console.log(`  group: ${g.join(', ')}`);
   for (const c of summary.circles) console.log(`  ${c.join(' → ')} → ${c[0]}`);
   console.log(`rule violations: ${graph.violations.length}`);
   for (const v of graph.violations) console.log(`  ${v.rule}: ${v.from} → ${v.to}${v.cycle ? ` (circle ${v.cycle.join(' → ')})` : ''}`);

@@ -129,6 +129,8 @@ export interface GraphSummary {
   layers: { layer: Layer; files: number; importsTo: Partial<Record<Layer, number>> }[];
   upward: Edge[];
   circles: string[][];
+  /** The files of the circles merged where they share one (a circle's group is one knot to untie). */
+  circleGroups: string[][];
 }
 
 /** True when an import from `from`'s layer to `to`'s layer runs up the layers (client → build counts: browser code never needs build glue). */
@@ -153,5 +155,17 @@ export function summarize(graph: ImportGraph): GraphSummary {
     const members = cycle.filter((m, i) => cycle.indexOf(m) === i);
     circles.set([...members].sort().join(' '), members);
   }
-  return { layers, upward, circles: [...circles.values()] };
+  return { layers, upward, circles: [...circles.values()], circleGroups: groupsOf([...circles.values()]) };
+}
+
+/** Merges circles that share a file; each group's files sorted, groups by their first file. */
+function groupsOf(circles: readonly string[][]): string[][] {
+  const groups: Set<string>[] = [];
+  for (const c of circles) {
+    const touching = groups.filter((g) => c.some((m) => g.has(m)));
+    const merged = new Set([...c, ...touching.flatMap((g) => [...g])]);
+    for (const g of touching) groups.splice(groups.indexOf(g), 1);
+    groups.push(merged);
+  }
+  return groups.map((g) => [...g].sort()).sort((a, b) => (a[0] as string).localeCompare(b[0] as string));
 }

@@ -84,6 +84,11 @@ describe('the import rules', () => {
     expect(graph.violations.filter((v) => v.from.endsWith('extract.ts') || v.from.endsWith('estimate.ts'))).toEqual([]);
     const circles = summarize(graph).circles.map((c) => [...c].sort().join(' '));
     expect(circles).toContain('src/lib/ingest/extract.ts src/lib/ingest/extract/estimate.ts');
+    expect(summarize(graph).circleGroups).toEqual([
+      ['src/lib/a.ts', 'src/lib/b.ts'],
+      ['src/lib/ingest/extract.ts', 'src/lib/ingest/extract/estimate.ts'],
+      ['src/lib/ingest/extract/p.ts', 'src/lib/ingest/extract/q.ts'],
+    ]);
   });
 
   it('count scripts → src and test imports as fine and src/build → scripts as running up', () => {
