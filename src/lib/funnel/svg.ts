@@ -16,7 +16,6 @@ export function renderFunnelSvg(layout: FunnelLayout, opts: { idPrefix?: string;
   const L = layout;
   const id = safeId(opts.idPrefix ?? 'funnel', 'funnel');
   const standalone = opts.standalone === true;
-  const { x0, x1, y0, y1 } = L.plot;
   let inner = el('title', { id: `${id}-title` }, escapeXml(L.title));
   inner += el('desc', { id: `${id}-desc` }, escapeXml(L.description));
   if (standalone) {
@@ -31,37 +30,9 @@ export function renderFunnelSvg(layout: FunnelLayout, opts: { idPrefix?: string;
   if (L.nullLine) inner += line(L.nullLine.x, L.nullLine.y1, L.nullLine.x, L.nullLine.y2, { class: 'funnel-null', stroke: '#777', 'stroke-dasharray': '1.5 3' });
   if (L.centre) inner += line(L.centre.x, L.centre.y1, L.centre.x, L.centre.y2, { class: 'funnel-centre', ...CENTRE });
   if (L.message) inner += txt(L.message.x, L.message.y, L.message.text, { class: 'funnel-message', fill: '#555', 'font-style': 'italic' });
-  inner += el(
-    'g',
-    { class: 'funnel-points' },
-    L.points
-      .map((p) => {
-        const dot = el('circle', { class: 'funnel-point', cx: p.cx, cy: p.cy, r: 4, fill: '#333', 'fill-opacity': 0.75, stroke: '#fff', 'stroke-width': 0.75 });
-        return el('g', { class: 'funnel-study', 'data-study-id': p.id }, el('title', {}, escapeXml(p.textAlt)) + (p.href ? el('a', { href: p.href, class: 'funnel-link', 'aria-label': p.textAlt }, dot) : dot));
-      })
-      .join(''),
-  );
-  // Axes: x at the bottom, y (SE, 0 at the top) at the left.
-  let axes = line(x0, y1, x1, y1, { stroke: '#000' }) + line(x0, y0, x0, y1, { stroke: '#000' });
-  for (const t of L.xAxis.ticks) {
-    axes += line(t.x, y1, t.x, round2(y1 + 5), { stroke: '#000' });
-    axes += txt(t.x, L.xAxis.tickLabelY, t.label, { class: 'funnel-tick-label', fill: '#000', 'text-anchor': 'middle', 'font-size': 11 });
-  }
-  for (const t of L.yAxis.ticks) {
-    axes += line(round2(x0 - 5), t.y, x0, t.y, { stroke: '#000' });
-    axes += txt(round2(x0 - 8), round2(t.y + 4), t.label, { class: 'funnel-tick-label', fill: '#000', 'text-anchor': 'end', 'font-size': 11 });
-  }
-  axes += txt(round2((x0 + x1) / 2), L.xAxis.labelY, L.xAxis.label, { class: 'funnel-axis-label', fill: '#000', 'text-anchor': 'middle' });
-  const ly = round2((y0 + y1) / 2);
-  axes += txt(L.yAxis.labelX, ly, L.yAxis.label, { class: 'funnel-axis-label', fill: '#000', 'text-anchor': 'middle', transform: `rotate(-90 ${L.yAxis.labelX} ${ly})` });
-  inner += el('g', { class: 'funnel-axes' }, axes);
-  let legend = '';
-  for (const item of L.legend) {
-    const sy = round2(item.y - 4);
-    legend += line(item.x, sy, round2(item.x + 24), sy, { class: `funnel-legend-${item.kind}`, ...(item.kind === 'centre' ? CENTRE : LIMITS) });
-    legend += txt(round2(item.x + 30), item.y, item.text, { class: 'funnel-legend-text', fill: '#000' });
-  }
-  inner += el('g', { class: 'funnel-legend' }, legend);
+  inner += el('g', { class: 'funnel-points' }, pointsSvg(L));
+  inner += el('g', { class: 'funnel-axes' }, axesSvg(L));
+  inner += el('g', { class: 'funnel-legend' }, legendSvg(L));
   return el(
     'svg',
     {
@@ -77,4 +48,43 @@ export function renderFunnelSvg(layout: FunnelLayout, opts: { idPrefix?: string;
     },
     inner,
   );
+}
+
+/** The studies: a dot each, in a link when the study has a page. */
+function pointsSvg(L: FunnelLayout): string {
+  return L.points
+    .map((p) => {
+      const dot = el('circle', { class: 'funnel-point', cx: p.cx, cy: p.cy, r: 4, fill: '#333', 'fill-opacity': 0.75, stroke: '#fff', 'stroke-width': 0.75 });
+      return el('g', { class: 'funnel-study', 'data-study-id': p.id }, el('title', {}, escapeXml(p.textAlt)) + (p.href ? el('a', { href: p.href, class: 'funnel-link', 'aria-label': p.textAlt }, dot) : dot));
+    })
+    .join('');
+}
+
+/** Axes: x at the bottom, y (SE, 0 at the top) at the left, with ticks and titles. */
+function axesSvg(L: FunnelLayout): string {
+  const { x0, x1, y0, y1 } = L.plot;
+  let axes = line(x0, y1, x1, y1, { stroke: '#000' }) + line(x0, y0, x0, y1, { stroke: '#000' });
+  for (const t of L.xAxis.ticks) {
+    axes += line(t.x, y1, t.x, round2(y1 + 5), { stroke: '#000' });
+    axes += txt(t.x, L.xAxis.tickLabelY, t.label, { class: 'funnel-tick-label', fill: '#000', 'text-anchor': 'middle', 'font-size': 11 });
+  }
+  for (const t of L.yAxis.ticks) {
+    axes += line(round2(x0 - 5), t.y, x0, t.y, { stroke: '#000' });
+    axes += txt(round2(x0 - 8), round2(t.y + 4), t.label, { class: 'funnel-tick-label', fill: '#000', 'text-anchor': 'end', 'font-size': 11 });
+  }
+  axes += txt(round2((x0 + x1) / 2), L.xAxis.labelY, L.xAxis.label, { class: 'funnel-axis-label', fill: '#000', 'text-anchor': 'middle' });
+  const ly = round2((y0 + y1) / 2);
+  axes += txt(L.yAxis.labelX, ly, L.yAxis.label, { class: 'funnel-axis-label', fill: '#000', 'text-anchor': 'middle', transform: `rotate(-90 ${L.yAxis.labelX} ${ly})` });
+  return axes;
+}
+
+/** The legend: a line sample and its text per item. */
+function legendSvg(L: FunnelLayout): string {
+  let legend = '';
+  for (const item of L.legend) {
+    const sy = round2(item.y - 4);
+    legend += line(item.x, sy, round2(item.x + 24), sy, { class: `funnel-legend-${item.kind}`, ...(item.kind === 'centre' ? CENTRE : LIMITS) });
+    legend += txt(round2(item.x + 30), item.y, item.text, { class: 'funnel-legend-text', fill: '#000' });
+  }
+  return legend;
 }

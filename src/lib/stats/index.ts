@@ -1,7 +1,8 @@
 /** Public API of the meta-analysis library: pooling, tau² estimators, meta-regression, subgroups, small-study tests, the bivariate DTA model, distributions and scale transforms. */
 export { pool } from './pool.ts';
 export { dlTau2 } from './dl.ts';
-export { remlTau2, heTau2, remlLogLik, REML_TOL, REML_MAX_ITER } from './reml.ts';
+export { remlTau2, remlLogLik, REML_TOL, REML_MAX_ITER } from './reml.ts';
+export { heTau2 } from './he.ts';
 export { heterogeneity } from './heterogeneity.ts';
 export type { Heterogeneity } from './heterogeneity.ts';
 export { inverseVarianceWeights, weightedMean, weightedRss, projectionTraces } from './weights.ts';
