@@ -10,17 +10,6 @@
 /** Test files: never a violation, whatever they import. */
 const TESTS = '(^test/|[.]test[.]ts$)';
 
-/**
- * Known circle, whitelisted until the model-helper branch (`model`, issue #16 item 1) lands: it rewrites
- * src/lib/ingest/extract.ts and breaks the circle there. Today extract/estimate.ts and extract/measures.ts
- * import the `ExtractedEstimate` type back from extract.ts, which imports them (and, through measures.ts,
- * extract/checks.ts, attach.ts and mentions.ts join the circle). Only circles that stay inside
- * src/lib/ingest/extract* and pass through extract.ts are let through; the lead removes this
- * (KNOWN_CIRCLE and the 'no-circular-extract' rule's `viaNot`) at that merge.
- */
-const EXTRACT_FILES = '^src/lib/ingest/extract([.]ts$|/)';
-const KNOWN_CIRCLE = '^src/lib/ingest/extract[.]ts$';
-
 /** Packages that only work with a DOM (or pull one in): never in src/lib. */
 const DOM_ONLY_PACKAGES = '(^|node_modules/)(@duckdb/duckdb-wasm|d3|d3-(selection|transition|zoom|drag|brush|axis))(/|$)';
 
@@ -31,15 +20,8 @@ module.exports = {
       name: 'no-circular',
       severity: 'error',
       comment: 'A module must not import itself through others: split what both sides need into its own file.',
-      from: { pathNot: [TESTS, EXTRACT_FILES] },
+      from: { pathNot: TESTS },
       to: { circular: true },
-    },
-    {
-      name: 'no-circular-extract',
-      severity: 'error',
-      comment: 'no-circular for src/lib/ingest/extract*, minus the known circle through extract.ts (see KNOWN_CIRCLE).',
-      from: { path: EXTRACT_FILES, pathNot: TESTS },
-      to: { circular: true, viaNot: KNOWN_CIRCLE },
     },
     {
       name: 'src-not-to-scripts',

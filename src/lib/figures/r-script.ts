@@ -6,7 +6,7 @@
 import { defaultNull } from '../forest/defaults.ts';
 import type { Scale } from '../stats/index.ts';
 import type { FigureDatum, FigurePooling, FigureScriptInput } from './types.ts';
-import type { Figure } from './registry.ts';
+import type { Figure } from './types.ts';
 
 /** What a forest plot's R script says besides the figure: where it is shown, where its CSV is, the review and the data version. */
 export type ForestScriptContext = Pick<FigureScriptInput, 'pageUrl' | 'csvUrl' | 'reviewTitle' | 'dataVersion'>;

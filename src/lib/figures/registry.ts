@@ -8,7 +8,7 @@ import type { OutcomeSynthesis } from '../site/synthesis.ts';
 import { SYNTHESIS_LEVEL } from './synthesis-level.ts';
 import { studyFigures } from './study-figures.ts';
 import { figureId, normalBase } from './urls.ts';
-import type { FigureDatum, ForestFigureKind, FigurePooling } from './types.ts';
+import type { Figure, FigureDatum, FigurePooling } from './types.ts';
 import type { ForestOptions, ForestRow } from '../forest/types.ts';
 import type { Measure } from '../schema/index.ts';
 import type { StudyRecord } from '../data/tables.ts';
@@ -18,26 +18,8 @@ import type { AssessmentLike } from '../schema/risk-of-bias-tools.ts';
 
 export { SYNTHESIS_LEVEL } from './synthesis-level.ts';
 
-/** One forest plot of the site. */
-export interface Figure {
-  id: string;
-  kind: ForestFigureKind;
-  title: string;
-  /** The title out of its page's context (embeds, snippets): names the study for a study figure. */
-  longTitle: string;
-  measure: Measure;
-  /** Rows for layoutForest as drawn on the page (hrefs point into the site). */
-  rows: ForestRow[];
-  options: ForestOptions;
-  /** The page it appears on, relative to the base path ("studies/<slug>/", "" for the home page). */
-  page: string;
-  /** The id of the figure element on that page. */
-  anchor: string;
-  /** The plotted rows with their pooling-scale values and quotes (CSV, R script). */
-  data: FigureDatum[];
-  /** The pooled estimate and its options, for outcome figures with k ≥ 2. */
-  pooling: FigurePooling | null;
-}
+/** One forest plot of the site (declared in types.ts, so study-figures.ts and r-script.ts need no import of the registry). */
+export type { Figure } from './types.ts';
 
 function outcomeFigure(s: OutcomeSynthesis, ctx: FigureContext, quoteOf: (id: string) => { quote: string; level: number | null } | undefined, robOf: (slug: string) => AssessmentLike | undefined): Figure {
   const base = normalBase(ctx.base);

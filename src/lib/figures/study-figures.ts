@@ -11,7 +11,7 @@ import { figureId } from './urls.ts';
 import type { FigureDatum } from './types.ts';
 import type { ForestRow } from '../forest/types.ts';
 import type { Estimate } from '../schema/index.ts';
-import type { Figure } from './registry.ts';
+import type { Figure } from './types.ts';
 import type { ForestScriptContext } from './r-script.ts';
 
 /** The fields of an estimate that its study's figures use. */

@@ -4,6 +4,7 @@
  */
 import type { Estimate, Measure } from '../schema/index.ts';
 import type { PoolMethod, PoolTest, Scale } from '../stats/index.ts';
+import type { ForestOptions, ForestRow } from '../forest/types.ts';
 
 /**
  * One plotted row: the estimate's label, measure, value and CI (value and CI on the display
@@ -72,5 +73,26 @@ export interface FigureScriptInput {
   reviewTitle: string;
   dataVersion: string;
   data: FigureDatum[];
+  pooling: FigurePooling | null;
+}
+
+/** One forest plot of the site. */
+export interface Figure {
+  id: string;
+  kind: ForestFigureKind;
+  title: string;
+  /** The title out of its page's context (embeds, snippets): names the study for a study figure. */
+  longTitle: string;
+  measure: Measure;
+  /** Rows for layoutForest as drawn on the page (hrefs point into the site). */
+  rows: ForestRow[];
+  options: ForestOptions;
+  /** The page it appears on, relative to the base path ("studies/<slug>/", "" for the home page). */
+  page: string;
+  /** The id of the figure element on that page. */
+  anchor: string;
+  /** The plotted rows with their pooling-scale values and quotes (CSV, R script). */
+  data: FigureDatum[];
+  /** The pooled estimate and its options, for outcome figures with k ≥ 2. */
   pooling: FigurePooling | null;
 }
