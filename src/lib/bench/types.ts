@@ -75,6 +75,8 @@ export interface LaterFilters {
   paintMs: number[];
   /** Rows each change drew (estimates). */
   rows: number[];
+  /** Per change, the same state's statements on the bare DuckDB-WASM floor page, run right after it (ms; absent in older results). */
+  floorMs?: number[];
   /** Medians over the same changes: DuckDB queries alone (floor page) and re-pool + render in JS (Node). */
   queryMs: number | null;
   jsMs: number | null;

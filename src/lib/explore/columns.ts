@@ -1,0 +1,286 @@
+/**
+ * The review as columns, read once when the engine starts (sql.ts studiesTableQuery,
+ * estimatesTableQuery, tablesTableQuery), and the view of a filter state assembled from the row
+ * ids its one match query returns (matchQuery): the join of estimates to studies, the counts, the
+ * page of studies, the pool rows (each estimate's effect on the pooling scale computed once and
+ * kept) and the 2×2 tables. The browser gives the columns from Arrow (src/client/explore/read.ts),
+ * the tests and the bench as plain arrays (@duckdb/node-api); the result is what applyFilters +
+ * viewOf give (test/lib/explore/sql-matches-apply.test.ts).
+ */
+import type { PoolGroup, PoolRows } from '../site/synthesis-rows.ts';
+import { synthesizeRows } from '../site/synthesis-rows.ts';
+import { tryEffectFromCI, type Unit } from '../stats/index.ts';
+import { synthesizeDta, type DtaInput } from '../site/dta-synthesis.ts';
+import type { SynthesisInput } from '../site/synthesis.ts';
+import { activeFilters, ESTIMATE_FILTERS, STUDY_FILTERS, tablesMatch } from './filters.ts';
+import { dtaInputOf, type ExploreStudy, type ExploreTable } from './rows.ts';
+import { MATCH_SIDE, UNIT_CODES } from './sql.ts';
+import type { FilterState } from './state.ts';
+import { FOREST_ROWS, STUDY_PAGE, type ExploreView } from './view.ts';
+
+type Id = number | bigint;
+
+/** studiesTableQuery's result: row ids and each row (BIGINT as Number), in display order. */
+export interface StudyColumns {
+  length: number;
+  studyRow: ArrayLike<Id>;
+  row(i: number): ExploreStudy;
+}
+
+/** estimatesTableQuery's result, in pool order: numbers as columns, texts read by position. */
+export interface EstimateColumns {
+  length: number;
+  estimateRow: ArrayLike<Id>;
+  studyRow: ArrayLike<Id>;
+  groupIndex: ArrayLike<number>;
+  value: ArrayLike<number>;
+  ciLow: ArrayLike<number | null>;
+  ciHigh: ArrayLike<number | null>;
+  ciLevel: ArrayLike<number | null>;
+  unitCode: ArrayLike<number>;
+  needsReview: ArrayLike<boolean | null>;
+  /** Texts of row i (unit_other is the unit when unit_code is -1). */
+  text(i: number, column: 'outcome' | 'measure' | 'estimate_id' | 'label' | 'unit_other'): string | null;
+}
+
+/** tablesTableQuery's result, in table order. */
+export interface TableColumns {
+  length: number;
+  studyRow: ArrayLike<Id>;
+  row(i: number): ExploreTable;
+}
+
+/** matchQuery's result: each row id with its side (MATCH_SIDE). */
+export interface MatchColumns {
+  length: number;
+  side: ArrayLike<number>;
+  rowId: ArrayLike<Id>;
+}
+
+/** An outcome × measure of the estimates: its pool positions start..end. */
+interface Group {
+  outcome: string;
+  measure: string;
+  start: number;
+  end: number;
+}
+
+type Effect = ReturnType<typeof tryEffectFromCI>;
+
+/** The review's columns with what every filter change needs precomputed (positions by row id, groups, included studies). */
+export interface ExploreIndex {
+  studies: StudyColumns;
+  estimates: EstimateColumns;
+  tables: TableColumns;
+  /** Total studies in the review. */
+  total: number;
+  studyAt: Int32Array;
+  estimateAt: Int32Array;
+  estimateStudy: Int32Array;
+  tableStudy: Int32Array;
+  tableOutcome: string[];
+  included: Uint8Array;
+  groups: Group[];
+  /** Each estimate's effect on the pooling scale at the default level (filled as pooled). */
+  effects: (Effect | undefined)[];
+  /** The last few DTA syntheses, by their tables' positions. */
+  dtaMemo: { key: string; value: ExploreView['dta'] }[];
+}
+
+/** Default CI level of the synthesis (synthesizeRows' own default). */
+const LEVEL = 0.95;
+const DTA_MEMO = 8;
+
+function positions(rows: ArrayLike<Id>): Int32Array {
+  let max = -1;
+  for (let i = 0; i < rows.length; i++) max = Math.max(max, Number(rows[i]));
+  const at = new Int32Array(max + 1).fill(-1);
+  for (let i = 0; i < rows.length; i++) at[Number(rows[i])] = i;
+  return at;
+}
+
+function studyPositions(at: Int32Array, rows: ArrayLike<Id>): Int32Array {
+  const out = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = at[Number(rows[i])]!;
+  return out;
+}
+
+/** Index the columns read at engine start. */
+export function indexColumns(studies: StudyColumns, estimates: EstimateColumns, tables: TableColumns): ExploreIndex {
+  const studyAt = positions(studies.studyRow);
+  const included = new Uint8Array(studies.length);
+  for (let i = 0; i < studies.length; i++) included[i] = studies.row(i).status === 'included' ? 1 : 0;
+  const groups: Group[] = [];
+  for (let i = 0; i < estimates.length; i++) {
+    const last = groups.at(-1);
+    if (last && estimates.groupIndex[i] === estimates.groupIndex[i - 1]) last.end = i + 1;
+    else groups.push({ outcome: estimates.text(i, 'outcome')!, measure: estimates.text(i, 'measure')!, start: i, end: i + 1 });
+  }
+  return {
+    studies, estimates, tables, total: studies.length, studyAt, included, groups,
+    estimateAt: positions(estimates.estimateRow),
+    estimateStudy: studyPositions(studyAt, estimates.studyRow),
+    tableStudy: studyPositions(studyAt, tables.studyRow),
+    tableOutcome: Array.from({ length: tables.length }, (_, t) => tables.row(t).outcome),
+    effects: new Array<Effect | undefined>(estimates.length),
+    dtaMemo: [],
+  };
+}
+
+/** The studies that pass the study filters and the estimates that pass the estimate filters, by position (null: the state sets no filter of that level, all pass). */
+function passes(index: ExploreIndex, state: FilterState, match: MatchColumns | null): { study: Uint8Array | null; estimate: Uint8Array | null } {
+  const study = activeFilters(STUDY_FILTERS, state).length ? new Uint8Array(index.total) : null;
+  const estimate = activeFilters(ESTIMATE_FILTERS, state).length ? new Uint8Array(index.estimates.length) : null;
+  for (let i = 0; i < (match?.length ?? 0); i++) {
+    const id = Number(match!.rowId[i]);
+    const [pass, at] = match!.side[i] === MATCH_SIDE.study ? [study, index.studyAt[id]] : [estimate, index.estimateAt[id]];
+    if (pass && at !== undefined && at >= 0) pass[at] = 1;
+  }
+  return { study, estimate };
+}
+
+/** The effect of estimate `p` (pool position) on its measure's pooling scale, kept for the default level. */
+function effectOf(index: ExploreIndex, p: number, measure: string, level: number): Effect {
+  const kept = level === LEVEL ? index.effects[p] : undefined;
+  if (kept) return kept;
+  const e = index.estimates;
+  const unit = unitAt(e, p) as Unit | null;
+  const effect = tryEffectFromCI({ measure, estimate: e.value[p]!, lower: e.ciLow[p] ?? null, upper: e.ciHigh[p] ?? null, unit, level: e.ciLevel[p] ?? level });
+  if (level === LEVEL) index.effects[p] = effect;
+  return effect;
+}
+
+function unitAt(e: EstimateColumns, p: number): string | null {
+  const code = Number(e.unitCode[p]);
+  return code === 0 ? null : code > 0 ? UNIT_CODES[code - 1]! : e.text(p, 'unit_other');
+}
+
+/** Estimate `p`'s full row with its study's title and status (only the rows drawn are read). */
+function inputAt(index: ExploreIndex, p: number): SynthesisInput {
+  const e = index.estimates;
+  const s = index.studies.row(index.estimateStudy[p]!);
+  const text = (c: 'outcome' | 'measure' | 'estimate_id' | 'label') => e.text(p, c)!;
+  return {
+    estimate_id: text('estimate_id'), slug: s.slug, outcome: text('outcome'), label: text('label'), measure: text('measure'), value: e.value[p]!,
+    ci_low: e.ciLow[p] ?? null, ci_high: e.ciHigh[p] ?? null, ci_level: e.ciLevel[p] ?? null, unit: unitAt(e, p), needs_review: e.needsReview[p] ?? false, title: s.title, status: s.status,
+  };
+}
+
+/** Pool rows of the selected pool positions (in pool order), grouped as the index's groups. */
+function poolRowsAt(index: ExploreIndex, selected: Int32Array, groups: PoolGroup[], measures: string[]): PoolRows {
+  const e = index.estimates;
+  const n = selected.length;
+  const study = new Int32Array(n);
+  const value = new Float64Array(n);
+  const included = new Uint8Array(n);
+  const needsReview = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = selected[i]!;
+    study[i] = index.estimateStudy[p]!;
+    value[i] = e.value[p]!;
+    included[i] = index.included[study[i]!]!;
+    needsReview[i] = e.needsReview[p] ? 1 : 0;
+  }
+  const measureOf = new Array<string>(n);
+  let at = 0;
+  groups.forEach((g, k) => measureOf.fill(measures[k]!, at, (at += g.estimates)));
+  const column = (c: ArrayLike<number | null>) => Array.from(selected, (p) => c[p] ?? null);
+  return {
+    groups,
+    study,
+    value,
+    ciLow: column(e.ciLow),
+    ciHigh: column(e.ciHigh),
+    ciLevel: column(e.ciLevel),
+    unit: (i) => unitAt(e, selected[i]!),
+    included: included as unknown as ArrayLike<boolean>,
+    needsReview: needsReview as unknown as ArrayLike<boolean>,
+    input: (i) => inputAt(index, selected[i]!),
+    effect: (i, level) => effectOf(index, selected[i]!, measureOf[i]!, level),
+  };
+}
+
+/** What a filter state selects, from its match (null: no filter set). */
+export interface Selection {
+  /** Positions of the matching studies, in display order (pages of them are listed). */
+  studies: Int32Array;
+  /** The results as the page draws them (the first page of studies, `cap` rows per plot). */
+  view: ExploreView;
+}
+
+/** The selection of a filter state from its match query's rows (`cap` rows per plot, `page` studies listed). */
+export function selectView(index: ExploreIndex, state: FilterState, match: MatchColumns | null, cap = FOREST_ROWS, page = STUDY_PAGE): Selection {
+  const pass = passes(index, state, match);
+  const estimateFiltered = pass.estimate !== null;
+  const hasEstimate = estimateFiltered ? new Uint8Array(index.total) : null;
+  const selected = new Int32Array(index.estimates.length);
+  let n = 0;
+  const groups: PoolGroup[] = [];
+  const measures: string[] = [];
+  for (const g of index.groups) {
+    const first = n;
+    let studies = 0;
+    let lastStudy = -1;
+    for (let p = g.start; p < g.end; p++) {
+      const s = index.estimateStudy[p]!;
+      if ((pass.study && !pass.study[s]) || (pass.estimate && !pass.estimate[p])) continue;
+      selected[n++] = p;
+      if (s !== lastStudy) studies++; // a study's estimates are next to each other within a group
+      lastStudy = s;
+      if (hasEstimate) hasEstimate[s] = 1;
+    }
+    if (n > first) {
+      groups.push({ outcome: g.outcome, measure: g.measure, estimates: n - first, studies });
+      measures.push(g.measure);
+    }
+  }
+  const matching: number[] = [];
+  for (let s = 0; s < index.total; s++) if ((!pass.study || pass.study[s]) && (!hasEstimate || hasEstimate[s])) matching.push(s);
+  const studies = Int32Array.from(matching);
+  const rows = poolRowsAt(index, selected.subarray(0, n), groups, measures);
+  return {
+    studies,
+    view: { matching: studies.length, estimates: n, studies: studiesAt(index, studies, 0, page), syntheses: synthesizeRows(rows, cap), dta: dtaOf(index, state, pass.study) },
+  };
+}
+
+/** `limit` matching studies from `offset` (the first page, and each "Show more"). */
+export function studiesAt(index: ExploreIndex, matching: Int32Array, offset: number, limit: number): ExploreStudy[] {
+  return Array.from(matching.subarray(offset, offset + limit), (s) => index.studies.row(s));
+}
+
+/** Positions of the 2×2 tables of the studies that pass the study filters, of the chosen outcome (none when the measure filter excludes tables). */
+function tablePositions(index: ExploreIndex, state: FilterState, studyPass: Uint8Array | null): number[] {
+  const chosen: number[] = [];
+  if (!tablesMatch(state)) return chosen;
+  for (let t = 0; t < index.tables.length; t++) {
+    if (studyPass && !studyPass[index.tableStudy[t]!]) continue;
+    if (state.outcome !== null && index.tableOutcome[t] !== state.outcome) continue;
+    chosen.push(t);
+  }
+  return chosen;
+}
+
+function tableInputs(index: ExploreIndex, chosen: readonly number[]): DtaInput[] {
+  return chosen.map((t) => {
+    const s = index.studies.row(index.tableStudy[t]!);
+    return dtaInputOf({ ...index.tables.row(t), title: s.title, status: s.status });
+  });
+}
+
+/** The 2×2 tables a state re-pools, as synthesizeDta reads them (the bench times their re-pooling alone). */
+export function chosenTables(index: ExploreIndex, state: FilterState, match: MatchColumns | null): DtaInput[] {
+  return tableInputs(index, tablePositions(index, state, passes(index, state, match).study));
+}
+
+/** The re-pooled 2×2 tables of a state (kept for the last few sets of tables: a change of measure or of an estimate filter keeps them). */
+function dtaOf(index: ExploreIndex, state: FilterState, studyPass: Uint8Array | null): ExploreView['dta'] {
+  const chosen = tablePositions(index, state, studyPass);
+  const key = chosen.join(',');
+  const kept = index.dtaMemo.find((m) => m.key === key);
+  if (kept) return kept.value;
+  const value = synthesizeDta(tableInputs(index, chosen));
+  index.dtaMemo.unshift({ key, value });
+  index.dtaMemo.length = Math.min(index.dtaMemo.length, DTA_MEMO);
+  return value;
+}
