@@ -3,12 +3,12 @@
  * estimatesTableQuery, tablesTableQuery), and the view of a filter state assembled from the row
  * ids its one match query returns (matchQuery): the join of estimates to studies, the counts, the
  * page of studies, the pool rows (each estimate's effect on the pooling scale computed once and
- * kept) and the 2×2 tables. The browser gives the columns from Arrow (src/client/explore/read.ts),
+ * kept; a group whose matching estimates are the ones of a recent change keeps its synthesis) and
+ * the 2×2 tables (the last few syntheses kept by their tables). The browser gives the columns from Arrow (src/client/explore/read.ts),
  * the tests and the bench as plain arrays (@duckdb/node-api); the result is what applyFilters +
  * viewOf give (test/lib/explore/sql-matches-apply.test.ts).
  */
-import type { PoolGroup, PoolRows } from '../site/synthesis-rows.ts';
-import { synthesizeRows } from '../site/synthesis-rows.ts';
+import { synthesizeRows, type CappedSynthesis, type PoolGroup, type PoolRows } from '../site/synthesis-rows.ts';
 import { tryEffectFromCI, type Unit } from '../stats/index.ts';
 import { synthesizeDta, type DtaInput } from '../site/dta-synthesis.ts';
 import type { SynthesisInput } from '../site/synthesis.ts';
@@ -85,11 +85,14 @@ export interface ExploreIndex {
   effects: (Effect | undefined)[];
   /** The last few DTA syntheses, by their tables' positions. */
   dtaMemo: { key: string; value: ExploreView['dta'] }[];
+  /** Per group, its last few syntheses, by the positions of its matching estimates and the rows drawn. */
+  groupMemo: { positions: Int32Array; cap: number; value: CappedSynthesis }[][];
 }
 
 /** Default CI level of the synthesis (synthesizeRows' own default). */
 const LEVEL = 0.95;
 const DTA_MEMO = 8;
+const GROUP_MEMO = 2;
 
 function positions(rows: ArrayLike<Id>): Int32Array {
   let max = -1;
@@ -124,6 +127,7 @@ export function indexColumns(studies: StudyColumns, estimates: EstimateColumns, 
     tableOutcome: Array.from({ length: tables.length }, (_, t) => tables.row(t).outcome),
     effects: new Array<Effect | undefined>(estimates.length),
     dtaMemo: [],
+    groupMemo: groups.map(() => []),
   };
 }
 
@@ -166,8 +170,8 @@ function inputAt(index: ExploreIndex, p: number): SynthesisInput {
   };
 }
 
-/** Pool rows of the selected pool positions (in pool order), grouped as the index's groups. */
-function poolRowsAt(index: ExploreIndex, selected: Int32Array, groups: PoolGroup[], measures: string[]): PoolRows {
+/** Pool rows of one group's matching estimates (pool positions, in pool order). */
+function poolRowsAt(index: ExploreIndex, selected: Int32Array, group: PoolGroup): PoolRows {
   const e = index.estimates;
   const n = selected.length;
   const study = new Int32Array(n);
@@ -181,12 +185,9 @@ function poolRowsAt(index: ExploreIndex, selected: Int32Array, groups: PoolGroup
     included[i] = index.included[study[i]!]!;
     needsReview[i] = e.needsReview[p] ? 1 : 0;
   }
-  const measureOf = new Array<string>(n);
-  let at = 0;
-  groups.forEach((g, k) => measureOf.fill(measures[k]!, at, (at += g.estimates)));
   const column = (c: ArrayLike<number | null>) => Array.from(selected, (p) => c[p] ?? null);
   return {
-    groups,
+    groups: [group],
     study,
     value,
     ciLow: column(e.ciLow),
@@ -196,8 +197,25 @@ function poolRowsAt(index: ExploreIndex, selected: Int32Array, groups: PoolGroup
     included: included as unknown as ArrayLike<boolean>,
     needsReview: needsReview as unknown as ArrayLike<boolean>,
     input: (i) => inputAt(index, selected[i]!),
-    effect: (i, level) => effectOf(index, selected[i]!, measureOf[i]!, level),
+    effect: (i, level) => effectOf(index, selected[i]!, group.measure, level),
   };
+}
+
+function same(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Group k's synthesis of its matching estimates (the one kept when the same estimates matched before). */
+function groupSynthesis(index: ExploreIndex, k: number, selected: Int32Array, group: PoolGroup, cap: number): CappedSynthesis {
+  const memo = index.groupMemo[k]!;
+  const kept = memo.find((m) => m.cap === cap && same(m.positions, selected));
+  if (kept) return kept.value;
+  const value = synthesizeRows(poolRowsAt(index, selected, group), cap)[0]!;
+  memo.unshift({ positions: selected.slice(), cap, value });
+  memo.length = Math.min(memo.length, GROUP_MEMO);
+  return value;
 }
 
 /** What a filter state selects, from its match (null: no filter set). */
@@ -215,9 +233,8 @@ export function selectView(index: ExploreIndex, state: FilterState, match: Match
   const hasEstimate = estimateFiltered ? new Uint8Array(index.total) : null;
   const selected = new Int32Array(index.estimates.length);
   let n = 0;
-  const groups: PoolGroup[] = [];
-  const measures: string[] = [];
-  for (const g of index.groups) {
+  const syntheses: [string, CappedSynthesis][] = [];
+  index.groups.forEach((g, k) => {
     const first = n;
     let studies = 0;
     let lastStudy = -1;
@@ -230,17 +247,18 @@ export function selectView(index: ExploreIndex, state: FilterState, match: Match
       if (hasEstimate) hasEstimate[s] = 1;
     }
     if (n > first) {
-      groups.push({ outcome: g.outcome, measure: g.measure, estimates: n - first, studies });
-      measures.push(g.measure);
+      const group = { outcome: g.outcome, measure: g.measure, estimates: n - first, studies };
+      syntheses.push([`${g.outcome}\u0000${g.measure}`, groupSynthesis(index, k, selected.subarray(first, n), group, cap)]);
     }
-  }
+  });
   const matching: number[] = [];
   for (let s = 0; s < index.total; s++) if ((!pass.study || pass.study[s]) && (!hasEstimate || hasEstimate[s])) matching.push(s);
   const studies = Int32Array.from(matching);
-  const rows = poolRowsAt(index, selected.subarray(0, n), groups, measures);
+  // In synthesizeRows' order of groups.
+  syntheses.sort(([a], [b]) => a.localeCompare(b));
   return {
     studies,
-    view: { matching: studies.length, estimates: n, studies: studiesAt(index, studies, 0, page), syntheses: synthesizeRows(rows, cap), dta: dtaOf(index, state, pass.study) },
+    view: { matching: studies.length, estimates: n, studies: studiesAt(index, studies, 0, page), syntheses: syntheses.map(([, x]) => x), dta: dtaOf(index, state, pass.study) },
   };
 }
 

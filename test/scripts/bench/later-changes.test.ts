@@ -3,12 +3,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { laterChanges, stateAfter } from '../../../scripts/bench/explore.ts';
+import { laterChanges, queriesFor, stateAfter } from '../../../scripts/bench/explore.ts';
+import { SCHEMA, estimatesTableQuery, matchQuery, studiesTableQuery, tablesTableQuery, versionQuery } from '../../../src/lib/explore/sql.ts';
 import { busiestTableOutcome, jsCosts } from '../../../scripts/bench/decompose.ts';
 import { writeSyntheticDatabase } from '../../../scripts/bench/big-table.ts';
 import { nodeView } from '../../../scripts/bench/explore-view.ts';
 import { readReview } from '../../../scripts/lib/content-fs.ts';
-import { SCHEMA } from '../../../src/lib/explore/sql.ts';
 import { STATUSES } from '../../../src/lib/schema/index.ts';
 import { syntheticTables } from '../../../src/lib/synthetic/tables.ts';
 import { JOURNALS } from '../../../src/lib/synthetic/text.ts';
@@ -36,6 +36,13 @@ describe("the bench's later filter changes", () => {
     expect([...held.slice(0, 8), ...held.slice(9)]).toEqual(plain);
     expect(laterChanges(vocabulary, vocabulary.outcomes[7]!)).toEqual(plain);
     expect(laterChanges(vocabulary, 'not-an-outcome')).toEqual(plain);
+  });
+
+  it("time on the floor page the statements the page runs: the columns and the match on the first filter, the match alone later, none for no filter", () => {
+    const state = stateAfter([{ name: 'outcome', value: 'native-t1' }, { name: 'journal', value: vocabulary.journals[0]! }], vocabulary);
+    expect(queriesFor(state, false)).toEqual([matchQuery(state)]);
+    expect(queriesFor(state, true).map((q) => q.sql)).toEqual([studiesTableQuery(), estimatesTableQuery(), tablesTableQuery(), versionQuery(), matchQuery(state)!].map((q) => q.sql));
+    expect(queriesFor(stateAfter([{ name: 'outcome', value: '' }], vocabulary), false)).toEqual([]);
   });
 
   it('hold the outcome with the most 2×2 tables, so the measure, journal and status changes re-pool tables bivariately', async () => {
