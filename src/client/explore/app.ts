@@ -10,13 +10,14 @@
  * and explore:results-drawn on every filter run.
  */
 import { plural, moreNote, studyItems } from '../../lib/explore/render-studies.ts';
-import { renderResults, type RenderContext } from '../../lib/explore/render.ts';
+import { resultParts, type RenderContext } from '../../lib/explore/render.ts';
 import { indexColumns, selectView, studiesAt, type ExploreIndex, type Selection } from '../../lib/explore/columns.ts';
 import { estimatesTableQuery, matchQuery, studiesTableQuery, tablesTableQuery, versionQuery } from '../../lib/explore/sql.ts';
 import { parseState, serializeState, type FilterState } from '../../lib/explore/state.ts';
 import { STUDY_PAGE } from '../../lib/explore/view.ts';
 import { databaseUrl, openEngine, type Engine } from './engine.ts';
 import { formPairs, revealMore, setStatus, showNotices, type ExplorePage } from './page.ts';
+import { forget, redraw, type Drawn } from './patch.ts';
 import { estimateColumnsOf, matchColumnsOf, rowsOf, studyColumnsOf, tableColumnsOf } from './read.ts';
 
 /** A running explore client. */
@@ -56,6 +57,8 @@ interface Session {
   seq: number;
   /** The selection drawn. */
   shown: Selection | null;
+  /** Its elements, by the HTML each was drawn from (kept where the next selection draws the same). */
+  drawn: Drawn | null;
 }
 
 /** Start the engine and read the columns; null (prerendered list kept, message shown) when the engine fails. */
@@ -65,7 +68,7 @@ async function startSession(page: ExplorePage): Promise<Session | null> {
     const engine = await openEngine(databaseUrl());
     const [index, version] = await Promise.all([readIndex(engine), engine.query(versionQuery())]);
     page.root.dataset.engine = String(rowsOf<{ v: string }>(version)[0]?.v ?? '');
-    return { page, engine, index, ctx: { ...page.ctx, total: index.total }, seq: 0, shown: null };
+    return { page, engine, index, ctx: { ...page.ctx, total: index.total }, seq: 0, shown: null, drawn: null };
   } catch (error) {
     page.results.removeAttribute('aria-busy');
     setStatus(page, 'error', `The filters could not start (${reason(error)}). The list below shows every study, unfiltered.`);
@@ -76,7 +79,7 @@ async function startSession(page: ExplorePage): Promise<Session | null> {
 /** Put a selection on the page: the results, the status line and the link to this view (the address follows once painted). */
 function draw(s: Session, state: FilterState, selection: Selection, mine: number): void {
   const { page, ctx } = s;
-  page.results.innerHTML = renderResults(selection.view, ctx); // escaped by renderResults, like the prerender
+  s.drawn = redraw(page.results, resultParts(selection.view, ctx), s.drawn);
   revealMore(page);
   s.shown = selection;
   const n = selection.view.matching;
@@ -117,6 +120,7 @@ async function more(s: Session): Promise<void> {
   const shown = Number(note.dataset.shown);
   const matching = s.shown.studies;
   const studies = studiesAt(s.index, matching, shown, STUDY_PAGE);
+  forget(s.drawn, list); // the list grows: the next filter run draws it again
   const first = list.children.length;
   list.insertAdjacentHTML('beforeend', studyItems(studies, s.ctx.base));
   note.outerHTML = moreNote(shown + studies.length, matching.length, s.ctx.base);
