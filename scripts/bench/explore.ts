@@ -9,7 +9,7 @@ import { estimatesTableQuery, matchQuery, studiesTableQuery, tablesTableQuery, v
 import { parseState, type FilterState, type Vocabulary } from '../../src/lib/explore/state.ts';
 import type { RenderContext } from '../../src/lib/explore/render.ts';
 import { median } from '../../src/lib/bench/stats.ts';
-import type { FirstFilter } from '../../src/lib/bench/types.ts';
+import type { FirstFilter, LaterPhase } from '../../src/lib/bench/types.ts';
 import { FLOOR_DIR } from './floor.ts';
 import { logSince, type Served } from './bytes.ts';
 
@@ -171,13 +171,13 @@ export function laterChanges(v: Vocabulary, hold: string | null = null): Change[
  * painted, rows drawn, and (with a floor page whose engine runs) right after it the same state's
  * statements on the floor (states[i] is the state after change i).
  */
-export async function applyChanges(page: Page, changes: readonly Change[], timeoutMs: number, floor?: { page: Page; states: readonly FilterState[] }): Promise<{ drawnMs: number[]; paintMs: number[]; rows: number[]; floorMs: number[]; done: number }> {
+export async function applyChanges(page: Page, changes: readonly Change[], timeoutMs: number, floor?: { page: Page; states: readonly FilterState[] }): Promise<{ drawnMs: number[]; paintMs: number[]; rows: number[]; floorMs: number[]; phases: LaterPhase[]; done: number }> {
   await page.evaluate(() => {
     const w = window as unknown as { __painted: number | null };
     const results = document.querySelector('[data-explore-results]')!;
     new MutationObserver(() => requestAnimationFrame(() => setTimeout(() => (w.__painted = performance.now()), 0))).observe(results, { childList: true });
   });
-  const out = { drawnMs: [] as number[], paintMs: [] as number[], rows: [] as number[], floorMs: [] as number[], done: 0 };
+  const out = { drawnMs: [] as number[], paintMs: [] as number[], rows: [] as number[], floorMs: [] as number[], phases: [] as LaterPhase[], done: 0 };
   for (const [i, c] of changes.entries()) {
     const before = await page.evaluate(([name]) => {
       (window as unknown as { __painted: number | null }).__painted = null;
@@ -191,11 +191,14 @@ export async function applyChanges(page: Page, changes: readonly Change[], timeo
       const start = last('explore:query-start');
       // Rows drawn: the forest-plot rows in the results (each plot draws at most its first rows).
       const rows = document.querySelectorAll('[data-explore-results] g.forest-row').length;
-      return { drawn: last(name as string) - start, painted: (window as unknown as { __painted: number }).__painted - start, rows };
+      const [matched, selected, drawn] = ['explore:matched', 'explore:selected', name as string].map(last) as [number, number, number];
+      const phases = matched >= start && selected >= matched ? { queryMs: matched - start, poolMs: selected - matched, drawMs: drawn - selected } : null;
+      return { drawn: drawn - start, painted: (window as unknown as { __painted: number }).__painted - start, rows, phases };
     }, [DRAWN] as const);
     out.drawnMs.push(t.drawn);
     out.paintMs.push(t.painted);
     out.rows.push(t.rows);
+    if (t.phases) out.phases.push(t.phases);
     if (floor) out.floorMs.push(await floorQueryTime(floor.page, floor.states[i]!));
     out.done++;
   }

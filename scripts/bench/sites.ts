@@ -84,8 +84,10 @@ export async function benchSite(browser: Browser, o: SiteOptions): Promise<SiteR
         const done = await applyChanges(probe.page, changes, 120_000, { page: probe.floor, states });
         o.log(`  ${o.label}: explore, decomposing the changes (JS alone, in Node)…`);
         const js = await jsCosts(o.database, states, probe.config.ctx);
+        const seen = [stateAfter([first], probe.config.vocabulary), ...states].map((x) => JSON.stringify(x));
         out.later = {
           ...done,
+          revisits: seen.slice(1).filter((x, i) => seen.slice(0, i + 1).includes(x)).length,
           queryMs: median(done.floorMs),
           jsMs: median(js.map((j) => j.renderMs)),
           htmlChars: median(js.map((j) => j.htmlBytes)),

@@ -6,12 +6,13 @@
  * estimate's effect computed once; synthesizeDta for the 2×2 tables, kept for the last few sets of
  * tables), redraws with the renderer the build used (render.ts: the first rows of each plot) and
  * then, once painted, keeps the filters in the URL; "Show more" appends the next page of the
- * matching studies. Performance marks: explore:first-interaction (boot.ts), explore:query-start
- * and explore:results-drawn on every filter run.
+ * matching studies. Performance marks: explore:first-interaction (boot.ts), and on every filter
+ * run explore:query-start, explore:matched (the statement's rows are here), explore:selected
+ * (assembled and re-pooled) and explore:results-drawn.
  */
 import { plural, moreNote, studyItems } from '../../lib/explore/render-studies.ts';
 import { resultParts, type RenderContext } from '../../lib/explore/render.ts';
-import { indexColumns, selectView, studiesAt, type ExploreIndex, type Selection } from '../../lib/explore/columns.ts';
+import { indexColumns, selectView, studiesAt, warmEffects, type ExploreIndex, type Selection } from '../../lib/explore/columns.ts';
 import { estimatesTableQuery, matchQuery, studiesTableQuery, tablesTableQuery, versionQuery } from '../../lib/explore/sql.ts';
 import { parseState, serializeState, type FilterState } from '../../lib/explore/state.ts';
 import { STUDY_PAGE } from '../../lib/explore/view.ts';
@@ -35,7 +36,11 @@ async function readIndex(engine: Engine): Promise<ExploreIndex> {
 /** A filter state's selection: its one match statement (none when no filter is set), then the columns. */
 async function select(engine: Engine, index: ExploreIndex, state: FilterState): Promise<Selection> {
   const q = matchQuery(state);
-  return selectView(index, state, q ? matchColumnsOf(await engine.query(q)) : null);
+  const match = q ? matchColumnsOf(await engine.query(q)) : null;
+  performance.mark('explore:matched');
+  const selection = selectView(index, state, match);
+  performance.mark('explore:selected');
+  return selection;
 }
 
 /** Run `f` once the redrawn results are painted and the page is idle (the address follows them: Chromium's replaceState takes 20–80 ms on this page). */
@@ -145,12 +150,24 @@ function listen(s: Session): void {
   });
 }
 
+/** In idle time, compute every estimate's effect on its pooling scale (what a first re-pool of a group spends most of its time on). */
+function warm(index: ExploreIndex): void {
+  if (typeof requestIdleCallback !== 'function') return;
+  let at = 0;
+  const step = (deadline: IdleDeadline) => {
+    at = warmEffects(index, at, () => deadline.timeRemaining() > 2);
+    if (at < index.estimates.length) requestIdleCallback(step);
+  };
+  requestIdleCallback(step);
+}
+
 /** Start the engine and take over the form; null (prerendered list kept, message shown) when the engine fails. */
 export async function startExplore(page: ExplorePage): Promise<Explorer | null> {
   const s = await startSession(page);
   if (!s) return null;
   listen(s);
   await run(s, false);
+  warm(s.index);
   return {
     async more() {
       try {

@@ -79,7 +79,10 @@ function siteRows(site: SiteResult): { bytes: string[][]; explore: string[][]; s
       const [ours, base] = [stat(l.drawnMs, q), floor.length ? stat(floor, q) : null];
       return [site.label, `later changes, ${what}`, formatMs(ours), base === null ? '–' : `floor ${formatMs(base)}`, formatRatio(ratio(ours, base)), `budget ≤ ${budget} ms; paint ${formatMs(stat(l.paintMs, q))}${detail}`];
     };
-    explore.push(later(`median (n=${l.drawnMs.length})`, null, LIMITS.laterMedianMs, `; rows drawn median ${median(l.rows) ?? '–'}, max ${Math.max(0, ...l.rows)}; JS in Node: re-pool + render ${formatMs(l.jsMs)}${dta}, results HTML ${formatBytes(l.htmlChars)} (median)`));
+    const ph = l.phases ?? [];
+    const phase = (k: keyof NonNullable<typeof l.phases>[number]) => formatMs(median(ph.map((p) => p[k])));
+    const split = ph.length ? `; on the page: match statement ${phase('queryMs')}, assemble + re-pool ${phase('poolMs')}, redraw ${phase('drawMs')} (medians)` : '';
+    explore.push(later(`median (n=${l.drawnMs.length}${l.revisits == null ? '' : `, ${l.revisits} back to an earlier state`})`, null, LIMITS.laterMedianMs, `${split}; rows drawn median ${median(l.rows) ?? '–'}, max ${Math.max(0, ...l.rows)}; JS in Node: re-pool + render ${formatMs(l.jsMs)}${dta}, results HTML ${formatBytes(l.htmlChars)} (median)`));
     explore.push(later('p95', 0.95, LIMITS.laterP95Ms, ''));
   }
   const phases = (q: SiteResult['search'][number]) => (q.apiPhases ? `${formatMs(q.apiPhases.importMs)} / ${formatMs(q.apiPhases.initMs)} / ${formatMs(q.apiPhases.searchMs)} / ${formatMs(q.apiPhases.dataMs)}` : '–');

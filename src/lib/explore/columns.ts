@@ -302,3 +302,16 @@ function dtaOf(index: ExploreIndex, state: FilterState, studyPass: Uint8Array | 
   index.dtaMemo.length = Math.min(index.dtaMemo.length, DTA_MEMO);
   return value;
 }
+
+/** Compute the kept effects of the estimates from pool position `from` until `more()` says stop (the browser's idle time); returns the next position (the count of estimates: all done). */
+export function warmEffects(index: ExploreIndex, from: number, more: () => boolean): number {
+  let p = from;
+  for (const g of index.groups) {
+    if (g.end <= p) continue;
+    for (p = Math.max(p, g.start); p < g.end; p++) {
+      if ((p & 255) === 0 && !more()) return p;
+      effectOf(index, p, g.measure, LEVEL);
+    }
+  }
+  return index.estimates.length;
+}

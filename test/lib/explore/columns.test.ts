@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { applyFilters } from '../../../src/lib/explore/apply.ts';
-import { selectView, studiesAt } from '../../../src/lib/explore/columns.ts';
+import { selectView, studiesAt, warmEffects } from '../../../src/lib/explore/columns.ts';
 import type { ExploreData, ExploreTable } from '../../../src/lib/explore/rows.ts';
 import { EMPTY_STATE, type FilterState } from '../../../src/lib/explore/state.ts';
 import { viewOf } from '../../../src/lib/explore/view.ts';
@@ -103,5 +103,17 @@ describe("the Explore page's columns", () => {
     const fewer = await select({ journal: 'J One' }, index);
     expect(fewer.view.dta).not.toBe(first.view.dta);
     expect(fewer.view.dta).toEqual(viewOf(applyFilters(WITH_TABLES, { ...EMPTY_STATE, journal: 'J One' })).dta);
+  });
+});
+
+describe('warming the effects', () => {
+  it('computes every estimate’s effect in steps, stops when told and resumes where it stopped, without changing a result', async () => {
+    const index = await nodeIndex(conn);
+    let calls = 0;
+    expect(warmEffects(index, 0, () => calls++ > 0)).toBe(0);
+    expect(index.effects.filter(Boolean)).toHaveLength(0);
+    expect(warmEffects(index, 0, () => true)).toBe(index.estimates.length);
+    expect(index.effects.filter(Boolean)).toHaveLength(index.estimates.length);
+    expect((await select({}, index)).view).toEqual(viewOf(applyFilters(WITH_TABLES, EMPTY_STATE)));
   });
 });
