@@ -33,7 +33,7 @@ export async function nodeIndex(conn: DuckDBConnection): Promise<ExploreIndex> {
   const tables = await nodeRows<ExploreTable & { study_row: number }>(conn, tablesTableQuery());
   const num = (name: string) => e[name] as (number | null)[];
   return indexColumns(
-    { length: studies.length, studyRow: studies.map((s) => s.study_row), row: (i) => withoutRow(studies[i]!) },
+    { length: studies.length, studyRow: studies.map((s) => s.study_row), status: (i) => studies[i]!.status, row: (i) => withoutRow(studies[i]!) },
     {
       length: e.estimate_row!.length,
       estimateRow: e.estimate_row as bigint[],
@@ -47,7 +47,7 @@ export async function nodeIndex(conn: DuckDBConnection): Promise<ExploreIndex> {
       needsReview: e.needs_review as (boolean | null)[],
       text: (i, c) => (e[c]![i] as string | null) ?? null,
     },
-    { length: tables.length, studyRow: tables.map((t) => t.study_row), row: (i) => withoutRow(tables[i]!) },
+    { length: tables.length, studyRow: tables.map((t) => t.study_row), outcome: (i) => tables[i]!.outcome, row: (i) => withoutRow(tables[i]!) },
   );
 }
 

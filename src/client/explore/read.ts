@@ -37,12 +37,14 @@ const others = (table: Table) => table.schema.fields.map((f) => f.name).filter((
 
 /** studiesTableQuery's result as StudyColumns. */
 export function studyColumnsOf(table: Table): StudyColumns {
-  return { length: table.numRows, studyRow: table.getChild('study_row')!.toArray() as BigInt64Array, row: rowReader<ExploreStudy>(table, others(table)) };
+  const status = table.getChild('status')!;
+  return { length: table.numRows, studyRow: table.getChild('study_row')!.toArray() as BigInt64Array, status: (i) => status.get(i) as string, row: rowReader<ExploreStudy>(table, others(table)) };
 }
 
 /** tablesTableQuery's result as TableColumns. */
 export function tableColumnsOf(table: Table): TableColumns {
-  return { length: table.numRows, studyRow: table.getChild('study_row')!.toArray() as BigInt64Array, row: rowReader<ExploreTable>(table, others(table)) };
+  const outcome = table.getChild('outcome')!;
+  return { length: table.numRows, studyRow: table.getChild('study_row')!.toArray() as BigInt64Array, outcome: (i) => outcome.get(i) as string, row: rowReader<ExploreTable>(table, others(table)) };
 }
 
 /** estimatesTableQuery's result as EstimateColumns. */

@@ -24,6 +24,8 @@ type Id = number | bigint;
 export interface StudyColumns {
   length: number;
   studyRow: ArrayLike<Id>;
+  /** Row i's status alone (read for every study when the columns are indexed). */
+  status(i: number): string;
   row(i: number): ExploreStudy;
 }
 
@@ -47,6 +49,8 @@ export interface EstimateColumns {
 export interface TableColumns {
   length: number;
   studyRow: ArrayLike<Id>;
+  /** Row i's outcome alone (read for every table when the columns are indexed). */
+  outcome(i: number): string;
   row(i: number): ExploreTable;
 }
 
@@ -112,7 +116,7 @@ function studyPositions(at: Int32Array, rows: ArrayLike<Id>): Int32Array {
 export function indexColumns(studies: StudyColumns, estimates: EstimateColumns, tables: TableColumns): ExploreIndex {
   const studyAt = positions(studies.studyRow);
   const included = new Uint8Array(studies.length);
-  for (let i = 0; i < studies.length; i++) included[i] = studies.row(i).status === 'included' ? 1 : 0;
+  for (let i = 0; i < studies.length; i++) included[i] = studies.status(i) === 'included' ? 1 : 0;
   const groups: Group[] = [];
   for (let i = 0; i < estimates.length; i++) {
     const last = groups.at(-1);
@@ -124,7 +128,7 @@ export function indexColumns(studies: StudyColumns, estimates: EstimateColumns, 
     estimateAt: positions(estimates.estimateRow),
     estimateStudy: studyPositions(studyAt, estimates.studyRow),
     tableStudy: studyPositions(studyAt, tables.studyRow),
-    tableOutcome: Array.from({ length: tables.length }, (_, t) => tables.row(t).outcome),
+    tableOutcome: Array.from({ length: tables.length }, (_, t) => tables.outcome(t)),
     effects: new Array<Effect | undefined>(estimates.length),
     dtaMemo: [],
     groupMemo: groups.map(() => []),
