@@ -5,12 +5,11 @@
  * until the next frame is painted).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { groupsQuery, poolQuery, studiesQuery, totalQuery, type BoundQuery } from '../../src/lib/explore/sql.ts';
-import { FOREST_ROWS, STUDY_PAGE } from '../../src/lib/explore/view.ts';
+import { estimatesTableQuery, matchQuery, studiesTableQuery, tablesTableQuery, versionQuery, type BoundQuery } from '../../src/lib/explore/sql.ts';
 import { parseState, type FilterState, type Vocabulary } from '../../src/lib/explore/state.ts';
 import type { RenderContext } from '../../src/lib/explore/render.ts';
 import { median } from './lib/stats.ts';
-import type { FirstFilter } from './lib/types.ts';
+import type { FirstFilter, LaterPhase } from './lib/types.ts';
 import { FLOOR_DIR } from './floor.ts';
 import { logSince, type Served } from './bytes.ts';
 
@@ -38,12 +37,10 @@ export function stateAfter(changes: readonly Change[], vocabulary: Vocabulary): 
   return parseState([...fields].filter(([, v]) => v !== ''), vocabulary).state;
 }
 
-/** A query for the floor page: bound, or { drawn: cap } = the drawn rows the page asks for after the groups and pool results. */
-export type FloorQuery = BoundQuery | { drawn: number };
-
-/** The queries the page runs for a state (after the engine's one count of all studies). */
-export function queriesFor(state: FilterState, first: boolean): FloorQuery[] {
-  return [...(first ? [totalQuery()] : []), studiesQuery(state, STUDY_PAGE, 0), groupsQuery(state), poolQuery(state), { drawn: FOREST_ROWS }];
+/** The statements the page runs for a state: on the first filter, the engine's reading of the review's columns (and its version) first; then the state's match (none when it sets no filter). */
+export function queriesFor(state: FilterState, first: boolean): BoundQuery[] {
+  const match = matchQuery(state);
+  return [...(first ? [studiesTableQuery(), estimatesTableQuery(), tablesTableQuery(), versionQuery()] : []), ...(match ? [match] : [])];
 }
 
 async function openExplore(browser: Browser, served: Served): Promise<{ context: BrowserContext; page: Page; config: ExploreConfig }> {
@@ -94,7 +91,7 @@ async function realFirst(browser: Browser, served: Served, change: Change): Prom
 }
 
 /** Open the floor page in a fresh context and start DuckDB-WASM with `queries`; ms for the whole (bundle import included). */
-async function floorFirst(browser: Browser, served: Served, queries: FloorQuery[]): Promise<{ ms: number; page: Page; context: BrowserContext }> {
+async function floorFirst(browser: Browser, served: Served, queries: BoundQuery[]): Promise<{ ms: number; page: Page; context: BrowserContext }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${served.server.origin}/${FLOOR_DIR}/`, { waitUntil: 'load' });
@@ -169,15 +166,19 @@ export function laterChanges(v: Vocabulary, hold: string | null = null): Change[
   ];
 }
 
-/** Apply each change on a page whose engine already runs; per change: query → drawn, query → painted, rows drawn. */
-export async function applyChanges(page: Page, changes: readonly Change[], timeoutMs: number): Promise<{ drawnMs: number[]; paintMs: number[]; rows: number[]; done: number }> {
+/**
+ * Apply each change on a page whose engine already runs; per change: query → drawn, query →
+ * painted, rows drawn, and (with a floor page whose engine runs) right after it the same state's
+ * statements on the floor (states[i] is the state after change i).
+ */
+export async function applyChanges(page: Page, changes: readonly Change[], timeoutMs: number, floor?: { page: Page; states: readonly FilterState[] }): Promise<{ drawnMs: number[]; paintMs: number[]; rows: number[]; floorMs: number[]; phases: LaterPhase[]; done: number }> {
   await page.evaluate(() => {
     const w = window as unknown as { __painted: number | null };
     const results = document.querySelector('[data-explore-results]')!;
     new MutationObserver(() => requestAnimationFrame(() => setTimeout(() => (w.__painted = performance.now()), 0))).observe(results, { childList: true });
   });
-  const out = { drawnMs: [] as number[], paintMs: [] as number[], rows: [] as number[], done: 0 };
-  for (const c of changes) {
+  const out = { drawnMs: [] as number[], paintMs: [] as number[], rows: [] as number[], floorMs: [] as number[], phases: [] as LaterPhase[], done: 0 };
+  for (const [i, c] of changes.entries()) {
     const before = await page.evaluate(([name]) => {
       (window as unknown as { __painted: number | null }).__painted = null;
       return performance.getEntriesByName(name as string).length;
@@ -190,27 +191,25 @@ export async function applyChanges(page: Page, changes: readonly Change[], timeo
       const start = last('explore:query-start');
       // Rows drawn: the forest-plot rows in the results (each plot draws at most its first rows).
       const rows = document.querySelectorAll('[data-explore-results] g.forest-row').length;
-      return { drawn: last(name as string) - start, painted: (window as unknown as { __painted: number }).__painted - start, rows };
+      const [matched, selected, drawn] = ['explore:matched', 'explore:selected', name as string].map(last) as [number, number, number];
+      const phases = matched >= start && selected >= matched ? { queryMs: matched - start, poolMs: selected - matched, drawMs: drawn - selected } : null;
+      return { drawn: drawn - start, painted: (window as unknown as { __painted: number }).__painted - start, rows, phases };
     }, [DRAWN] as const);
     out.drawnMs.push(t.drawn);
     out.paintMs.push(t.painted);
     out.rows.push(t.rows);
+    if (t.phases) out.phases.push(t.phases);
+    if (floor) out.floorMs.push(await floorQueryTime(floor.page, floor.states[i]!));
     out.done++;
   }
   return out;
 }
 
-/** On the floor page (engine open), the DuckDB query time alone for each state, ms. */
-export async function floorQueryTimes(floor: Page, states: readonly FilterState[]): Promise<number[]> {
-  const times: number[] = [];
-  for (const s of states) {
-    times.push(
-      await floor.evaluate(async (qs) => {
-        const url = './floor.js';
-        const f = (await import(url)) as { queryOnly(q: unknown): Promise<{ ms: number }> };
-        return (await f.queryOnly(qs)).ms;
-      }, queriesFor(s, false)),
-    );
-  }
-  return times;
+/** On the floor page (engine open), the DuckDB time alone of a later change to `state` (its match statement; 0 when it runs none), ms. */
+export async function floorQueryTime(floor: Page, state: FilterState): Promise<number> {
+  return floor.evaluate(async (qs) => {
+    const url = './floor.js';
+    const f = (await import(url)) as { queryOnly(q: unknown): Promise<{ ms: number }> };
+    return (await f.queryOnly(qs)).ms;
+  }, queriesFor(state, false));
 }

@@ -127,6 +127,27 @@ describe('Explore with the engine (DuckDB-WASM)', { timeout: 90_000 }, () => {
     expect(errors).toEqual([]);
   });
 
+  it('redraws only the changed parts, and the page then holds the same markup as a full redraw (the prerender of the same view)', async () => {
+    const { page, errors } = await open('/explore/');
+    const results = page.locator('[data-explore-results]');
+    const prerendered = await results.innerHTML();
+    await page.locator('.explore-filters [name=outcome]').focus();
+    await waitReady(page);
+    expect(await results.innerHTML()).toBe(prerendered);
+    // The wall-motion plot draws the same estimates with and without the outcome filter: it is kept throughout.
+    await page.locator(`.explore-synthesis[data-outcome="${WALL}"]`).evaluate((e) => e.setAttribute('data-kept', 'yes'));
+    await page.selectOption('.explore-filters [name=outcome]', WALL);
+    await expect.poll(() => page.locator('.explore-count').getAttribute('data-matching')).toBe('1');
+    await page.selectOption('.explore-filters [name=outcome]', '');
+    await expect.poll(() => page.locator('.explore-count').getAttribute('data-matching')).toBe('6');
+    // The plot drawn before the round trip is the same element (not parsed anew) ...
+    expect(await page.locator('.explore-synthesis[data-kept=yes]').count()).toBe(1);
+    await page.locator('.explore-synthesis[data-kept=yes]').evaluate((e) => e.removeAttribute('data-kept'));
+    // ... and the region reads exactly as the prerendered, unfiltered view.
+    expect(await results.innerHTML()).toBe(prerendered);
+    expect(errors).toEqual([]);
+  });
+
   it('restores a permalink: fields filled, results filtered', async () => {
     const { page, errors } = await open(`/explore/?outcome=${WALL}&measure=AUC&year_from=2024&min_n=1000&q=echocardiography`);
     expect(await page.locator('.explore-filters [name=outcome]').inputValue()).toBe(WALL);

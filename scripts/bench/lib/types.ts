@@ -67,6 +67,13 @@ export interface FirstFilter {
   afterBytes: number | null;
 }
 
+/** Where one later change's time went on the page (its performance marks): the match statement, assembly + re-pool, the redraw (ms). */
+export interface LaterPhase {
+  queryMs: number;
+  poolMs: number;
+  drawMs: number;
+}
+
 /** Later filter changes once the engine runs. */
 export interface LaterFilters {
   /** explore:query-start → explore:results-drawn, per change (ms). */
@@ -75,6 +82,12 @@ export interface LaterFilters {
   paintMs: number[];
   /** Rows each change drew (estimates). */
   rows: number[];
+  /** Changes that return to a state drawn earlier in the same sequence (the page keeps what did not change; absent in older results). */
+  revisits?: number;
+  /** Per change, where its time went on the page (absent in older results, and for a page without the marks). */
+  phases?: LaterPhase[];
+  /** Per change, the same state's statements on the bare DuckDB-WASM floor page, run right after it (ms; absent in older results). */
+  floorMs?: number[];
   /** Medians over the same changes: DuckDB queries alone (floor page) and re-pool + render in JS (Node). */
   queryMs: number | null;
   jsMs: number | null;

@@ -1,24 +1,23 @@
 /**
- * Query results (Apache Arrow tables) read column by column: small results as plain rows, and
- * the pool query's numeric columns with the drawn query's rows as PoolRows.
+ * Query results (Apache Arrow tables) read column by column: numbers as typed arrays (nulls kept),
+ * texts read by position only when a row is shown, as the columns src/lib/explore/columns.ts indexes.
  */
 import type { Table, Vector } from 'apache-arrow';
-import type { PoolGroup, PoolRows } from '../../lib/site/synthesis-rows.ts';
-import { drawnInput, unitOf, type DrawnRow } from '../../lib/explore/pool-columns.ts';
+import type { EstimateColumns, MatchColumns, StudyColumns, TableColumns } from '../../lib/explore/columns.ts';
+import type { ExploreStudy, ExploreTable } from '../../lib/explore/rows.ts';
 
 const plain = (v: unknown) => (typeof v === 'bigint' ? Number(v) : v);
 
+/** Row i as a plain object of the named columns (BIGINT as Number). */
+function rowReader<T>(table: Table, names: readonly string[]): (i: number) => T {
+  const columns = names.map((n) => [n, table.getChild(n)!] as const);
+  return (i) => Object.fromEntries(columns.map(([n, c]) => [n, plain(c.get(i))])) as T;
+}
+
 /** Every row as a plain object (BIGINT as Number): for small results. */
 export function rowsOf<T>(table: Table): T[] {
-  const names = table.schema.fields.map((f) => f.name);
-  const columns = names.map((n) => table.getChild(n)!);
-  const out: Record<string, unknown>[] = [];
-  for (let i = 0; i < table.numRows; i++) {
-    const row: Record<string, unknown> = {};
-    names.forEach((n, j) => (row[n] = plain(columns[j]!.get(i))));
-    out.push(row);
-  }
-  return out as T[];
+  const read = rowReader<T>(table, table.schema.fields.map((f) => f.name));
+  return Array.from({ length: table.numRows }, (_, i) => read(i));
 }
 
 /** A numeric column's values, null where the column is null. */
@@ -34,27 +33,40 @@ function numbers(v: Vector): ArrayLike<number | null> {
   return out;
 }
 
-/** The pool query's estimate row ids (sql.ts poolQuery), to ask drawnQuery for the rows drawn. */
-export function estimateRowsOf(table: Table): ArrayLike<bigint> {
-  return table.getChild('estimate_row')!.toArray() as BigInt64Array;
+const others = (table: Table) => table.schema.fields.map((f) => f.name).filter((n) => n !== 'study_row');
+
+/** studiesTableQuery's result as StudyColumns. */
+export function studyColumnsOf(table: Table): StudyColumns {
+  const status = table.getChild('status')!;
+  return { length: table.numRows, studyRow: table.getChild('study_row')!.toArray() as BigInt64Array, status: (i) => status.get(i) as string, row: rowReader<ExploreStudy>(table, others(table)) };
 }
 
-/** The pool query's numbers with the groups query's counts and the drawn query's rows, as pooling reads them. */
-export function poolRowsOf(table: Table, groups: readonly PoolGroup[], drawn: Table): PoolRows {
+/** tablesTableQuery's result as TableColumns. */
+export function tableColumnsOf(table: Table): TableColumns {
+  const outcome = table.getChild('outcome')!;
+  return { length: table.numRows, studyRow: table.getChild('study_row')!.toArray() as BigInt64Array, outcome: (i) => outcome.get(i) as string, row: rowReader<ExploreTable>(table, others(table)) };
+}
+
+/** estimatesTableQuery's result as EstimateColumns. */
+export function estimateColumnsOf(table: Table): EstimateColumns {
   const col = (name: string) => table.getChild(name)!;
-  const unitCode = col('unit_code').toArray() as Int32Array;
-  const unitOther = col('unit_other');
-  const [value, ciLow, ciHigh, ciLevel] = ['value', 'ci_low', 'ci_high', 'ci_level'].map((n) => numbers(col(n))) as [ArrayLike<number>, ...ArrayLike<number | null>[]];
+  const texts = Object.fromEntries(['outcome', 'measure', 'estimate_id', 'label', 'unit_other'].map((n) => [n, col(n)]));
   return {
-    groups,
-    study: col('study').toArray() as ArrayLike<bigint>,
-    value,
-    ciLow: ciLow!,
-    ciHigh: ciHigh!,
-    ciLevel: ciLevel!,
-    unit: (i) => unitOf(unitCode[i]!, () => unitOther.get(i) as string | null),
-    included: col('included').toArray() as ArrayLike<boolean | null>,
+    length: table.numRows,
+    estimateRow: col('estimate_row').toArray() as BigInt64Array,
+    studyRow: col('study_row').toArray() as BigInt64Array,
+    groupIndex: col('group_index').toArray() as Int32Array,
+    value: numbers(col('value')) as ArrayLike<number>,
+    ciLow: numbers(col('ci_low')),
+    ciHigh: numbers(col('ci_high')),
+    ciLevel: numbers(col('ci_level')),
+    unitCode: col('unit_code').toArray() as Int32Array,
     needsReview: col('needs_review').toArray() as ArrayLike<boolean | null>,
-    input: drawnInput(estimateRowsOf(table), rowsOf<DrawnRow>(drawn)),
+    text: (i, c) => (texts[c]!.get(i) as string | null) ?? null,
   };
+}
+
+/** matchQuery's result as MatchColumns. */
+export function matchColumnsOf(table: Table): MatchColumns {
+  return { length: table.numRows, side: table.getChild('side')!.toArray() as Int32Array, rowId: table.getChild('row_id')!.toArray() as BigInt64Array };
 }

@@ -92,17 +92,53 @@ function synthesisSection(s: CappedSynthesis, ctx: RenderContext): string {
   );
 }
 
-/** The results region: counts, a page of the matching studies and the re-pooled forest plots. */
-export function renderResults(view: ExploreView, ctx: RenderContext): string {
+/** The results region as its elements' HTML: the counts, the studies, the DTA section (absent when none), and the plots section's opening (heading and note), its plots, its end. */
+export interface ResultParts {
+  head: string[];
+  plotsOpen: string;
+  plots: string[];
+  plotsClose: string;
+}
+
+/**
+ * Each synthesis' and DTA result's HTML, kept for the same result object and context: the browser
+ * keeps the results of a group (or of a set of 2×2 tables) that did not change, and draws them again
+ * without rendering them again.
+ */
+const drawn = new WeakMap<object, { ctx: RenderContext; html: string }>();
+
+function once(key: object, ctx: RenderContext, render: () => string): string {
+  const kept = drawn.get(key);
+  if (kept && kept.ctx === ctx) return kept.html;
+  const html = render();
+  drawn.set(key, { ctx, html });
+  return html;
+}
+
+/** The results region in parts (renderResults joins them). */
+export function resultParts(view: ExploreView, ctx: RenderContext): ResultParts {
   const n = view.matching;
   const excluded = Math.max(0, ctx.total - n);
   const counts =
     `<p class="explore-count" data-matching="${n}" data-excluded="${excluded}" data-estimates="${view.estimates}"><strong>${esc(plural(n, 'study', 'studies'))}</strong> of ${esc(ctx.total.toLocaleString('en-US'))} match; ` +
     `<strong>${esc(plural(excluded, 'study', 'studies'))}</strong> excluded by the filter; ${esc(plural(view.estimates, 'estimate', 'estimates'))}.</p>`;
-  const plots = view.syntheses.length ? view.syntheses.map((s) => synthesisSection(s, ctx)).join('') : '<p>No estimate matches these filters.</p>';
-  return (
-    `${counts}${studiesSection(view.studies, n, ctx.base)}${renderDta(view.dta, ctx.outcomeLabels)}` +
-    `<section aria-labelledby="explore-plots-h"><h2 id="explore-plots-h">Estimates, re-pooled</h2>` +
-    `<p class="note">One forest plot per outcome and measure, drawing at most its first ${FOREST_ROWS} estimates; where two or more matching studies report it, the estimate is pooled again from all of its matching estimates (random effects, REML with Knapp-Hartung; proportions on the logit scale).</p>${plots}</section>`
-  );
+  const dta = view.dta.length ? once(view.dta, ctx, () => renderDta(view.dta, ctx.outcomeLabels)) : '';
+  return {
+    head: [counts, studiesSection(view.studies, n, ctx.base), ...(dta ? [dta] : [])],
+    plotsOpen:
+      `<section aria-labelledby="explore-plots-h"><h2 id="explore-plots-h">Estimates, re-pooled</h2>` +
+      `<p class="note">One forest plot per outcome and measure, drawing at most its first ${FOREST_ROWS} estimates; where two or more matching studies report it, the estimate is pooled again from all of its matching estimates (random effects, REML with Knapp-Hartung; proportions on the logit scale).</p>`,
+    plots: view.syntheses.length ? view.syntheses.map((s) => once(s, ctx, () => synthesisSection(s, ctx))) : ['<p>No estimate matches these filters.</p>'],
+    plotsClose: '</section>',
+  };
+}
+
+/** The results region: counts, a page of the matching studies and the re-pooled forest plots. */
+export function renderResults(view: ExploreView, ctx: RenderContext): string {
+  return joinParts(resultParts(view, ctx));
+}
+
+/** The results region's HTML from its parts. */
+export function joinParts(p: ResultParts): string {
+  return `${p.head.join('')}${p.plotsOpen}${p.plots.join('')}${p.plotsClose}`;
 }

@@ -37,6 +37,8 @@ export interface PoolRows {
   needsReview: ArrayLike<boolean | null>;
   /** The full row i (read only for the rows drawn). */
   input(i: number): SynthesisInput;
+  /** Row i's effect on its group's pooling scale at CI level `level` when the row gives none, if the caller keeps them (the same as tryEffectFromCI on the row). */
+  effect?(i: number, level: number): ReturnType<typeof tryEffectFromCI>;
 }
 
 /** A synthesis whose `rows` are the first estimates drawn; `estimates` counts all of its estimates. */
@@ -99,7 +101,7 @@ export function synthesizeRows(all: PoolRows, cap: number, options: SynthesisOpt
       else if (all.needsReview[i]) notPooled = 'estimate needs review';
       else if (seen.has(study)) notPooled = 'second estimate from the same study (only the first is pooled)';
       else {
-        const scaled = tryEffectFromCI({ measure, estimate: all.value[i]!, lower: all.ciLow[i] ?? null, upper: all.ciHigh[i] ?? null, unit: unit as Unit | null, level: all.ciLevel[i] ?? level });
+        const scaled = all.effect ? all.effect(i, level) : tryEffectFromCI({ measure, estimate: all.value[i]!, lower: all.ciLow[i] ?? null, upper: all.ciHigh[i] ?? null, unit: unit as Unit | null, level: all.ciLevel[i] ?? level });
         if (!scaled.ok) notPooled = scaled.error;
         else {
           ({ yi, vi } = scaled.effect);

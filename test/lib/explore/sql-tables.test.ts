@@ -1,5 +1,5 @@
 /**
- * The browser's 2×2-table query (tablesQuery), run by @duckdb/node-api, re-pools to exactly the
+ * The browser's 2×2 tables (read once by tablesTableQuery, chosen per state by columns.ts), run by @duckdb/node-api, re-pool to exactly the
  * DTA view the build's applyFilters + viewOf gives: the same tables, in the same order, the same
  * bivariate (or fallback) summary, for study filters, the outcome filter and a measure filter.
  */
@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { applyFilters } from '../../../src/lib/explore/apply.ts';
 import { plainRow, type ExploreData, type ExploreStudy, type ExploreTable } from '../../../src/lib/explore/rows.ts';
-import { tablesQuery, type BoundQuery } from '../../../src/lib/explore/sql.ts';
+import { tablesTableQuery, type BoundQuery } from '../../../src/lib/explore/sql.ts';
 import { EMPTY_STATE, type FilterState } from '../../../src/lib/explore/state.ts';
 import { viewOf } from '../../../src/lib/explore/view.ts';
 import { nodeView } from '../../../scripts/bench/explore-view.ts';
@@ -67,7 +67,10 @@ describe('tablesQuery against a review.duckdb with 2×2 tables', () => {
         ['s06#1', 'study is excluded'],
         ['s03#2', 'second table from the same study (only the first is pooled)'],
       ]);
-      expect(await run(tablesQuery({ ...EMPTY_STATE, measure: 'AUC' }))).toEqual([]);
+      expect((await nodeView(conn, { ...EMPTY_STATE, measure: 'AUC' })).dta).toEqual([]);
+      // Grouped by outcome, newest study first (s01 is the oldest), then by the table's number.
+      const order = [...tables].sort((a, b) => (a.outcome < b.outcome ? -1 : a.outcome > b.outcome ? 1 : 0) || (a.slug < b.slug ? 1 : a.slug > b.slug ? -1 : 0) || (a.table_id < b.table_id ? -1 : 1));
+      expect((await run(tablesTableQuery())).map((t) => t.table_id)).toEqual(order.map((t) => t.table_id));
       expect((await run({ sql: "SELECT count(*)::INTEGER AS n FROM review.diagnostic_tables", params: [] }))[0]).toEqual({ n: tables.length });
     } finally {
       conn.closeSync();

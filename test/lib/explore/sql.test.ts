@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { drawnQuery, groupsQuery, poolQuery, studiesQuery, totalQuery } from '../../../src/lib/explore/sql.ts';
+import { estimatesTableQuery, matchQuery, studiesTableQuery, tablesTableQuery } from '../../../src/lib/explore/sql.ts';
 import { ESTIMATE_FILTERS, STUDY_FILTERS } from '../../../src/lib/explore/filters.ts';
 import { EMPTY_STATE, type FilterState } from '../../../src/lib/explore/state.ts';
 
@@ -24,57 +24,48 @@ const anyState = fc.record<FilterState>({
 const placeholders = (sql: string) => (sql.match(/\?/g) ?? []).length;
 
 describe('the SQL builder', () => {
-  it('selects everything, in display order, for the empty state, with the page size and offset bound', () => {
-    expect(studiesQuery(EMPTY_STATE, 50, 100)).toEqual({
-      sql: 'SELECT s.slug, s.title, s.journal, s.published, s.published_year, s.status, s.n_participants, s.outcomes, s.rob_overall, count(*) OVER () AS matching FROM review.studies AS s ORDER BY s.published DESC NULLS LAST, s.slug LIMIT ? OFFSET ?',
-      params: [50, 100],
+  it('reads every study, estimate and 2×2 table once, in display order, with no parameter', () => {
+    expect(studiesTableQuery()).toEqual({
+      sql: 'SELECT s.rowid AS study_row, s.slug, s.title, s.journal, s.published, s.published_year, s.status, s.n_participants, s.outcomes, s.rob_overall FROM review.studies AS s ORDER BY s.published DESC NULLS LAST, s.slug',
+      params: [],
     });
-    expect(groupsQuery(EMPTY_STATE).sql).toBe('SELECT e.outcome, e.measure, count(*) AS estimates, count(DISTINCT e.slug) AS studies FROM review.estimates AS e JOIN review.studies AS s ON s.slug = e.slug GROUP BY e.outcome, e.measure ORDER BY e.outcome, e.measure');
-    expect(poolQuery(EMPTY_STATE).sql).toMatch(/^SELECT e\.rowid AS estimate_row, s\.rowid AS study, .* FROM review\.estimates AS e JOIN review\.studies AS s ON s\.slug = e\.slug ORDER BY e\.outcome, e\.measure, s\.published DESC NULLS LAST, s\.slug, CAST\(split_part\(e\.estimate_id, '#', 2\) AS INTEGER\)$/);
-    expect(totalQuery()).toEqual({ sql: 'SELECT count(*) AS n FROM review.studies', params: [] });
+    expect(estimatesTableQuery().sql).toMatch(/^SELECT e\.rowid AS estimate_row, s\.rowid AS study_row, .* FROM review\.estimates AS e JOIN review\.studies AS s ON s\.slug = e\.slug ORDER BY e\.outcome, e\.measure, s\.published DESC NULLS LAST, s\.slug, CAST\(split_part\(e\.estimate_id, '#', 2\) AS INTEGER\)$/);
+    expect(tablesTableQuery().sql).toMatch(/ FROM review\.diagnostic_tables AS t JOIN review\.studies AS s ON s\.slug = t\.slug ORDER BY t\.outcome, s\.published DESC NULLS LAST, s\.slug, /);
+    for (const q of [studiesTableQuery(), estimatesTableQuery(), tablesTableQuery()]) expect(placeholders(q.sql)).toBe(0);
   });
 
-  it('puts study filters on the study and estimate filters in a semi-join on the slugs of its matching estimates', () => {
-    const q = studiesQuery({ ...EMPTY_STATE, outcome: 'wall-motion-abnormality', yearFrom: 2024, q: 'Deep' }, 50);
-    expect(q.sql).toContain('WHERE s.published_year >= ? AND contains(lower(s.title), ?) AND s.slug IN (SELECT e.slug FROM review.estimates AS e WHERE e.outcome = ?)');
-    expect(q.params).toEqual([2024, 'deep', 'wall-motion-abnormality', 50, 0]);
+  it('runs no statement for the empty state, and one side per level of filter set', () => {
+    expect(matchQuery(EMPTY_STATE)).toBeNull();
+    expect(matchQuery({ ...EMPTY_STATE, outcome: 'wall-motion-abnormality' })).toEqual({ sql: 'SELECT 0 AS side, e.rowid AS row_id FROM review.estimates AS e WHERE e.outcome = ?', params: ['wall-motion-abnormality'] });
+    expect(matchQuery({ ...EMPTY_STATE, yearFrom: 2024, q: 'Deep' })).toEqual({ sql: 'SELECT 1 AS side, s.rowid AS row_id FROM review.studies AS s WHERE s.published_year >= ? AND contains(lower(s.title), ?)', params: [2024, 'deep'] });
+    const both = matchQuery({ ...EMPTY_STATE, outcome: 'wall-motion-abnormality', yearFrom: 2024, q: 'Deep' })!;
+    expect(both.sql).toBe('SELECT 0 AS side, e.rowid AS row_id FROM review.estimates AS e WHERE e.outcome = ? UNION ALL SELECT 1 AS side, s.rowid AS row_id FROM review.studies AS s WHERE s.published_year >= ? AND contains(lower(s.title), ?)');
+    expect(both.params).toEqual(['wall-motion-abnormality', 2024, 'deep']);
   });
 
   it('binds every hostile value as a parameter and never writes it into the SQL text', () => {
     for (const bad of HOSTILE) {
       const state: FilterState = { ...EMPTY_STATE, outcome: bad, measure: bad, journal: bad, status: bad, q: bad, rob: bad };
-      for (const query of [studiesQuery(state, 50, 50), groupsQuery(state), poolQuery(state)]) {
-        expect(query.sql).not.toContain(bad);
-        expect(query.sql.toLowerCase()).not.toContain(bad.toLowerCase());
-        expect(query.params).toContain(bad);
-        expect(placeholders(query.sql)).toBe(query.params.length);
-      }
+      const query = matchQuery(state)!;
+      expect(query.sql).not.toContain(bad);
+      expect(query.sql.toLowerCase()).not.toContain(bad.toLowerCase());
+      expect(query.params).toContain(bad);
+      expect(placeholders(query.sql)).toBe(query.params.length);
     }
   });
 
-  it('asks for the drawn rows by integer row ids bound as one parameter, and refuses anything but integers', () => {
-    const q = drawnQuery([3, 10n, 0]);
-    expect(q.params).toEqual(['3,10,0']);
-    expect(placeholders(q.sql)).toBe(1);
-    expect(drawnQuery([]).sql).toBe(q.sql);
-    expect(() => drawnQuery([1.5])).toThrow();
-    expect(() => drawnQuery([Number.NaN])).toThrow();
-  });
-
   it('builds its text only from the fixed fragments, with one placeholder per bound value, for any state', () => {
-    const queries = (state: FilterState) => [studiesQuery(state, 50, 150), groupsQuery(state), poolQuery(state)];
-    const empty = queries(EMPTY_STATE).map((q) => q.sql);
     const fragments = [...STUDY_FILTERS, ...ESTIMATE_FILTERS].map((f) => f.sql);
     fc.assert(
       fc.property(anyState, (state) => {
-        for (const [i, query] of queries(state).entries()) {
-          expect(placeholders(query.sql)).toBe(query.params.length);
-          // Removing the fixed fragments and the glue leaves exactly the unfiltered statement.
-          let rest = query.sql;
-          for (const f of fragments) rest = rest.split(` AND ${f}`).join('').split(`WHERE ${f}`).join('WHERE');
-          rest = rest.replace(/ WHERE( AND)?/, '').replace(/ s\.slug IN \(SELECT e\.slug FROM review\.estimates AS e WHERE\)/, '').replace(' WHERE', '');
-          expect(rest.replace(/ +/g, ' ')).toBe(empty[i]);
-        }
+        const query = matchQuery(state);
+        if (!query) return;
+        expect(placeholders(query.sql)).toBe(query.params.length);
+        // Removing the fixed fragments and the glue leaves only the fixed sides.
+        let rest = query.sql;
+        for (const f of fragments) rest = rest.split(` AND ${f}`).join('').split(`WHERE ${f}`).join('WHERE');
+        const sides = rest.split(' UNION ALL ');
+        expect(sides.every((side) => ['SELECT 0 AS side, e.rowid AS row_id FROM review.estimates AS e WHERE', 'SELECT 1 AS side, s.rowid AS row_id FROM review.studies AS s WHERE'].includes(side)), rest).toBe(true);
       }),
     );
   });

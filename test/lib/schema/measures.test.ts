@@ -3,9 +3,8 @@ import { MEASURE_IDS, MEASURE_TABLE, PROPORTION_MEASURES, RATIO_MEASURES, UNITS,
 import { Estimate, Measure } from '../../../src/lib/schema/index.ts';
 import { ESTIMATE_COLUMNS } from '../../../src/lib/schema/tables.ts';
 import { scaleFor } from '../../../src/lib/stats/transform.ts';
-import { poolQuery } from '../../../src/lib/explore/sql.ts';
-import { unitOf } from '../../../src/lib/explore/pool-columns.ts';
-import { EMPTY_STATE } from '../../../src/lib/explore/state.ts';
+import { estimatesTableQuery } from '../../../src/lib/explore/sql.ts';
+import { unitOf } from '../../../src/lib/explore/columns.ts';
 import { unitFor } from '../../../src/lib/ingest/extract/measures.ts';
 import { defaultNull, isRatio, naturalBounds } from '../../../src/lib/forest/defaults.ts';
 
@@ -16,8 +15,8 @@ describe('the measure table', () => {
     expect(() => scaleFor('LR+')).toThrow(/unknown measure "LR\+"/);
     expect(UNITS).toEqual(['proportion', 'percent', 'ratio', 'difference']);
     expect(Estimate.shape.unit.unwrap().unwrap().options).toEqual(UNITS);
-    // the pool query sends a unit as its index + 1 in UNITS, and the reader maps it back
-    const sql = poolQuery(EMPTY_STATE).sql;
+    // the estimates query sends a unit as its index + 1 in UNITS, and the reader maps it back
+    const sql = estimatesTableQuery().sql;
     UNITS.forEach((u, i) => {
       expect(sql).toContain(`WHEN e.unit = '${u}' THEN ${i + 1}`);
       expect(unitOf(i + 1, () => null)).toBe(u);

@@ -94,7 +94,7 @@ describe('the printed report', () => {
       machine: { cpus: 2, memoryGiB: 24, node: '24', loadStart: [1, 1, 1], loadEnd: [1, 1, 1] },
       options: { studies: [10_000], parts: ['build', 'browser', 'search'], seed: 1, keep: false, variant: null },
       sizes: [{ ...size(10_000, cmd(140_000), cmd(100_000)), rebuild: cmd(30_000), routes: [{ kind: 'study pages', files: 10_000, ms: 65_000 }], bareRoutes: [{ kind: 'bare pages', files: 10_000, ms: 30_000 }] }],
-      sites: [site({ later: { drawnMs: [10, 12, 30], paintMs: [15, 16, 40], rows: [5, 6, 7], queryMs: 4, jsMs: 3, htmlChars: 1000, dtaMs: 1.5, dtaTables: { median: 120, max: 400 } } })],
+      sites: [site({ later: { drawnMs: [10, 12, 30], paintMs: [15, 16, 40], rows: [5, 6, 7], floorMs: [2, 4, 10], revisits: 1, phases: [{ queryMs: 3, poolMs: 4, drawMs: 3 }, { queryMs: 5, poolMs: 4, drawMs: 3 }, { queryMs: 11, poolMs: 9, drawMs: 10 }], queryMs: 4, jsMs: 3, htmlChars: 1000, dtaMs: 1.5, dtaTables: { median: 120, max: 400 } } })],
       dta: [dta('chromium', 1000, [15, 18, 40]), dta('node', 100, [2, 3, 4])],
       budgets: [],
       methods: [],
@@ -104,7 +104,13 @@ describe('the printed report', () => {
     for (const heading of ['BUILD', 'BYTES BEFORE ANY INTERACTION', 'EXPLORE', 'SEARCH', 'DTA RE-POOL', 'BUDGETS']) expect(text).toContain(heading);
     expect(text).toMatch(/DTA re-pool \(poolDta \+ SROC render\), chromium\s+1,000\s+bivariate\s+4\.5 ms \(p95 9\.4 ms\)\s+9\.0 ms \(p95 19 ms\)\s+18 ms \(p95 38 ms\)\s+≤ 20 ms median\s+n=3; HTML 293\.0 KB/);
     expect(text).toMatch(/DTA re-pool \(poolDta \+ SROC render\), node\s+100\s+bivariate\s+0\.8 ms .*\s+–\s+≤ 20 ms median/);
-    expect(text).toContain('re-pool + render JS 3.0 ms, of it bivariate re-pool 1.5 ms (2×2 tables re-pooled: median 120, max 400)');
+    expect(text).toContain('re-pool + render 3.0 ms, of it bivariate re-pool 1.5 ms (2×2 tables re-pooled: median 120, max 400)');
+    // Later changes: ours beside the floor (the same statements on the bare page), the ratio, the budget, where the time went.
+    expect(text).toMatch(/later changes, median \(n=3, 1 back to an earlier state\)\s+12 ms\s+floor 4\.0 ms\s+3\.00×\s+budget ≤ 20 ms; paint 16 ms; on the page: match statement 5\.0 ms, assemble \+ re-pool 4\.0 ms, redraw 3\.0 ms \(medians\)/);
+    expect(text).toMatch(/later changes, p95\s+28 ms\s+floor 9\.4 ms\s+3\.00×\s+budget ≤ 50 ms/);
+    const table = evaluateBudgets({ sizes: [], sites: [site({ label: '100,000-estimates table', later: results.sites[0]!.later })] });
+    expect(table.find((b) => b.name === 'Later filter change, median')!.note).toContain('DuckDB-WASM floor (the same statements, bare page) 4.0 ms, 3.00×');
+    expect(table.find((b) => b.name === 'Later filter change, p95')!.note).toContain('floor (the same statements, bare page) 9.4 ms, 3.00×');
     expect(text).toMatch(/npm run build \(whole\)\s+2 min 20 s\s+14\.0 ms\s+140\.0 s\s+512\.00 MB\s+512\.00 MB\s+1\.40×/);
     expect(text).toMatch(/npm run build again \(1 page changed, caches kept\)\s+30\.0 s\s+3\.00 ms\s+30\.0 s\s+512\.00 MB\s+512\.00 MB\s+0\.30×/);
     expect(text).toMatch(/10,000  study pages\s+10,000\s+1\.00\s+65\.0 s\s+6\.50 ms/);
