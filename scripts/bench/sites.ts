@@ -14,6 +14,7 @@ import { pageBytes, type Served } from './bytes.ts';
 import { applyChanges, firstFilter, laterChanges, stateAfter, type Change } from './explore.ts';
 import { busiestTableOutcome, jsCosts } from './decompose.ts';
 import { searchFirstQuery } from './search.ts';
+import { writeBarePagefind } from './search-bare.ts';
 import { writeFloor } from './floor.ts';
 
 /** What to measure on a site. */
@@ -101,9 +102,18 @@ export async function benchSite(browser: Browser, o: SiteOptions): Promise<SiteR
       }
     }
     if (o.search) {
+      let withBare = false;
+      try {
+        o.log(`  ${o.label}: bare Pagefind index of the study pages (the search baseline)…`);
+        const bare = await writeBarePagefind(o.root);
+        o.log(`  ${o.label}: bare index, ${bare.pages} pages in ${(bare.ms / 1000).toFixed(1)} s`);
+        withBare = true;
+      } catch (error) {
+        out.skipped.push(`bare Pagefind baseline: ${reason(error)}`);
+      }
       for (const term of o.terms) {
         o.log(`  ${o.label}: Pagefind first query "${term}"…`);
-        out.search.push(await searchFirstQuery(browser, served, term, out.skipped));
+        out.search.push(await searchFirstQuery(browser, served, term, out.skipped, withBare));
       }
     }
   } finally {

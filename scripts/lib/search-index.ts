@@ -1,7 +1,9 @@
 /**
  * The Pagefind search index of a built site, with Pagefind's Node API (scripts/build-search.ts
  * runs it after astro build). Only the study pages are read (STUDY_PAGES) and, in them, only
- * what carries `data-pagefind-body`.
+ * what carries `data-pagefind-body`: the title, authors, abstract and notes (not the citation
+ * formats, facts, estimates, 2×2 tables or figure blocks: at 1,000 studies that halved the index
+ * chunks and the fragments a result loads).
  */
 import * as pagefind from 'pagefind';
 import { join } from 'node:path';

@@ -4,6 +4,7 @@
  * the header box calls it on focus, the search page when it opens with a query.
  */
 import { base } from '../base-path.ts';
+import { PAGEFIND_OPTIONS } from './search-options.ts';
 
 /** Filters as Pagefind takes them: per filter name, the values any of which may match. */
 export type SearchFilters = Record<string, string[]>;
@@ -40,7 +41,7 @@ let loading: Promise<PagefindApi> | null = null;
 export function loadPagefind(): Promise<PagefindApi> {
   loading ??= (async () => {
     const api = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindApi;
-    await api.options({ baseUrl: base });
+    await api.options({ baseUrl: base, ...PAGEFIND_OPTIONS });
     await api.init();
     return api;
   })();

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSearchIndex } from '../../scripts/lib/search-index.ts';
@@ -23,6 +24,33 @@ describe('the Pagefind build step', () => {
     expect(files).toContain('pagefind.js');
     expect(files).toContain('pagefind-entry.json');
     expect(readdirSync(join(site, 'pagefind', 'filter')).length).toBeGreaterThan(0);
+  });
+
+  it('indexes a study page\'s marked title, abstract and notes, not its tables, and keeps the filters and metadata of hidden spans outside them', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'pagefind-bodies-'));
+    mkdirSync(join(own, 'studies', 'c'), { recursive: true });
+    writeFileSync(
+      join(own, 'studies', 'c', 'index.html'),
+      '<!doctype html><html lang="en"><head><title>t</title></head><body><article><h1 data-pagefind-body data-pagefind-meta="title">Study C</h1>' +
+        '<span hidden data-pagefind-filter="journal">Radiology</span><p class="citation"><cite>Study C</cite> doi: 10.1/zzz</p>' +
+        '<table><tr><td>tabulatedword 0.91</td></tr></table><section class="abstract" data-pagefind-body><p>abstractword findings</p></section>' +
+        '<section class="notes" data-pagefind-body><p>noteword</p></section></article></body></html>',
+    );
+    try {
+      expect(await buildSearchIndex(own)).toBe(1);
+      const dir = join(own, 'pagefind', 'fragment');
+      const fragments = readdirSync(dir).map((f) => JSON.parse(gunzipSync(readFileSync(join(dir, f))).subarray(12).toString('utf8')) as { content: string; filters: Record<string, string[]>; meta: Record<string, string> });
+      expect(fragments).toHaveLength(1);
+      const [f] = fragments;
+      expect(f!.content).toMatch(/Study C/);
+      expect(f!.content).toMatch(/abstractword findings/);
+      expect(f!.content).toMatch(/noteword/);
+      expect(f!.content).not.toMatch(/tabulatedword|doi/);
+      expect(f!.filters).toEqual({ journal: ['Radiology'] });
+      expect(f!.meta.title).toBe('Study C');
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 
   it('fails the build, naming the folder, when it finds no page to index', async () => {

@@ -85,8 +85,12 @@ function siteRows(site: SiteResult): { bytes: string[][]; explore: string[][]; s
     explore.push(later(`median (n=${l.drawnMs.length}${l.revisits == null ? '' : `, ${l.revisits} back to an earlier state`})`, null, LIMITS.laterMedianMs, `${split}; rows drawn median ${median(l.rows) ?? '–'}, max ${Math.max(0, ...l.rows)}; JS in Node: re-pool + render ${formatMs(l.jsMs)}${dta}, results HTML ${formatBytes(l.htmlChars)} (median)`));
     explore.push(later('p95', 0.95, LIMITS.laterP95Ms, ''));
   }
-  const phases = (q: SiteResult['search'][number]) => (q.apiPhases ? `${formatMs(q.apiPhases.importMs)} / ${formatMs(q.apiPhases.initMs)} / ${formatMs(q.apiPhases.searchMs)} / ${formatMs(q.apiPhases.dataMs)}` : '–');
-  const search = site.search.map((q) => [site.label, q.term, formatMs(q.apiMs), formatBytes(q.apiBytes), phases(q), formatMs(q.apiPhases?.warmMs), formatMs(q.boxMs), formatBytes(q.boxBytes), q.total == null ? '–' : String(q.total), q.pageMs == null ? '–' : `${formatMs(q.pageMs)}, ${formatBytes(q.pageBytes)}, ${q.pageRequests} req`]);
+  const phases = (q: Pick<SiteResult['search'][number], 'apiPhases'>) => (q.apiPhases ? `${formatMs(q.apiPhases.importMs)} / ${formatMs(q.apiPhases.initMs)} / ${formatMs(q.apiPhases.searchMs)} / ${formatMs(q.apiPhases.dataMs)}` : '–');
+  const range = (r: [number, number] | null | undefined) => (r ? ` (${formatMs(r[0])}–${formatMs(r[1])})` : '');
+  const search = site.search.flatMap((q) => [
+    [site.label, q.term, `${formatMs(q.apiMs)}${range(q.apiRange)}`, formatBytes(q.apiBytes), phases(q), formatMs(q.apiPhases?.warmMs), formatMs(q.boxMs), formatBytes(q.boxBytes), q.total == null ? '–' : String(q.total), q.pageMs == null ? '–' : `${formatMs(q.pageMs)}, ${formatBytes(q.pageBytes)}, ${q.pageRequests} req`],
+    ...(q.bare ? [[site.label, `${q.term}, bare index`, `${formatMs(q.bare.apiMs)}${range(q.bare.apiRange)}`, formatBytes(q.bare.apiBytes), phases(q.bare), formatMs(q.bare.apiPhases?.warmMs), `ours ${formatRatio(ratio(q.apiMs, q.bare.apiMs))}`, `ours ${formatRatio(ratio(q.apiBytes, q.bare.apiBytes))}`, '', '']] : []),
+  ]);
   return { bytes, explore, search };
 }
 
@@ -132,7 +136,7 @@ export function renderReport(r: BenchResults): string {
     out.push(renderTable(['site', 'measure', 'ours', 'baseline', 'ratio', 'detail'], sites.flatMap((x) => x.rows.explore)));
   }
   if (sites.some((x) => x.rows.search.length)) {
-    out.push('', 'SEARCH (first Pagefind query, cold: API alone in a blank page, median of 3 = import / init / search / data of 5 results; header box = focus + typing → results shown, its 150 ms debounce overlapping the load; warm query = a second query ("model": search + 5 results) once Pagefind has started; search page = load → status and the first 20 hits listed)');
+    out.push('', 'SEARCH (first Pagefind query, cold: API alone in a blank page, median of 5 (fastest–slowest) = import / init / search / data of 5 results; "bare index" = the same on a Pagefind index of the same study pages with default settings and no data-pagefind-* attributes, alternating with ours (box columns: ours ÷ bare); header box = focus + typing → results shown, its 150 ms debounce overlapping the load; warm query = a second query ("model": search + 5 results) once Pagefind has started; search page = load → status and the first 20 hits listed)');
     out.push(renderTable(['site', 'term', 'API time', 'API bytes', 'import / init / search / 5 results', 'warm query', 'box time', 'box bytes', 'hits', 'search page'], sites.flatMap((x) => x.rows.search)));
   }
   if (r.dta?.length) {

@@ -115,6 +115,10 @@ export interface SearchResult {
   apiBytes: number | null;
   /** Where the API's time went: module import, options + init, search, the first 5 results' data (ms); then a second query (search + 5 results) in the warm engine. */
   apiPhases: { importMs: number; initMs: number; searchMs: number; dataMs: number; warmMs?: number } | null;
+  /** Fastest and slowest of the cold starts whose median is apiMs. */
+  apiRange?: [number, number] | null;
+  /** The same API measurement on a bare Pagefind index of the same study pages (default settings, no data-pagefind-* attributes): the baseline. */
+  bare?: { apiMs: number; apiBytes: number; apiPhases: SearchResult['apiPhases']; apiRange: [number, number] } | null;
   /** The search page (/search/?q=…), which loads every hit's data (ms, bytes), capped. */
   pageMs: number | null;
   pageBytes: number | null;

@@ -50,6 +50,16 @@ describe('benchmark budgets', () => {
     expect(budgets[1]!.verdict).toBe('SKIP');
   });
 
+  it('puts the bare Pagefind baseline beside the first query, with our ratio to it, in the budgets and the search table', () => {
+    const s = site();
+    s.search[0] = { ...s.search[0]!, apiMs: 90, bare: { apiMs: 120, apiBytes: 200_000, apiPhases: null, apiRange: [100, 140] } };
+    const time = evaluateBudgets({ sizes: [], sites: [s] }).find((b) => b.name === 'Pagefind first query, time')!;
+    expect(time.note).toMatch(/bare Pagefind index of the same pages 120 ms \(ours 0\.75×\)/);
+    const report = renderReport({ startedAt: '', finishedAt: '', machine: { cpus: 2, memoryGiB: 24, node: '24', loadStart: [1, 1, 1], loadEnd: [1, 1, 1] }, options: { studies: [10_000], parts: ['search'], seed: 1, keep: false, variant: null }, sizes: [], sites: [s], dta: [], budgets: [], methods: [] });
+    expect(report).toMatch(/x, bare index\s+120 ms \(100 ms–140 ms\)/);
+    expect(report).toMatch(/ours 0\.80×/);
+  });
+
   it('fails a page budget when DuckDB or Pagefind bytes load before any interaction', () => {
     const s = site();
     s.bytes[0]!.forbidden = ['/pagefind/pagefind.js'];
