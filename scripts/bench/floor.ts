@@ -1,13 +1,14 @@
 /**
  * The DuckDB-WASM floor: a bare page, served by the same server as the site, that only loads
- * DuckDB-WASM (the same eh worker and wasm files the site ships, copied from
- * node_modules/@duckdb/duckdb-wasm/dist; the JS API bundled with esbuild, minified, as Vite
- * bundles it for the site), attaches the site's review.duckdb over HTTP and runs given queries
+ * DuckDB-WASM (the same eh worker and gzipped wasm files the site ships, made from
+ * node_modules/@duckdb/duckdb-wasm/dist as the build makes them, and inflated in the browser
+ * the same way; the JS API bundled with esbuild, minified, as Vite bundles it for the site), attaches the site's review.duckdb over HTTP and runs given queries
  * (one after another; the drawn rows asked for from the groups and pool results, as the site does).
  * Also a blank same-origin page for timing Pagefind's API alone.
  */
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gzipWasm } from '../astro/duckdb-wasm.ts';
 import { PROJECT_ROOT } from './synthetic.ts';
 
 /** Folder (under the served root) and URL path of the floor page. */
@@ -17,6 +18,7 @@ const ENTRY = `
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { drawnRowIds } from './src/lib/explore/pool-columns.ts';
 import { drawnQuery } from './src/lib/explore/sql.ts';
+import { wasmBlobUrl } from './src/client/explore/wasm-gzip.ts';
 let conn = null;
 const prepared = new Map();
 /** Start DuckDB-WASM, attach the database, run the queries (prepared, bound) and read every row. */
@@ -25,7 +27,9 @@ export async function runFloor({ dbUrl, queries }) {
   const base = new URL('./', import.meta.url).href;
   const worker = new Worker(base + 'duckdb-browser-eh.worker.js');
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(base + 'duckdb-eh.wasm');
+  const module = await wasmBlobUrl(base + 'duckdb-eh.wasm.gz');
+  await db.instantiate(module);
+  URL.revokeObjectURL(module);
   await db.registerFileURL('review.duckdb', dbUrl, duckdb.DuckDBDataProtocol.HTTP, false);
   conn = await db.connect();
   await conn.query("ATTACH 'review.duckdb' AS review (READ_ONLY)");
@@ -65,7 +69,7 @@ export async function writeFloor(root: string): Promise<void> {
   const dir = join(root, FLOOR_DIR);
   await mkdir(dir, { recursive: true });
   const dist = join(PROJECT_ROOT, 'node_modules', '@duckdb', 'duckdb-wasm', 'dist');
-  await copyFile(join(dist, 'duckdb-eh.wasm'), join(dir, 'duckdb-eh.wasm'));
+  await writeFile(join(dir, 'duckdb-eh.wasm.gz'), gzipWasm(await readFile(join(dist, 'duckdb-eh.wasm'))));
   await copyFile(join(dist, 'duckdb-browser-eh.worker.js'), join(dir, 'duckdb-browser-eh.worker.js'));
   // esbuild comes with Astro's toolchain (Vite); it is not a direct dependency of the project.
   const esbuild = await import('esbuild');

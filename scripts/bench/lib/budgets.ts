@@ -19,6 +19,10 @@ export const LIMITS = {
   homePageBytes: 100 * KB,
   searchBytes: 300 * KB,
   searchMs: 150,
+  /** Site size: the largest single file Cloudflare Pages accepts (25 MiB), files and non-wasm bytes per study. */
+  fileBytes: 25 * 1024 * 1024,
+  filesPerStudy: 4,
+  siteBytesPerStudy: 60 * KB,
   /** The corpus size the build and search budgets speak of. */
   studies: 10_000,
   /** The table size the later-filter budget speaks of. */
@@ -69,6 +73,19 @@ function buildBudgets(sizes: readonly SizeResult[]): BudgetResult[] {
       verdict: !b ? 'SKIP' : b.treePeakBytes > LIMITS.buildPeakBytes ? 'FAIL' : failed ? 'SKIP' : 'PASS',
       note: `${note}${failed ? `${failed}, so the peak may be higher; ` : ''}largest single process ${formatBytes(b?.maxProcessBytes)}`,
     },
+  ];
+}
+
+function sizeBudgets(sizes: readonly SizeResult[]): BudgetResult[] {
+  const s = buildSize(sizes);
+  const note = s ? `${sizeNote(s.studies, LIMITS.studies, 'studies')}${s.variant ? `what-if variant "${s.variant}"; ` : ''}` : 'not built';
+  const files = s?.files == null ? null : s.files / s.studies;
+  const bytes = s?.nonWasmBytes == null ? null : s.nonWasmBytes / s.studies;
+  const largest = s?.largestFile ?? null;
+  return [
+    { name: 'Site files per study', limit: `≤ ${LIMITS.filesPerStudy}`, actual: files == null ? '–' : files.toFixed(1), verdict: verdict(files === null ? null : files <= LIMITS.filesPerStudy), note: s?.files == null ? note : `${note}${s.files.toLocaleString('en-US')} files` },
+    { name: 'Site bytes per study (without wasm)', limit: `≤ ${formatBytes(LIMITS.siteBytesPerStudy)}`, actual: formatBytes(bytes), verdict: verdict(bytes === null ? null : bytes <= LIMITS.siteBytesPerStudy), note: s?.nonWasmBytes == null ? note : `${note}${formatBytes(s.nonWasmBytes)} of ${formatBytes(s.distBytes)}` },
+    { name: 'Largest file of the site', limit: `≤ ${formatBytes(LIMITS.fileBytes)}`, actual: formatBytes(largest?.bytes), verdict: verdict(largest ? largest.bytes <= LIMITS.fileBytes : null), note: largest ? `${note}${largest.path}` : note },
   ];
 }
 
@@ -138,5 +155,5 @@ function dtaBudget(dta: readonly DtaRepool[]): BudgetResult {
 
 /** Check every budget against a run's results. */
 export function evaluateBudgets(results: Pick<BenchResults, 'sizes' | 'sites'> & Partial<Pick<BenchResults, 'dta'>>): BudgetResult[] {
-  return [...buildBudgets(results.sizes), ...browserBudgets(results.sites), dtaBudget(results.dta ?? [])];
+  return [...buildBudgets(results.sizes), ...sizeBudgets(results.sizes), ...browserBudgets(results.sites), dtaBudget(results.dta ?? [])];
 }

@@ -96,6 +96,15 @@ export function dtaRows(dta: readonly DtaRepool[]): string[][] {
   ]);
 }
 
+/** The built site's size: files, HTML pages, bytes, each per study, and its largest file. */
+export function distFacts(s: SizeResult): string {
+  const per = (x: number | null | undefined, f: (v: number) => string) => (x == null ? '–' : f(x / s.studies));
+  const files = `${s.files ?? '–'} files (${per(s.files, (v) => v.toFixed(1))} per study), ${s.htmlPages ?? '–'} HTML pages`;
+  const bytes = `${formatBytes(s.distBytes)}${s.nonWasmBytes == null ? '' : `, ${formatBytes(s.nonWasmBytes)} without wasm (${per(s.nonWasmBytes, (v) => formatBytes(v))} per study)`}`;
+  const largest = s.largestFile ? `; largest file ${s.largestFile.path} ${formatBytes(s.largestFile.bytes)}` : '';
+  return `${files}, ${bytes}${largest}`;
+}
+
 /** The whole printed report. */
 export function renderReport(r: BenchResults): string {
   const out: string[] = [];
@@ -104,7 +113,7 @@ export function renderReport(r: BenchResults): string {
     out.push('', 'BUILD (wall time; peak = sampled RSS sum of the process tree; largest = exact peak RSS of the biggest process)');
     out.push(renderTable(['studies  step', 'wall', 'per study', 'CPU', 'tree peak', 'largest', 'vs bare'], r.sizes.flatMap(buildRows)));
     for (const s of r.sizes) {
-      const facts = `${s.studies.toLocaleString('en-US')} studies: ${s.estimates.toLocaleString('en-US')} estimates ingested of ${s.estimatesIntended.toLocaleString('en-US')} written; sources ${formatBytes(s.sourceBytes)}; dist ${s.files ?? '–'} files, ${s.htmlPages ?? '–'} HTML pages, ${formatBytes(s.distBytes)}`;
+      const facts = `${s.studies.toLocaleString('en-US')} studies: ${s.estimates.toLocaleString('en-US')} estimates ingested of ${s.estimatesIntended.toLocaleString('en-US')} written; sources ${formatBytes(s.sourceBytes)}; dist ${distFacts(s)}`;
       out.push(`  ${facts}${s.notes.length ? `\n    ${s.notes.join('\n    ')}` : ''}`);
     }
   }

@@ -38,6 +38,10 @@ export interface SizeResult {
   htmlPages: number | null;
   files: number | null;
   distBytes: number | null;
+  /** distBytes without DuckDB-WASM's module (the per-study budget leaves it out); absent in older results. */
+  nonWasmBytes?: number | null;
+  /** The largest file of the built site (static hosts limit single files); absent in older results. */
+  largestFile?: { path: string; bytes: number } | null;
   /** The build was a what-if variant of the site (named), not the real one. */
   variant: string | null;
   notes: string[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateBudgets } from '../../../../scripts/bench/lib/budgets.ts';
-import { renderReport, renderTable } from '../../../../scripts/bench/lib/table.ts';
+import { distFacts, renderReport, renderTable } from '../../../../scripts/bench/lib/table.ts';
 import type { BenchResults, CommandCost, DtaRepool, SiteResult, SizeResult } from '../../../../scripts/bench/lib/types.ts';
 
 const GB = 1024 ** 3;
@@ -56,6 +56,32 @@ describe('benchmark budgets', () => {
     const home = evaluateBudgets({ sizes: [], sites: [s] }).find((b) => b.name.startsWith('Home'))!;
     expect(home.verdict).toBe('FAIL');
     expect(home.note).toMatch(/LOADED \/pagefind\/pagefind.js/);
+  });
+});
+
+describe('the site size budgets', () => {
+  const MiB = 1024 ** 2;
+  const sized = (extra: Partial<SizeResult>) => ({ ...size(10_000, cmd(140_000), cmd(100_000)), ...extra });
+  const by = (s: SizeResult) => Object.fromEntries(evaluateBudgets({ sizes: [s], sites: [] }).map((b) => [b.name, b]));
+
+  it('judges files and non-wasm bytes per study and the largest file, naming it', () => {
+    const b = by(sized({ files: 35_000, distBytes: 600 * MiB, nonWasmBytes: 500 * MiB, largestFile: { path: '_astro/duckdb-eh.wasm.x.gz', bytes: 7.3 * MiB } }));
+    expect([b['Site files per study']!.actual, b['Site files per study']!.verdict]).toEqual(['3.5', 'PASS']);
+    expect([b['Site bytes per study (without wasm)']!.actual, b['Site bytes per study (without wasm)']!.verdict]).toEqual(['51.2 KB', 'PASS']);
+    expect(b['Largest file of the site']!).toMatchObject({ actual: '7.30 MB', verdict: 'PASS', note: '_astro/duckdb-eh.wasm.x.gz' });
+  });
+
+  it('fails a 37.5 MiB wasm file and 23 files per study, and skips what an older result did not record', () => {
+    const b = by(sized({ files: 230_000, largestFile: { path: '_astro/duckdb-mvp.wasm', bytes: 37.5 * MiB } }));
+    expect(b['Largest file of the site']!.verdict).toBe('FAIL');
+    expect(b['Site files per study']!.verdict).toBe('FAIL');
+    expect(b['Site bytes per study (without wasm)']!.verdict).toBe('SKIP');
+    expect(by(sized({ files: null }))['Site files per study']!.verdict).toBe('SKIP');
+  });
+
+  it('prints files, bytes, each per study, and the largest file of a build', () => {
+    const text = distFacts(sized({ files: 35_000, htmlPages: 10_002, distBytes: 600 * MiB, nonWasmBytes: 500 * MiB, largestFile: { path: 'a/b.gz', bytes: 2 * MiB } }));
+    expect(text).toBe('35000 files (3.5 per study), 10002 HTML pages, 600.00 MB, 500.00 MB without wasm (51.2 KB per study); largest file a/b.gz 2.00 MB');
   });
 });
 
