@@ -10,7 +10,7 @@ describe('the built site on a static host', () => {
   });
 
   it("ships DuckDB-WASM's module once, as the gzipped eh build, and no plain or mvp wasm file", () => {
-    const duckdb = files.filter((f) => /duckdb-(eh|mvp|coi)/.test(f.path));
+    const duckdb = files.filter((f) => /duckdb-(browser-)?(eh|mvp|coi)/.test(f.path));
     expect(duckdb.map((f) => f.path.replace(/\.[\w-]{8}\./, '.HASH.'))).toEqual(['_astro/duckdb-browser-eh.worker.HASH.js', '_astro/duckdb-eh.wasm.HASH.gz']);
     expect(files.filter((f) => f.path.endsWith('.wasm'))).toEqual([]);
   });
