@@ -97,6 +97,7 @@ function notModified(req: IncomingMessage, etag: string, modified: Date): boolea
 function ifRangeHolds(req: IncomingMessage, etag: string, modified: Date): boolean {
   const v = req.headers['if-range'];
   if (!v) return true;
+  if (typeof v !== 'string') return false;
   if (v.startsWith('"') || v.startsWith('W/')) return v === etag;
   return Date.parse(v) === Math.floor(modified.getTime() / 1000) * 1000;
 }

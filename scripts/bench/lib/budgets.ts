@@ -103,6 +103,15 @@ function browserBudgets(sites: readonly SiteResult[]): BudgetResult[] {
     verdict: verdict(r === null ? null : r <= LIMITS.firstFilterRatio),
     note: site?.first ? `${site.label}: ${formatMs(real)} vs floor ${formatMs(floor)} (medians)` : `not measured${site ? `: ${site.skipped.join('; ')}` : ''}`,
   });
+  const f = site?.first ?? null;
+  const read = f?.databaseBytes ?? null;
+  out.push({
+    name: 'First filter reads review.duckdb by ranges',
+    limit: 'no whole-file read',
+    actual: read === null ? '–' : `${formatBytes(read)}${f?.databaseSize ? ` of ${formatBytes(f.databaseSize)}` : ''}`,
+    verdict: verdict(read === null ? null : !f!.databaseFullReads && (f!.databaseRanges ?? 0) > 0),
+    note: read === null ? 'not measured' : `${site!.label}; ${f!.databaseRanges ?? '–'} range requests, ${f!.databaseFullReads ?? 0} whole-file reads (medians over ${f!.realMs.length} runs)`,
+  });
   const later = big?.later ?? null;
   const m = median(later?.drawnMs ?? []);
   const p95 = quantile(later?.drawnMs ?? [], 0.95);

@@ -1,6 +1,6 @@
 /** The printed benchmark report: plain-text tables of the build, browser and budget results (pure). */
 import { formatBytes, formatMs, formatRatio, median, quantile, ratio } from './stats.ts';
-import type { BenchResults, CommandCost, DtaRepool, SiteResult, SizeResult } from './types.ts';
+import type { BenchResults, CommandCost, DtaRepool, FirstFilter, SiteResult, SizeResult } from './types.ts';
 import { LIMITS } from './budgets.ts';
 import type { RouteCost } from './routes.ts';
 
@@ -68,7 +68,7 @@ function siteRows(site: SiteResult): { bytes: string[][]; explore: string[][]; s
   if (site.first) {
     const real = median(site.first.realMs);
     const floor = median(site.first.floorMs);
-    explore.push([site.label, `first filter (${site.first.state}), n=${site.first.realMs.length}`, formatMs(real), `floor ${formatMs(floor)}`, formatRatio(ratio(real, floor)), `range ${formatMs(Math.min(...site.first.realMs))}–${formatMs(Math.max(...site.first.realMs))}; ${formatBytes(site.first.afterBytes)} loaded after the interaction`]);
+    explore.push([site.label, `first filter (${site.first.state}), n=${site.first.realMs.length}`, formatMs(real), `floor ${formatMs(floor)}`, formatRatio(ratio(real, floor)), `range ${formatMs(Math.min(...site.first.realMs))}–${formatMs(Math.max(...site.first.realMs))}; ${formatBytes(site.first.afterBytes)} loaded after the interaction${databaseFacts(site.first)}`]);
   }
   if (site.later) {
     const l = site.later;
@@ -94,6 +94,14 @@ export function dtaRows(dta: readonly DtaRepool[]): string[][] {
     `≤ ${LIMITS.laterMedianMs} ms median`,
     `n=${d.renderMs.length}; HTML ${formatBytes(d.htmlChars)}`,
   ]);
+}
+
+/** What a first filter read of review.duckdb: "; of it review.duckdb 120 KB of 800 KB (15%) in 9 ranges, no whole-file read". */
+export function databaseFacts(f: FirstFilter): string {
+  if (f.databaseBytes == null) return '';
+  const share = f.databaseSize ? ` of ${formatBytes(f.databaseSize)} (${((100 * f.databaseBytes) / f.databaseSize).toFixed(0)}%)` : '';
+  const full = f.databaseFullReads ? `, ${f.databaseFullReads} WHOLE-FILE READ${f.databaseFullReads > 1 ? 'S' : ''}` : ', no whole-file read';
+  return `; of it review.duckdb ${formatBytes(f.databaseBytes)}${share} in ${f.databaseRanges ?? '–'} ranges${full}`;
 }
 
 /** The built site's size: files, HTML pages, bytes, each per study, and its largest file. */

@@ -69,6 +69,12 @@ export interface FirstFilter {
   floorMs: number[];
   /** Bytes loaded after the interaction (engine, worker, wasm, database ranges). */
   afterBytes: number | null;
+  /** Of them, review.duckdb: body bytes read (ranges summed, median over runs), range requests (median), whole-file reads (most in a run); absent in older results. */
+  databaseBytes?: number | null;
+  databaseRanges?: number | null;
+  databaseFullReads?: number;
+  /** The size of the review.duckdb served; absent in older results. */
+  databaseSize?: number | null;
 }
 
 /** Later filter changes once the engine runs. */
