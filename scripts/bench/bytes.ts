@@ -24,9 +24,10 @@ const sizes = new Map<string, { gzip: number; brotli: number }>();
 /** Bodies above this size are brotli-compressed at quality 9 (quality 11 takes minutes on tens of MB; 9 is within a few % of it). */
 const BROTLI_MAX_Q11 = 8 * 1024 * 1024;
 
-/** Compressed body sizes of a served path (ranges and missing files count as sent). */
+/** Compressed body sizes of a served path (ranges, bodiless answers and missing files count as sent). */
 async function compressedSize(root: string, path: string, status: number, bytes: number): Promise<{ gzip: number; brotli: number }> {
-  if (status !== 200) return { gzip: bytes, brotli: bytes };
+  // A HEAD, a 304 or a range sends no whole body to compress.
+  if (status !== 200 || bytes === 0) return { gzip: bytes, brotli: bytes };
   let file = join(root, decodeURIComponent(path));
   if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
   const key = file;
