@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { dataFiles } from './scripts/astro/data-files.ts';
 import { csp } from './scripts/astro/csp.ts';
 import { studyBodyGuard } from './scripts/astro/study-body-guard.ts';
+import { duckdbWasm } from './scripts/astro/duckdb-wasm.ts';
 
 // SITE_DATA_DIR / SITE_OUT_DIR let tests and benchmarks build into their own folders.
 const dataDir = process.env.SITE_DATA_DIR ?? fileURLToPath(new URL('./data', import.meta.url));
@@ -24,6 +25,8 @@ export default defineConfig({
   // Shiki colours code with inline style attributes, which the CSP forbids; Prism uses classes.
   markdown: { syntaxHighlight: 'prism' },
   vite: {
+    // DuckDB-WASM's module as one gzip file (no file of the site over 25 MiB).
+    plugins: [duckdbWasm()],
     build: { assetsInlineLimit: 0 },
   },
 });

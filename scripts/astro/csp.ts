@@ -8,6 +8,10 @@
  *   it does not allow eval() of JavaScript.
  * - worker-src 'self': DuckDB's worker is a same-origin file. Create it with
  *   `new Worker(url)`, not duckdb-wasm's `createWorker()` helper, which wraps it in a blob: URL.
+ *   Its WebAssembly module is served gzipped and inflated by the page into a blob: URL that the
+ *   worker fetches (src/client/explore/wasm-gzip.ts): the page only fetches a same-origin file,
+ *   and this policy (a meta element) does not reach the worker, so nothing is added for it. A host
+ *   that sends the policy as a header on the worker file too must add `connect-src blob:` there.
  * - img-src data: for inline icons; connect-src 'self' for the data files and the search index.
  * - frame-ancestors (who may frame a page) cannot be set by a meta element, and browsers warn
  *   when it is; it is left out, so the /embed/ pages stay embeddable from any origin. A host

@@ -5,7 +5,7 @@
  * process tree). Every command runs as a child process,
  * measured by measure.ts, and is stopped when it would overrun the run's deadline.
  */
-import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Review } from '../../src/lib/schema/index.ts';
 import type { Combo } from './lib/synthetic/probe.ts';
@@ -15,6 +15,7 @@ import { routeCosts } from './lib/routes.ts';
 import { measure, type Measurement } from './measure.ts';
 import { clearBuildCaches, commitContent, copySiteCode, createSyntheticProject, markProject } from './synthetic.ts';
 import { createBareAstro } from './bare-astro.ts';
+import { distFiles, summarizeFiles } from '../lib/dist-files.ts';
 
 /** What one size needs. */
 export interface SizeOptions {
@@ -73,18 +74,6 @@ function cost(m: Measurement): CommandCost {
   return { wallMs, exitCode, timedOut, treePeakBytes, maxProcessBytes, cpuSeconds, steps };
 }
 
-/** Files, HTML pages and bytes under a folder. */
-async function folderStats(dir: string): Promise<{ files: number; html: number; bytes: number }> {
-  const out = { files: 0, html: 0, bytes: 0 };
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    out.files++;
-    if (entry.name.endsWith('.html')) out.html++;
-    out.bytes += (await stat(join(entry.parentPath, entry.name))).size;
-  }
-  return out;
-}
-
 /** Estimates in the ingested pages (frontmatter list items). */
 async function countEstimates(project: string): Promise<number> {
   const dir = join(project, 'content', 'studies');
@@ -100,7 +89,7 @@ export async function benchSize(o: SizeOptions): Promise<{ result: SizeResult; s
   const data = join(project, 'data');
   const dist = join(project, 'dist');
   const env = { ...process.env, PATH: `${join(project, 'node_modules', '.bin')}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1', SITE_DATA_DIR: data, SITE_OUT_DIR: dist };
-  const result: SizeResult = { studies: n, estimates: 0, estimatesIntended: 0, sourceBytes: 0, ingest: null, build: null, rebuild: null, routes: null, bareRoutes: null, bare: null, htmlPages: null, files: null, distBytes: null, variant: o.variant, notes: [] };
+  const result: SizeResult = { studies: n, estimates: 0, estimatesIntended: 0, sourceBytes: 0, ingest: null, build: null, rebuild: null, routes: null, bareRoutes: null, bare: null, htmlPages: null, files: null, distBytes: null, nonWasmBytes: null, largestFile: null, variant: o.variant, notes: [] };
   const left = () => Math.max(30_000, o.deadline - Date.now());
   const logFile = (name: string) => join(o.workDir, `${name.replace(/\W+/g, '-')}-${n}.log`);
   const run = async (name: string, argv: string[], cwd: string, steps?: typeof BUILD_STEPS) => {
@@ -133,8 +122,9 @@ export async function benchSize(o: SizeOptions): Promise<{ result: SizeResult; s
   result.build = await run('npm run build', ['npm', 'run', 'build', '--silent'], project, BUILD_STEPS);
   result.routes = routeCosts(await readFile(logFile('npm run build'), 'utf8').catch(() => ''));
   if (result.build.exitCode !== 0) return { result, site: null, data, project };
-  const s = await folderStats(dist);
-  [result.files, result.htmlPages, result.distBytes] = [s.files, s.html, s.bytes];
+  const s = summarizeFiles(await distFiles(dist));
+  [result.files, result.htmlPages, result.distBytes, result.nonWasmBytes] = [s.files, s.html, s.bytes, s.nonWasmBytes];
+  result.largestFile = s.largest && { path: s.largest.path, bytes: s.largest.size };
 
   if (o.rebuild && Date.now() < o.deadline) {
     const dir = join(project, 'content', 'studies');

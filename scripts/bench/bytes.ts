@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import type { StaticServer } from '../lib/static-server.ts';
+import type { LoggedRequest, StaticServer } from '../lib/static-server.ts';
 import type { PageBytes } from './lib/types.ts';
 
 /** A site being served for the browser measurements. */
@@ -24,9 +24,10 @@ const sizes = new Map<string, { gzip: number; brotli: number }>();
 /** Bodies above this size are brotli-compressed at quality 9 (quality 11 takes minutes on tens of MB; 9 is within a few % of it). */
 const BROTLI_MAX_Q11 = 8 * 1024 * 1024;
 
-/** Compressed body sizes of a served path (ranges and missing files count as sent). */
+/** Compressed body sizes of a served path (ranges, bodiless answers and missing files count as sent). */
 async function compressedSize(root: string, path: string, status: number, bytes: number): Promise<{ gzip: number; brotli: number }> {
-  if (status !== 200) return { gzip: bytes, brotli: bytes };
+  // A HEAD, a 304 or a range sends no whole body to compress.
+  if (status !== 200 || bytes === 0) return { gzip: bytes, brotli: bytes };
   let file = join(root, decodeURIComponent(path));
   if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
   const key = file;
@@ -36,6 +37,15 @@ async function compressedSize(root: string, path: string, status: number, bytes:
   const out = { gzip: gzipSync(body, { level: 6 }).length, brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: body.length > BROTLI_MAX_Q11 ? 9 : 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }).length };
   sizes.set(key, out);
   return out;
+}
+
+/** The site's database file, as Explore reads it. */
+export const DATABASE_PATH = /\/data\/review\.duckdb$/;
+
+/** What the logged requests read of review.duckdb: body bytes summed, range (206) answers, whole-file (200) answers. */
+export function databaseReads(log: readonly LoggedRequest[]): { bytes: number; ranges: number; fullReads: number } {
+  const mine = log.filter((r) => DATABASE_PATH.test(r.path));
+  return { bytes: mine.reduce((n, r) => n + r.bytes, 0), ranges: mine.filter((r) => r.status === 206).length, fullReads: mine.filter((r) => r.status === 200 && r.method === 'GET').length };
 }
 
 /** Sum the requests logged since `from` (compressed sizes only when asked: brotli -11 of a 34 MB wasm takes half a minute). */

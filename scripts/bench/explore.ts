@@ -11,7 +11,7 @@ import type { RenderContext } from '../../src/lib/explore/render.ts';
 import { median } from './lib/stats.ts';
 import type { FirstFilter, LaterPhase } from './lib/types.ts';
 import { FLOOR_DIR } from './floor.ts';
-import { logSince, type Served } from './bytes.ts';
+import { databaseReads, logSince, type Served } from './bytes.ts';
 
 /** A reason a measurement could not be taken (printed, not thrown further). */
 export class Skip extends Error {}
@@ -75,7 +75,7 @@ async function waitDrawn(page: Page, n: number, timeout: number): Promise<void> 
 }
 
 /** One real first interaction: select `change` on a fresh page; ms from explore:first-interaction to explore:results-drawn. */
-async function realFirst(browser: Browser, served: Served, change: Change): Promise<{ ms: number; afterBytes: number; page: Page; context: BrowserContext; config: ExploreConfig }> {
+async function realFirst(browser: Browser, served: Served, change: Change): Promise<{ ms: number; afterBytes: number; database: ReturnType<typeof databaseReads>; page: Page; context: BrowserContext; config: ExploreConfig }> {
   const { context, page, config } = await openExplore(browser, served);
   const from = served.server.requests.length;
   await page.selectOption(`.explore-filters [name=${change.name}]`, change.value);
@@ -87,7 +87,7 @@ async function realFirst(browser: Browser, served: Served, change: Change): Prom
   }, [DRAWN] as const);
   if (ms === null) throw new Skip('the explore:first-interaction / explore:results-drawn marks are missing');
   await page.waitForLoadState('networkidle');
-  return { ms, afterBytes: (await logSince(served, from)).bytes, page, context, config };
+  return { ms, afterBytes: (await logSince(served, from)).bytes, database: databaseReads(served.server.requests.slice(from)), page, context, config };
 }
 
 /** Open the floor page in a fresh context and start DuckDB-WASM with `queries`; ms for the whole (bundle import included). */
@@ -113,6 +113,7 @@ export async function firstFilter(browser: Browser, served: Served, change: Chan
   const realMs: number[] = [];
   const floorMs: number[] = [];
   let afterBytes: number[] = [];
+  const database: ReturnType<typeof databaseReads>[] = [];
   let last: Awaited<ReturnType<typeof realFirst>> | null = null;
   let lastFloor: Awaited<ReturnType<typeof floorFirst>> | null = null;
   for (let i = 0; i < runs; i++) {
@@ -122,6 +123,7 @@ export async function firstFilter(browser: Browser, served: Served, change: Chan
         last = await realFirst(browser, served, change);
         realMs.push(last.ms);
         afterBytes.push(last.afterBytes);
+        database.push(last.database);
       } else {
         if (!last) continue; // the floor needs the page's vocabulary: run it after the first real run
         await lastFloor?.context.close();
@@ -134,7 +136,15 @@ export async function firstFilter(browser: Browser, served: Served, change: Chan
   if (floorMs.length < realMs.length) floorMs.push(lastFloor.ms);
   afterBytes = afterBytes.filter((b) => b > 0);
   return {
-    result: { state: `${change.name}=${change.value}`, realMs, floorMs, afterBytes: median(afterBytes) },
+    result: {
+      state: `${change.name}=${change.value}`,
+      realMs,
+      floorMs,
+      afterBytes: median(afterBytes),
+      databaseBytes: median(database.map((d) => d.bytes)),
+      databaseRanges: median(database.map((d) => d.ranges)),
+      databaseFullReads: Math.max(0, ...database.map((d) => d.fullReads)),
+    },
     page: last!.page,
     context: last!.context,
     config: last!.config,

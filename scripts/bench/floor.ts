@@ -1,14 +1,15 @@
 /**
  * The DuckDB-WASM floor: a bare page, served by the same server as the site, that only loads
- * DuckDB-WASM (the same eh worker and wasm files the site ships, copied from
- * node_modules/@duckdb/duckdb-wasm/dist; the JS API bundled with esbuild, minified, as Vite
+ * DuckDB-WASM (the same eh worker and gzipped wasm file the site ships, made from
+ * node_modules/@duckdb/duckdb-wasm/dist as the build makes them and inflated in the browser the same way; the JS API bundled with esbuild, minified, as Vite
  * bundles it for the site), attaches the site's review.duckdb over HTTP and runs given queries
  * (one after another, prepared and bound as the site runs them; the results are Arrow tables on
  * the page's thread, not read further: the bare engine's cost).
  * Also a blank same-origin page for timing Pagefind's API alone.
  */
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gzipWasm } from '../astro/duckdb-wasm.ts';
 import { PROJECT_ROOT } from './synthetic.ts';
 
 /** Folder (under the served root) and URL path of the floor page. */
@@ -16,6 +17,7 @@ export const FLOOR_DIR = '__bench_floor';
 
 const ENTRY = `
 import * as duckdb from '@duckdb/duckdb-wasm';
+import { wasmBlobUrl } from './src/client/explore/wasm-gzip.ts';
 let conn = null;
 const prepared = new Map();
 /** Start DuckDB-WASM, attach the database, run the queries (prepared, bound). */
@@ -24,7 +26,9 @@ export async function runFloor({ dbUrl, queries }) {
   const base = new URL('./', import.meta.url).href;
   const worker = new Worker(base + 'duckdb-browser-eh.worker.js');
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(base + 'duckdb-eh.wasm');
+  const module = await wasmBlobUrl(base + 'duckdb-eh.wasm.gz');
+  await db.instantiate(module);
+  URL.revokeObjectURL(module);
   await db.registerFileURL('review.duckdb', dbUrl, duckdb.DuckDBDataProtocol.HTTP, false);
   conn = await db.connect();
   await conn.query("ATTACH 'review.duckdb' AS review (READ_ONLY)");
@@ -55,7 +59,7 @@ export async function writeFloor(root: string): Promise<void> {
   const dir = join(root, FLOOR_DIR);
   await mkdir(dir, { recursive: true });
   const dist = join(PROJECT_ROOT, 'node_modules', '@duckdb', 'duckdb-wasm', 'dist');
-  await copyFile(join(dist, 'duckdb-eh.wasm'), join(dir, 'duckdb-eh.wasm'));
+  await writeFile(join(dir, 'duckdb-eh.wasm.gz'), gzipWasm(await readFile(join(dist, 'duckdb-eh.wasm'))));
   await copyFile(join(dist, 'duckdb-browser-eh.worker.js'), join(dir, 'duckdb-browser-eh.worker.js'));
   // esbuild comes with Astro's toolchain (Vite); it is not a direct dependency of the project.
   const esbuild = await import('esbuild');

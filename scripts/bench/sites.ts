@@ -76,7 +76,7 @@ export async function benchSite(browser: Browser, o: SiteOptions): Promise<SiteR
       try {
         const first: Change = { name: 'outcome', value: await firstOutcome(browser, served) };
         const probe = await firstFilter(browser, served, first, o.runs);
-        out.first = probe.result;
+        out.first = { ...probe.result, databaseSize: (await stat(join(o.root, 'data', 'review.duckdb')).catch(() => null))?.size ?? null };
         const changes = laterChanges(probe.config.vocabulary, await busiestTableOutcome(o.database));
         o.log(`  ${o.label}: explore, ${changes.length} later filter changes…`);
         const all = [first, ...changes];

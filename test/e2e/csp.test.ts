@@ -99,7 +99,7 @@ describe('Content-Security-Policy', () => {
     if (!existsSync(join(inject('distDir'), 'explore', 'index.html'))) return;
     const w = await openWatched(e2e, '/explore/');
     await w.page.locator('select[name="measure"]').selectOption({ index: 1 });
-    await expect.poll(() => w.requested.some((u) => u.endsWith('.wasm')), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => w.requested.some((u) => /\.wasm\.[\w-]+\.gz$/.test(u)), { timeout: 20_000 }).toBe(true);
     await w.page.waitForLoadState('networkidle', { timeout: 30_000 });
     expect(await w.csp()).toEqual([]);
     await w.page.context().close();

@@ -94,7 +94,7 @@ describe('the DTA figures in Chromium', () => {
     expect(sizes.length).toBeGreaterThan(40);
     expect(sizes.filter((s) => s.px < 10.95)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    expect(requested.filter((u) => !u.startsWith(server.origin) && !u.startsWith('data:'))).toEqual([]);
+    expect(requested.filter((u) => !u.startsWith(server.origin) && !u.startsWith('data:') && !u.startsWith(`blob:${server.origin}/`))).toEqual([]);
     await context.close();
   });
 });
@@ -231,7 +231,7 @@ describe('the risk-of-bias and funnel figures in Chromium', () => {
     }
     const figures = await page.goto(`${server.origin}/outcomes/${DTA_OUTCOME}/`).then(() => page.locator('figure.appraisal').count());
     expect(figures).toBe(3);
-    expect(requested.filter((u) => !u.startsWith(server.origin) && !u.startsWith('data:'))).toEqual([]);
+    expect(requested.filter((u) => !u.startsWith(server.origin) && !u.startsWith('data:') && !u.startsWith(`blob:${server.origin}/`))).toEqual([]);
     await context.close();
   });
 });

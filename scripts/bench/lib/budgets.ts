@@ -19,6 +19,10 @@ export const LIMITS = {
   homePageBytes: 100 * KB,
   searchBytes: 300 * KB,
   searchMs: 150,
+  /** Site size: the largest single file Cloudflare Pages accepts (25 MiB), files and non-wasm bytes per study. */
+  fileBytes: 25 * 1024 * 1024,
+  filesPerStudy: 4,
+  siteBytesPerStudy: 60 * KB,
   /** The corpus size the build and search budgets speak of. */
   studies: 10_000,
   /** The table size the later-filter budget speaks of. */
@@ -72,6 +76,19 @@ function buildBudgets(sizes: readonly SizeResult[]): BudgetResult[] {
   ];
 }
 
+function sizeBudgets(sizes: readonly SizeResult[]): BudgetResult[] {
+  const s = buildSize(sizes);
+  const note = s ? `${sizeNote(s.studies, LIMITS.studies, 'studies')}${s.variant ? `what-if variant "${s.variant}"; ` : ''}` : 'not built';
+  const files = s?.files == null ? null : s.files / s.studies;
+  const bytes = s?.nonWasmBytes == null ? null : s.nonWasmBytes / s.studies;
+  const largest = s?.largestFile ?? null;
+  return [
+    { name: 'Site files per study', limit: `≤ ${LIMITS.filesPerStudy}`, actual: files == null ? '–' : files.toFixed(1), verdict: verdict(files === null ? null : files <= LIMITS.filesPerStudy), note: s?.files == null ? note : `${note}${s.files.toLocaleString('en-US')} files` },
+    { name: 'Site bytes per study (without wasm)', limit: `≤ ${formatBytes(LIMITS.siteBytesPerStudy)}`, actual: formatBytes(bytes), verdict: verdict(bytes === null ? null : bytes <= LIMITS.siteBytesPerStudy), note: s?.nonWasmBytes == null ? note : `${note}${formatBytes(s.nonWasmBytes)} of ${formatBytes(s.distBytes)}` },
+    { name: 'Largest file of the site', limit: `≤ ${formatBytes(LIMITS.fileBytes)}`, actual: formatBytes(largest?.bytes), verdict: verdict(largest ? largest.bytes <= LIMITS.fileBytes : null), note: largest ? `${note}${largest.path}` : note },
+  ];
+}
+
 function browserBudgets(sites: readonly SiteResult[]): BudgetResult[] {
   const site = largestSite(sites);
   const big = sites.find((s) => s.label.includes('estimates table')) ?? null;
@@ -85,6 +102,15 @@ function browserBudgets(sites: readonly SiteResult[]): BudgetResult[] {
     actual: formatRatio(r),
     verdict: verdict(r === null ? null : r <= LIMITS.firstFilterRatio),
     note: site?.first ? `${site.label}: ${formatMs(real)} vs floor ${formatMs(floor)} (medians)` : `not measured${site ? `: ${site.skipped.join('; ')}` : ''}`,
+  });
+  const f = site?.first ?? null;
+  const read = f?.databaseBytes ?? null;
+  out.push({
+    name: 'First filter reads review.duckdb by ranges',
+    limit: 'no whole-file read',
+    actual: read === null ? '–' : `${formatBytes(read)}${f?.databaseSize ? ` of ${formatBytes(f.databaseSize)}` : ''}`,
+    verdict: verdict(read === null ? null : !f!.databaseFullReads && (f!.databaseRanges ?? 0) > 0),
+    note: read === null ? 'not measured' : `${site!.label}; ${f!.databaseRanges ?? '–'} range requests, ${f!.databaseFullReads ?? 0} whole-file reads (medians over ${f!.realMs.length} runs)`,
   });
   const later = big?.later ?? null;
   const m = median(later?.drawnMs ?? []);
@@ -144,5 +170,5 @@ function dtaBudget(dta: readonly DtaRepool[]): BudgetResult {
 
 /** Check every budget against a run's results. */
 export function evaluateBudgets(results: Pick<BenchResults, 'sizes' | 'sites'> & Partial<Pick<BenchResults, 'dta'>>): BudgetResult[] {
-  return [...buildBudgets(results.sizes), ...browserBudgets(results.sites), dtaBudget(results.dta ?? [])];
+  return [...buildBudgets(results.sizes), ...sizeBudgets(results.sizes), ...browserBudgets(results.sites), dtaBudget(results.dta ?? [])];
 }

@@ -1,6 +1,6 @@
 /** The printed benchmark report: plain-text tables of the build, browser and budget results (pure). */
 import { formatBytes, formatMs, formatRatio, median, quantile, ratio } from './stats.ts';
-import type { BenchResults, CommandCost, DtaRepool, SiteResult, SizeResult } from './types.ts';
+import type { BenchResults, CommandCost, DtaRepool, FirstFilter, SiteResult, SizeResult } from './types.ts';
 import { LIMITS } from './budgets.ts';
 import type { RouteCost } from './routes.ts';
 
@@ -68,7 +68,7 @@ function siteRows(site: SiteResult): { bytes: string[][]; explore: string[][]; s
   if (site.first) {
     const real = median(site.first.realMs);
     const floor = median(site.first.floorMs);
-    explore.push([site.label, `first filter (${site.first.state}), n=${site.first.realMs.length}`, formatMs(real), `floor ${formatMs(floor)}`, formatRatio(ratio(real, floor)), `range ${formatMs(Math.min(...site.first.realMs))}–${formatMs(Math.max(...site.first.realMs))}; ${formatBytes(site.first.afterBytes)} loaded after the interaction`]);
+    explore.push([site.label, `first filter (${site.first.state}), n=${site.first.realMs.length}`, formatMs(real), `floor ${formatMs(floor)}`, formatRatio(ratio(real, floor)), `range ${formatMs(Math.min(...site.first.realMs))}–${formatMs(Math.max(...site.first.realMs))}; ${formatBytes(site.first.afterBytes)} loaded after the interaction${databaseFacts(site.first)}`]);
   }
   if (site.later) {
     const l = site.later;
@@ -109,6 +109,23 @@ export function dtaRows(dta: readonly DtaRepool[]): string[][] {
   ]);
 }
 
+/** What a first filter read of review.duckdb: "; of it review.duckdb 120 KB of 800 KB (15%) in 9 ranges, no whole-file read". */
+export function databaseFacts(f: FirstFilter): string {
+  if (f.databaseBytes == null) return '';
+  const share = f.databaseSize ? ` of ${formatBytes(f.databaseSize)} (${((100 * f.databaseBytes) / f.databaseSize).toFixed(0)}%)` : '';
+  const full = f.databaseFullReads ? `, ${f.databaseFullReads} WHOLE-FILE READ${f.databaseFullReads > 1 ? 'S' : ''}` : ', no whole-file read';
+  return `; of it review.duckdb ${formatBytes(f.databaseBytes)}${share} in ${f.databaseRanges ?? '–'} ranges${full}`;
+}
+
+/** The built site's size: files, HTML pages, bytes, each per study, and its largest file. */
+export function distFacts(s: SizeResult): string {
+  const per = (x: number | null | undefined, f: (v: number) => string) => (x == null ? '–' : f(x / s.studies));
+  const files = `${s.files ?? '–'} files (${per(s.files, (v) => v.toFixed(1))} per study), ${s.htmlPages ?? '–'} HTML pages`;
+  const bytes = `${formatBytes(s.distBytes)}${s.nonWasmBytes == null ? '' : `, ${formatBytes(s.nonWasmBytes)} without wasm (${per(s.nonWasmBytes, (v) => formatBytes(v))} per study)`}`;
+  const largest = s.largestFile ? `; largest file ${s.largestFile.path} ${formatBytes(s.largestFile.bytes)}` : '';
+  return `${files}, ${bytes}${largest}`;
+}
+
 /** The whole printed report. */
 export function renderReport(r: BenchResults): string {
   const out: string[] = [];
@@ -117,7 +134,7 @@ export function renderReport(r: BenchResults): string {
     out.push('', 'BUILD (wall time; peak = sampled RSS sum of the process tree; largest = exact peak RSS of the biggest process)');
     out.push(renderTable(['studies  step', 'wall', 'per study', 'CPU', 'tree peak', 'largest', 'vs bare'], r.sizes.flatMap(buildRows)));
     for (const s of r.sizes) {
-      const facts = `${s.studies.toLocaleString('en-US')} studies: ${s.estimates.toLocaleString('en-US')} estimates ingested of ${s.estimatesIntended.toLocaleString('en-US')} written; sources ${formatBytes(s.sourceBytes)}; dist ${s.files ?? '–'} files, ${s.htmlPages ?? '–'} HTML pages, ${formatBytes(s.distBytes)}`;
+      const facts = `${s.studies.toLocaleString('en-US')} studies: ${s.estimates.toLocaleString('en-US')} estimates ingested of ${s.estimatesIntended.toLocaleString('en-US')} written; sources ${formatBytes(s.sourceBytes)}; dist ${distFacts(s)}`;
       out.push(`  ${facts}${s.notes.length ? `\n    ${s.notes.join('\n    ')}` : ''}`);
     }
   }

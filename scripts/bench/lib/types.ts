@@ -38,6 +38,10 @@ export interface SizeResult {
   htmlPages: number | null;
   files: number | null;
   distBytes: number | null;
+  /** distBytes without DuckDB-WASM's module (the per-study budget leaves it out); absent in older results. */
+  nonWasmBytes?: number | null;
+  /** The largest file of the built site (static hosts limit single files); absent in older results. */
+  largestFile?: { path: string; bytes: number } | null;
   /** The build was a what-if variant of the site (named), not the real one. */
   variant: string | null;
   notes: string[];
@@ -65,6 +69,12 @@ export interface FirstFilter {
   floorMs: number[];
   /** Bytes loaded after the interaction (engine, worker, wasm, database ranges). */
   afterBytes: number | null;
+  /** Of them, review.duckdb: body bytes read (ranges summed, median over runs), range requests (median), whole-file reads (most in a run); absent in older results. */
+  databaseBytes?: number | null;
+  databaseRanges?: number | null;
+  databaseFullReads?: number;
+  /** The size of the review.duckdb served; absent in older results. */
+  databaseSize?: number | null;
 }
 
 /** Where one later change's time went on the page (its performance marks): the match statement, assembly + re-pool, the redraw (ms). */

@@ -1,16 +1,16 @@
 /**
- * DuckDB-WASM, self-hosted: the worker and wasm files come from the site itself (Vite ?url
- * imports of node_modules), and review.duckdb is attached read-only over HTTP range requests.
+ * DuckDB-WASM, self-hosted: the worker and wasm files come from the site itself (a Vite ?url
+ * import of node_modules, and the eh module gzipped by scripts/astro/duckdb-wasm.ts, inflated
+ * here), and review.duckdb is attached read-only over HTTP range requests.
  * Every query is a prepared statement with bound parameters (src/lib/explore/sql.ts).
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
-import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
-import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { url as ehWasm } from 'virtual:duckdb-eh-wasm';
 import type { Table } from 'apache-arrow';
 import { SCHEMA, type BoundQuery } from '../../lib/explore/sql.ts';
 import { base } from '../../base-path.ts';
+import { wasmBlobUrl } from './wasm-gzip.ts';
 
 /** A ready engine with the review attached. */
 export interface Engine {
@@ -25,12 +25,16 @@ export function databaseUrl(): string {
 
 /** Start DuckDB-WASM in a worker and attach the review's database file from `url`. */
 export async function openEngine(url: string): Promise<Engine> {
-  const bundle = await duckdb.selectBundle({ mvp: { mainModule: mvpWasm, mainWorker: mvpWorker }, eh: { mainModule: ehWasm, mainWorker: ehWorker } });
+  // Only the eh build is shipped (WebAssembly exception handling: Chrome 95, Firefox 100, Safari 15.2 and later).
+  if (!(await duckdb.getPlatformFeatures()).wasmExceptions) throw new Error('this browser lacks WebAssembly exception handling, which the query engine needs');
   // A same-origin worker file (not duckdb's createWorker(), which wraps it in a blob: URL the CSP forbids).
-  const worker = new Worker(bundle.mainWorker!);
+  const worker = new Worker(ehWorker);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  let module: string | null = null;
   try {
-    await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+    // The worker fetches the inflated module from a blob: URL of this page (its own fetch, which the page's CSP does not govern).
+    module = await wasmBlobUrl(ehWasm);
+    await db.instantiate(module);
     // Read the file by HTTP range requests (a HEAD with a Range header finds its size); a server
     // without range support still works, by one full read.
     await db.open({ filesystem: { reliableHeadRequests: true, allowFullHTTPReads: true, forceFullHTTPReads: false } });
@@ -49,5 +53,7 @@ export async function openEngine(url: string): Promise<Engine> {
   } catch (error) {
     await db.terminate().catch(() => {});
     throw error;
+  } finally {
+    if (module) URL.revokeObjectURL(module);
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateBudgets } from '../../../../scripts/bench/lib/budgets.ts';
-import { renderReport, renderTable } from '../../../../scripts/bench/lib/table.ts';
+import { databaseFacts, distFacts, renderReport, renderTable } from '../../../../scripts/bench/lib/table.ts';
 import type { BenchResults, CommandCost, DtaRepool, SiteResult, SizeResult } from '../../../../scripts/bench/lib/types.ts';
 
 const GB = 1024 ** 3;
@@ -66,6 +66,51 @@ describe('benchmark budgets', () => {
     const home = evaluateBudgets({ sizes: [], sites: [s] }).find((b) => b.name.startsWith('Home'))!;
     expect(home.verdict).toBe('FAIL');
     expect(home.note).toMatch(/LOADED \/pagefind\/pagefind.js/);
+  });
+});
+
+describe('the site size budgets', () => {
+  const MiB = 1024 ** 2;
+  const sized = (extra: Partial<SizeResult>) => ({ ...size(10_000, cmd(140_000), cmd(100_000)), ...extra });
+  const by = (s: SizeResult) => Object.fromEntries(evaluateBudgets({ sizes: [s], sites: [] }).map((b) => [b.name, b]));
+
+  it('judges files and non-wasm bytes per study and the largest file, naming it', () => {
+    const b = by(sized({ files: 35_000, distBytes: 600 * MiB, nonWasmBytes: 500 * MiB, largestFile: { path: '_astro/duckdb-eh.wasm.x.gz', bytes: 7.3 * MiB } }));
+    expect([b['Site files per study']!.actual, b['Site files per study']!.verdict]).toEqual(['3.5', 'PASS']);
+    expect([b['Site bytes per study (without wasm)']!.actual, b['Site bytes per study (without wasm)']!.verdict]).toEqual(['51.2 KB', 'PASS']);
+    expect(b['Largest file of the site']!).toMatchObject({ actual: '7.30 MB', verdict: 'PASS', note: '_astro/duckdb-eh.wasm.x.gz' });
+  });
+
+  it('fails a 37.5 MiB wasm file and 23 files per study, and skips what an older result did not record', () => {
+    const b = by(sized({ files: 230_000, largestFile: { path: '_astro/duckdb-mvp.wasm', bytes: 37.5 * MiB } }));
+    expect(b['Largest file of the site']!.verdict).toBe('FAIL');
+    expect(b['Site files per study']!.verdict).toBe('FAIL');
+    expect(b['Site bytes per study (without wasm)']!.verdict).toBe('SKIP');
+    expect(by(sized({ files: null }))['Site files per study']!.verdict).toBe('SKIP');
+  });
+
+  it('prints files, bytes, each per study, and the largest file of a build', () => {
+    const text = distFacts(sized({ files: 35_000, htmlPages: 10_002, distBytes: 600 * MiB, nonWasmBytes: 500 * MiB, largestFile: { path: 'a/b.gz', bytes: 2 * MiB } }));
+    expect(text).toBe('35000 files (3.5 per study), 10002 HTML pages, 600.00 MB, 500.00 MB without wasm (51.2 KB per study); largest file a/b.gz 2.00 MB');
+  });
+});
+
+describe('the range-read report', () => {
+  const first = (extra: Partial<SiteResult['first'] & object>) => site({ first: { state: 'outcome=x', realMs: [1, 2, 3], floorMs: [1, 1, 1], afterBytes: 9_000_000, ...extra } });
+  const budget = (s: SiteResult) => evaluateBudgets({ sizes: [], sites: [s] }).find((b) => b.name === 'First filter reads review.duckdb by ranges')!;
+
+  it('passes when the first filter read review.duckdb by ranges only, with the bytes read of the file size', () => {
+    const b = budget(first({ databaseBytes: 120 * 1024, databaseRanges: 9, databaseFullReads: 0, databaseSize: 800 * 1024 }));
+    expect([b.actual, b.verdict]).toEqual(['120.0 KB of 800.0 KB', 'PASS']);
+    expect(databaseFacts(first({ databaseBytes: 120 * 1024, databaseRanges: 9, databaseFullReads: 0, databaseSize: 800 * 1024 }).first!)).toBe('; of it review.duckdb 120.0 KB of 800.0 KB (15%) in 9 ranges, no whole-file read');
+  });
+
+  it('fails a whole-file read (the server ignored the ranges), and skips results without the measurement', () => {
+    const full = first({ databaseBytes: 800 * 1024, databaseRanges: 0, databaseFullReads: 1, databaseSize: 800 * 1024 });
+    expect(budget(full).verdict).toBe('FAIL');
+    expect(databaseFacts(full.first!)).toMatch(/1 WHOLE-FILE READ$/);
+    expect(budget(first({})).verdict).toBe('SKIP');
+    expect(databaseFacts(first({}).first!)).toBe('');
   });
 });
 
