@@ -3,6 +3,7 @@ import { cslItem, reviewCslItem } from '../lib/cite/csl.ts';
 import { formatReference, toBibtex, toCslJson, toRis } from '../lib/cite/format.ts';
 import { loadStudies, review } from './load.ts';
 import { readManifest } from './manifest-fs.ts';
+import { pageKey } from './page-key-fs.ts';
 import pkg from '../../package.json';
 import type { StudyRecord } from '../lib/data/tables.ts';
 
@@ -31,7 +32,7 @@ export function studyCitation({ slug, study }: Pick<StudyRecord, 'slug' | 'study
 
 /** getStaticPaths for the per-study citation endpoints. */
 export async function citationPaths() {
-  return (await loadStudies()).map((record) => ({ params: { slug: record.slug }, props: { record } }));
+  return (await loadStudies()).map((record) => ({ params: { slug: record.slug }, props: { record }, cacheKey: pageKey('citation', record.slug, record.study) }));
 }
 
 /** A citation file as a static endpoint response. */
