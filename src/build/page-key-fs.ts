@@ -27,10 +27,10 @@ function files(root: string, rel: string): string[] {
     .sort();
 }
 
-/** SHA-256 over the STAMPED files (names and bytes) and the environment that changes the output. */
-export function codeStamp(root: string): string {
+/** SHA-256 over the files under `paths` (names and bytes; default STAMPED) and the environment that changes the output. */
+export function codeStamp(root: string, paths: readonly string[] = STAMPED): string {
   const hash = createHash('sha256');
-  for (const rel of STAMPED.flatMap((r) => files(root, r))) hash.update(rel).update('\0').update(readFileSync(join(root, rel))).update('\0');
+  for (const rel of paths.flatMap((r) => files(root, r))) hash.update(rel).update('\0').update(readFileSync(join(root, rel))).update('\0');
   for (const name of ['SITE_URL', 'BASE_PATH']) hash.update(`${name}=${process.env[name] ?? ''}\0`);
   return hash.digest('hex');
 }

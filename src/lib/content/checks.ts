@@ -59,61 +59,73 @@ export function similarTitlePairs(titles: readonly string[], threshold = NEAR_DU
   return pairs;
 }
 
-/** Run every check on the validated pages; schema problems are included first. */
-export function checkContent(pages: readonly ValidatedStudy[], review: Review): ContentProblem[] {
-  const problems: ContentProblem[] = pages.flatMap((p) => p.problems);
+function problemAt(p: ValidatedStudy, path: (string | number)[], message: string, severity: ContentProblem['severity']): ContentProblem {
+  return { file: p.file, line: p.lineOf(path), field: path.join('.'), message, severity };
+}
+
+/** The checks of one valid page against the review (quotes, outcomes, 2×2 tables, risk of bias, curation left to do); no schema problems, none that need other pages. */
+export function checkPage(p: ValidatedStudy, review: Review): ContentProblem[] {
+  const s = p.study;
+  if (s === null) return [];
+  const problems: ContentProblem[] = [];
   const outcomes = new Map(review.outcomes.map((o) => [o.id, o]));
   const reasons = new Set(review.exclusion_reasons.map((r) => r.id));
-  const error = (p: ValidatedStudy, path: (string | number)[], message: string): ContentProblem => ({ file: p.file, line: p.lineOf(path), field: path.join('.'), message, severity: 'error' });
-  const warning = (p: ValidatedStudy, path: (string | number)[], message: string): ContentProblem => ({ ...error(p, path, message), severity: 'warning' });
-
-  const valid = pages.filter((p) => p.study !== null);
-  for (const p of valid) {
-    const s = p.study!;
-    const abstract = p.sections.map((x) => x.text).join('\n');
-    s.estimates.forEach((e, i) => {
-      if (!abstract.includes(e.quote)) {
-        problems.push(error(p, ['estimates', i, 'quote'], 'quote is not in the abstract: copy the exact words from the abstract (or fix the abstract if it was mistyped)'));
-      }
-      if (!outcomes.has(e.outcome)) {
-        // An estimate ingest already flagged for review stays a warning, so a fresh import still builds.
-        const report = e.needs_review ? warning : error;
-        problems.push(report(p, ['estimates', i, 'outcome'], `outcome "${e.outcome}" is not declared in content/review.yaml: use one of ${[...outcomes.keys()].join(', ')} or declare it there`));
-      } else if (!outcomes.get(e.outcome)!.measures.includes(e.measure)) {
-        problems.push(error(p, ['estimates', i, 'measure'], `measure ${e.measure} is not declared for outcome ${e.outcome} in content/review.yaml: add it to that outcome's measures or correct the measure`));
-      }
-      if (e.ci_low !== null && e.ci_high !== null && e.needs_review && (e.ci_low > e.ci_high || e.value < e.ci_low || e.value > e.ci_high)) {
-        problems.push(warning(p, ['estimates', i, 'value'], `interval [${e.ci_low}, ${e.ci_high}] does not contain ${e.value} (flagged needs_review: ${e.review_reason}): correct the numbers from the full text, then set needs_review: false`));
-      } else if (e.needs_review && outcomes.has(e.outcome)) {
-        problems.push(warning(p, ['estimates', i, 'needs_review'], `needs review: ${e.review_reason} (check against the quote and the full text, then set needs_review: false and review_reason: null)`));
-      }
-    });
-    for (const t of checkTwoByTwo(s, abstract, new Set(outcomes.keys()))) problems.push(error(p, t.path, t.message));
-    for (const r of checkRiskOfBias(s, abstract)) problems.push((r.severity === 'error' ? error : warning)(p, r.path, r.message));
-    for (const c of checkCharacteristics(s.characteristics, review.characteristics)) problems.push(error(p, c.path, c.message));
-    if (s.status === 'excluded' && s.exclusion_reason && !reasons.has(s.exclusion_reason)) {
-      problems.push(error(p, ['exclusion_reason'], `"${s.exclusion_reason}" is not an exclusion reason in content/review.yaml: use one of ${[...reasons].join(', ')} or declare it there`));
+  const error = (p: ValidatedStudy, path: (string | number)[], message: string) => problemAt(p, path, message, 'error');
+  const warning = (p: ValidatedStudy, path: (string | number)[], message: string) => problemAt(p, path, message, 'warning');
+  const abstract = p.sections.map((x) => x.text).join('\n');
+  s.estimates.forEach((e, i) => {
+    if (!abstract.includes(e.quote)) {
+      problems.push(error(p, ['estimates', i, 'quote'], 'quote is not in the abstract: copy the exact words from the abstract (or fix the abstract if it was mistyped)'));
     }
-    if (s.status === 'pending') problems.push(warning(p, ['status'], 'screening decision pending: set included, or excluded with an exclusion_reason, once the record is screened'));
-    if (s.title_source === 'derived') problems.push(warning(p, ['title'], 'working title derived from the abstract: replace it with the published title and set title_source: curated'));
-    if (p.sections.length === 0) {
-      // Point at where the abstract goes: the empty <Abstract> block, else the abstract_complete field.
-      const where = p.abstractLine !== null ? { line: p.abstractLine, field: '<Abstract>' } : { line: p.lineOf(['abstract_complete']), field: 'abstract_complete' };
-      const fix =
-        p.abstractLine !== null
-          ? 'paste the abstract from the paper between <Abstract> and </Abstract>'
-          : 'add an <Abstract> block after the frontmatter (a line <Abstract>, the abstract, a line </Abstract>)';
-      problems.push({
-        file: p.file,
-        line: where.line,
-        field: where.field,
-        severity: 'warning',
-        message: `the page has no abstract, so estimates cannot be checked against it: ${fix}, and set abstract_complete: true when it is complete`,
-      });
+    if (!outcomes.has(e.outcome)) {
+      // An estimate ingest already flagged for review stays a warning, so a fresh import still builds.
+      const report = e.needs_review ? warning : error;
+      problems.push(report(p, ['estimates', i, 'outcome'], `outcome "${e.outcome}" is not declared in content/review.yaml: use one of ${[...outcomes.keys()].join(', ')} or declare it there`));
+    } else if (!outcomes.get(e.outcome)!.measures.includes(e.measure)) {
+      problems.push(error(p, ['estimates', i, 'measure'], `measure ${e.measure} is not declared for outcome ${e.outcome} in content/review.yaml: add it to that outcome's measures or correct the measure`));
     }
+    if (e.ci_low !== null && e.ci_high !== null && e.needs_review && (e.ci_low > e.ci_high || e.value < e.ci_low || e.value > e.ci_high)) {
+      problems.push(warning(p, ['estimates', i, 'value'], `interval [${e.ci_low}, ${e.ci_high}] does not contain ${e.value} (flagged needs_review: ${e.review_reason}): correct the numbers from the full text, then set needs_review: false`));
+    } else if (e.needs_review && outcomes.has(e.outcome)) {
+      problems.push(warning(p, ['estimates', i, 'needs_review'], `needs review: ${e.review_reason} (check against the quote and the full text, then set needs_review: false and review_reason: null)`));
+    }
+  });
+  for (const t of checkTwoByTwo(s, abstract, new Set(outcomes.keys()))) problems.push(error(p, t.path, t.message));
+  for (const r of checkRiskOfBias(s, abstract)) problems.push((r.severity === 'error' ? error : warning)(p, r.path, r.message));
+  for (const c of checkCharacteristics(s.characteristics, review.characteristics)) problems.push(error(p, c.path, c.message));
+  if (s.status === 'excluded' && s.exclusion_reason && !reasons.has(s.exclusion_reason)) {
+    problems.push(error(p, ['exclusion_reason'], `"${s.exclusion_reason}" is not an exclusion reason in content/review.yaml: use one of ${[...reasons].join(', ')} or declare it there`));
   }
+  if (s.status === 'pending') problems.push(warning(p, ['status'], 'screening decision pending: set included, or excluded with an exclusion_reason, once the record is screened'));
+  if (s.title_source === 'derived') problems.push(warning(p, ['title'], 'working title derived from the abstract: replace it with the published title and set title_source: curated'));
+  if (p.sections.length === 0) {
+    // Point at where the abstract goes: the empty <Abstract> block, else the abstract_complete field.
+    const where = p.abstractLine !== null ? { line: p.abstractLine, field: '<Abstract>' } : { line: p.lineOf(['abstract_complete']), field: 'abstract_complete' };
+    const fix =
+      p.abstractLine !== null
+        ? 'paste the abstract from the paper between <Abstract> and </Abstract>'
+        : 'add an <Abstract> block after the frontmatter (a line <Abstract>, the abstract, a line </Abstract>)';
+    problems.push({
+      file: p.file,
+      line: where.line,
+      field: where.field,
+      severity: 'warning',
+      message: `the page has no abstract, so estimates cannot be checked against it: ${fix}, and set abstract_complete: true when it is complete`,
+    });
+  }
+  return problems;
+}
 
-  // Duplicates: the same identifier on two pages, or near-identical titles.
+/**
+ * Run every check on the validated pages, sorted by file and line: each page's schema problems,
+ * its own checks (checkPage, or `pageChecks` when the caller has them cached), then duplicates
+ * across pages (the same identifier on two pages, near-identical titles).
+ */
+export function checkContent(pages: readonly ValidatedStudy[], review: Review, pageChecks: (p: ValidatedStudy) => ContentProblem[] = (p) => checkPage(p, review)): ContentProblem[] {
+  const problems: ContentProblem[] = pages.flatMap((p) => p.problems);
+  const valid = pages.filter((p) => p.study !== null);
+  for (const p of valid) problems.push(...pageChecks(p));
+
   const seen = new Map<string, ValidatedStudy>();
   for (const p of valid) {
     const s = p.study!;
@@ -123,13 +135,13 @@ export function checkContent(pages: readonly ValidatedStudy[], review: Review): 
     if (s.pmcid) ids.push([`pmcid:${s.pmcid.toUpperCase()}`, ['pmcid']]);
     for (const [id, path] of new Map(ids)) {
       const other = seen.get(id);
-      if (other && other !== p) problems.push(error(p, path, `duplicate of ${other.file} (both are ${id}): merge the two pages into one and delete the other`));
+      if (other && other !== p) problems.push(problemAt(p, path, `duplicate of ${other.file} (both are ${id}): merge the two pages into one and delete the other`, 'error'));
       else seen.set(id, p);
     }
   }
   for (const [i, j, sim] of similarTitlePairs(valid.map((p) => p.study!.title))) {
     const [a, b] = [valid[i]!, valid[j]!];
-    problems.push(warning(b, ['title'], `title is ${Math.round(sim * 100)}% similar to ${a.file}: if they are the same study, merge the pages; if not, make the titles distinguishable`));
+    problems.push(problemAt(b, ['title'], `title is ${Math.round(sim * 100)}% similar to ${a.file}: if they are the same study, merge the pages; if not, make the titles distinguishable`, 'warning'));
   }
   return problems.sort((x, y) => x.file.localeCompare(y.file) || x.line - y.line);
 }
