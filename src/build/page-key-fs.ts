@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 /** What the stamp hashes, relative to the project root: folders are read recursively. */
 export const STAMPED = ['src', 'scripts/astro', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'content/review.yaml'] as const;
@@ -23,7 +23,7 @@ function files(root: string, rel: string): string[] {
   if (!stat.isDirectory()) return [rel];
   return readdirSync(join(root, rel), { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name).slice(root.length + 1))
+    .map((e) => relative(root, join(e.parentPath, e.name)))
     .sort();
 }
 
