@@ -50,6 +50,16 @@ describe('benchmark budgets', () => {
     expect(budgets[1]!.verdict).toBe('SKIP');
   });
 
+  it('judges the update after one study page changed at 1,000 studies against that size\'s bare build, and skips it when none ran', () => {
+    const quick = { ...size(1000, cmd(50_000), cmd(10_000)), rebuild: cmd(14_000) };
+    const slow = { ...size(1000, cmd(50_000), cmd(10_000)), rebuild: cmd(16_000) };
+    const update = (s: SizeResult[]) => evaluateBudgets({ sizes: s, sites: [] }).find((b) => b.name.startsWith('Update, 1 study page changed'))!;
+    expect([update([quick, size(10_000, cmd(140_000), cmd(100_000))]).actual, update([quick]).verdict]).toEqual(['1.40×', 'PASS']);
+    expect(update([slow]).verdict).toBe('FAIL');
+    expect(update([{ ...quick, rebuild: cmd(9_000, GB, { timedOut: true }) }]).verdict).toBe('FAIL');
+    expect(update([size(1000, cmd(50_000), cmd(10_000))]).verdict).toBe('SKIP');
+  });
+
   it('fails a page budget when DuckDB or Pagefind bytes load before any interaction', () => {
     const s = site();
     s.bytes[0]!.forbidden = ['/pagefind/pagefind.js'];
