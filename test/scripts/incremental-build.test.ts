@@ -98,7 +98,8 @@ describe('npm run build after a change, caches kept', () => {
 
   it('gives the cold build after content/review.yaml changed, rendering every study page again', async () => {
     const file = join(dir, 'content', 'review.yaml');
-    await writeFile(file, (await readFile(file, 'utf8')).replace(/^short_title: (.*)$/m, 'short_title: $1 (updated)'));
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^short_title: "(.*)"$/m, 'short_title: "$1 (updated)"'));
+    expect(await readFile(file, 'utf8')).toContain('(updated)"');
     const { incremental, cold, log } = await incrementalThenCold();
     expect(incremental).toEqual(cold);
     expect(studyPages(log).cached).toEqual([]);
@@ -108,6 +109,7 @@ describe('npm run build after a change, caches kept', () => {
   it('gives the cold build after the code changed, rendering every study page again', async () => {
     const file = join(dir, 'src', 'components', 'StudyHistory.astro');
     await writeFile(file, (await readFile(file, 'utf8')).replace('<dt>Last changed</dt>', '<dt>Last changed on</dt>'));
+    expect(await readFile(file, 'utf8')).toContain('Last changed on');
     const { incremental, cold, log } = await incrementalThenCold();
     expect(incremental).toEqual(cold);
     expect(studyPages(log).cached).toEqual([]);
