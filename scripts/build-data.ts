@@ -13,18 +13,27 @@ import { parseArgs } from 'node:util';
 import { diagnosticTableRows, estimateRows, riskOfBiasRows, studyRow, type StudyRecord } from '../src/lib/data/tables.ts';
 import { formatProblem } from '../src/lib/content/validate.ts';
 import { checkContent } from '../src/lib/content/checks.ts';
-import { readReview, readStudies, ContentError } from './lib/content-fs.ts';
+import { readReview, ContentError } from './lib/content-fs.ts';
+import { readCheckedStudies } from './lib/study-cache-fs.ts';
 import { DATA_FILES, writeTables } from './lib/duckdb-tables.ts';
 import { replaceFiles } from './lib/replace-files.ts';
 import { writeManifest } from './lib/data-manifest.ts';
+import { dataKey, dataUpToDate, recordDataKey } from './lib/data-key-fs.ts';
 
-/** Validate content and write the tables; returns the records written. */
+/** Validate content and write the tables; returns the records. */
 export async function buildData(root: string, outDir: string): Promise<StudyRecord[]> {
+  return (await buildDataReport(root, outDir)).records;
+}
+
+/** buildData, also saying whether the files were written (false: the rows and the code are those of the files already in outDir, which are kept). */
+export async function buildDataReport(root: string, outDir: string): Promise<{ records: StudyRecord[]; written: boolean }> {
   const review = await readReview(root);
-  const pages = await readStudies(root);
-  const problems = checkContent(pages, review).filter((p) => p.severity === 'error');
+  const { pages, checks } = await readCheckedStudies(root, review);
+  const problems = checkContent(pages, review, checks).filter((p) => p.severity === 'error');
   if (problems.length > 0) throw new ContentError(problems);
   const records = pages.map((p) => ({ slug: p.slug, study: p.study!, sections: p.sections }));
+  const key = dataKey(root, records);
+  if (await dataUpToDate(root, outDir, key)) return { records, written: false };
   await replaceFiles(outDir, async (staging) => {
     await writeTables(staging, records.map(studyRow), records.flatMap(estimateRows), records.flatMap(diagnosticTableRows), records.flatMap(riskOfBiasRows));
     await writeManifest(staging);
@@ -32,15 +41,16 @@ export async function buildData(root: string, outDir: string): Promise<StudyReco
   });
   // A write-ahead log left next to an earlier review.duckdb would be replayed onto the new one.
   await rm(join(outDir, 'review.duckdb.wal'), { force: true });
-  return records;
+  await recordDataKey(root, outDir, key);
+  return { records, written: true };
 }
 
 if (import.meta.main) {
   const { values } = parseArgs({ options: { root: { type: 'string', default: process.cwd() }, out: { type: 'string' } } });
   const root = values.root!;
   const started = performance.now();
-  buildData(root, values.out ?? process.env.SITE_DATA_DIR ?? join(root, 'data')).then(
-    (records) => console.log(`data: ${records.length} studies, ${records.reduce((n, r) => n + r.study.estimates.length, 0)} estimates written in ${Math.round(performance.now() - started)} ms`),
+  buildDataReport(root, values.out ?? process.env.SITE_DATA_DIR ?? join(root, 'data')).then(
+    ({ records, written }) => console.log(`data: ${records.length} studies, ${records.reduce((n, r) => n + r.study.estimates.length, 0)} estimates ${written ? 'written' : 'unchanged (the files in place hold these rows)'} in ${Math.round(performance.now() - started)} ms`),
     (error: unknown) => {
       console.error(error instanceof ContentError ? `${error.problems.map(formatProblem).join('\n')}\n${error.problems.length} problem(s): fix them and run npm run data again.` : error);
       process.exit(1);

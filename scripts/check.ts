@@ -6,7 +6,8 @@
 import { parseArgs } from 'node:util';
 import { checkContent, formatUnmapped, unmappedEstimates } from '../src/lib/content/checks.ts';
 import { formatProblem, type ContentProblem } from '../src/lib/content/validate.ts';
-import { readReview, readStudies, ContentError } from './lib/content-fs.ts';
+import { readReview, ContentError } from './lib/content-fs.ts';
+import { readCheckedStudies } from './lib/study-cache-fs.ts';
 
 /** Run all checks; returns the problems found (review.yaml problems included). */
 export async function runCheck(root: string): Promise<ContentProblem[]> {
@@ -17,8 +18,8 @@ export async function runCheck(root: string): Promise<ContentProblem[]> {
 export async function runCheckWithUnmapped(root: string): Promise<{ problems: ContentProblem[]; unmapped: string }> {
   try {
     const review = await readReview(root);
-    const pages = await readStudies(root);
-    return { problems: checkContent(pages, review), unmapped: formatUnmapped(unmappedEstimates(pages, review)) };
+    const { pages, checks } = await readCheckedStudies(root, review);
+    return { problems: checkContent(pages, review, checks), unmapped: formatUnmapped(unmappedEstimates(pages, review)) };
   } catch (error) {
     if (error instanceof ContentError) return { problems: error.problems, unmapped: '' };
     throw error;

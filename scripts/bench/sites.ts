@@ -58,68 +58,77 @@ export async function benchSite(browser: Browser, o: SiteOptions): Promise<SiteR
   const server = await serveStatic(o.root);
   const served: Served = { label: o.label, root: o.root, server };
   try {
-    if (o.bytes) {
-      o.log(`  ${o.label}: bytes before interaction…`);
-      const study = await studyPages(o.root);
-      if (!study) out.skipped.push('study page bytes: no /studies/<slug>/index.html in the build');
-      const pages: [string, string][] = [['home', '/'], ...(study ? ([['study', study.largest], ['study (median)', study.typical]] as [string, string][]) : []), ['explore', '/explore/']];
-      for (const [page, path] of pages) {
-        try {
-          out.bytes.push(await pageBytes(browser, served, page, path));
-        } catch (error) {
-          out.skipped.push(`${page} page bytes: ${reason(error)}`);
-        }
-      }
-    }
-    if (o.explore) {
-      o.log(`  ${o.label}: explore, first filter interaction vs floor (${o.runs} runs each)…`);
-      try {
-        const first: Change = { name: 'outcome', value: await firstOutcome(browser, served) };
-        const probe = await firstFilter(browser, served, first, o.runs);
-        out.first = { ...probe.result, databaseSize: (await stat(join(o.root, 'data', 'review.duckdb')).catch(() => null))?.size ?? null };
-        const changes = laterChanges(probe.config.vocabulary, await busiestTableOutcome(o.database));
-        o.log(`  ${o.label}: explore, ${changes.length} later filter changes…`);
-        const all = [first, ...changes];
-        const states = changes.map((_, i) => stateAfter(all.slice(0, i + 2), probe.config.vocabulary));
-        // Each change, then the same state's statements on the floor page, so both see the same load.
-        const done = await applyChanges(probe.page, changes, 120_000, { page: probe.floor, states });
-        o.log(`  ${o.label}: explore, decomposing the changes (JS alone, in Node)…`);
-        const js = await jsCosts(o.database, states, probe.config.ctx);
-        const seen = [stateAfter([first], probe.config.vocabulary), ...states].map((x) => JSON.stringify(x));
-        out.later = {
-          ...done,
-          revisits: seen.slice(1).filter((x, i) => seen.slice(0, i + 1).includes(x)).length,
-          queryMs: median(done.floorMs),
-          jsMs: median(js.map((j) => j.renderMs)),
-          htmlChars: median(js.map((j) => j.htmlBytes)),
-          dtaMs: median(js.map((j) => j.dtaMs)),
-          dtaTables: { median: median(js.map((j) => j.tables)), max: Math.max(0, ...js.map((j) => j.tables)) },
-        };
-        await probe.context.close();
-        await probe.floorContext.close();
-      } catch (error) {
-        out.skipped.push(`explore: ${reason(error)}`);
-      }
-    }
-    if (o.search) {
-      let withBare = false;
-      try {
-        o.log(`  ${o.label}: bare Pagefind index of the study pages (the search baseline)…`);
-        const bare = await writeBarePagefind(o.root);
-        o.log(`  ${o.label}: bare index, ${bare.pages} pages in ${(bare.ms / 1000).toFixed(1)} s`);
-        withBare = true;
-      } catch (error) {
-        out.skipped.push(`bare Pagefind baseline: ${reason(error)}`);
-      }
-      for (const term of o.terms) {
-        o.log(`  ${o.label}: Pagefind first query "${term}"…`);
-        out.search.push(await searchFirstQuery(browser, served, term, out.skipped, withBare));
-      }
-    }
+    if (o.bytes) await benchBytes(browser, o, served, out);
+    if (o.explore) await benchExplore(browser, o, served, out);
+    if (o.search) await benchSearch(browser, o, served, out);
   } finally {
     await server.close();
   }
   return out;
+}
+
+/** Bytes before any interaction on the home, the largest and the median study page, and Explore. */
+async function benchBytes(browser: Browser, o: SiteOptions, served: Served, out: SiteResult): Promise<void> {
+  o.log(`  ${o.label}: bytes before interaction…`);
+  const study = await studyPages(o.root);
+  if (!study) out.skipped.push('study page bytes: no /studies/<slug>/index.html in the build');
+  const pages: [string, string][] = [['home', '/'], ...(study ? ([['study', study.largest], ['study (median)', study.typical]] as [string, string][]) : []), ['explore', '/explore/']];
+  for (const [page, path] of pages) {
+    try {
+      out.bytes.push(await pageBytes(browser, served, page, path));
+    } catch (error) {
+      out.skipped.push(`${page} page bytes: ${reason(error)}`);
+    }
+  }
+}
+
+/** Explore: the first filter against the floor, then the later changes (each beside the floor's same statements). */
+async function benchExplore(browser: Browser, o: SiteOptions, served: Served, out: SiteResult): Promise<void> {
+  o.log(`  ${o.label}: explore, first filter interaction vs floor (${o.runs} runs each)…`);
+  try {
+    const first: Change = { name: 'outcome', value: await firstOutcome(browser, served) };
+    const probe = await firstFilter(browser, served, first, o.runs);
+    out.first = { ...probe.result, databaseSize: (await stat(join(o.root, 'data', 'review.duckdb')).catch(() => null))?.size ?? null };
+    const changes = laterChanges(probe.config.vocabulary, await busiestTableOutcome(o.database));
+    o.log(`  ${o.label}: explore, ${changes.length} later filter changes…`);
+    const all = [first, ...changes];
+    const states = changes.map((_, i) => stateAfter(all.slice(0, i + 2), probe.config.vocabulary));
+    // Each change, then the same state's statements on the floor page, so both see the same load.
+    const done = await applyChanges(probe.page, changes, 120_000, { page: probe.floor, states });
+    o.log(`  ${o.label}: explore, decomposing the changes (JS alone, in Node)…`);
+    const js = await jsCosts(o.database, states, probe.config.ctx);
+    const seen = [stateAfter([first], probe.config.vocabulary), ...states].map((x) => JSON.stringify(x));
+    out.later = {
+      ...done,
+      revisits: seen.slice(1).filter((x, i) => seen.slice(0, i + 1).includes(x)).length,
+      queryMs: median(done.floorMs),
+      jsMs: median(js.map((j) => j.renderMs)),
+      htmlChars: median(js.map((j) => j.htmlBytes)),
+      dtaMs: median(js.map((j) => j.dtaMs)),
+      dtaTables: { median: median(js.map((j) => j.tables)), max: Math.max(0, ...js.map((j) => j.tables)) },
+    };
+    await probe.context.close();
+    await probe.floorContext.close();
+  } catch (error) {
+    out.skipped.push(`explore: ${reason(error)}`);
+  }
+}
+
+/** Pagefind's first query per term, beside a bare Pagefind index of the same study pages. */
+async function benchSearch(browser: Browser, o: SiteOptions, served: Served, out: SiteResult): Promise<void> {
+  let withBare = false;
+  try {
+    o.log(`  ${o.label}: bare Pagefind index of the study pages (the search baseline)…`);
+    const bare = await writeBarePagefind(o.root);
+    o.log(`  ${o.label}: bare index, ${bare.pages} pages in ${(bare.ms / 1000).toFixed(1)} s`);
+    withBare = true;
+  } catch (error) {
+    out.skipped.push(`bare Pagefind baseline: ${reason(error)}`);
+  }
+  for (const term of o.terms) {
+    o.log(`  ${o.label}: Pagefind first query "${term}"…`);
+    out.search.push(await searchFirstQuery(browser, served, term, out.skipped, withBare));
+  }
 }
 
 /** The first outcome the Explore page offers (its select's first non-empty option). */

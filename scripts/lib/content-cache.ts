@@ -1,5 +1,5 @@
 /**
- * Astro keeps parsed content entries in node_modules/.astro/data-store.json and reuses an entry
+ * Astro keeps parsed content entries in <ASTRO_CACHE_DIR>/data-store.json and reuses an entry
  * while its file is unchanged, even when the schema that parsed it changed: a field added with a
  * default (risk_of_bias, two_by_two) was then missing from old pages and the build crashed. This
  * drops the store whenever the schema's source changed since the last build (Node only).
@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ASTRO_CACHE_DIR } from '../astro/cache-dir.ts';
 
 /** The files whose change makes Astro's cached entries stale. */
 async function schemaFiles(root: string): Promise<string[]> {
@@ -24,7 +25,7 @@ export async function schemaHash(root: string): Promise<string> {
 
 /** Remove Astro's content data store when the schema changed since it was written; true when it was removed. */
 export async function dropStaleContentStore(root: string): Promise<boolean> {
-  const cacheDir = join(root, 'node_modules', '.astro');
+  const cacheDir = join(root, ASTRO_CACHE_DIR);
   const stamp = join(cacheDir, 'living-review-schema.sha256');
   const now = await schemaHash(root);
   const before = await readFile(stamp, 'utf8').catch(() => null);

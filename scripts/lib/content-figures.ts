@@ -11,13 +11,15 @@ import { dtaInputs, synthesizeDta } from '../../src/lib/site/dta-synthesis.ts';
 import { compareStudyRecords, type StudyRecord } from '../../src/lib/data/tables.ts';
 import { synthesize } from '../../src/lib/site/synthesis.ts';
 import { synthesisInputs } from '../../src/lib/site/synthesis-inputs.ts';
-import { readReview, readStudies } from './content-fs.ts';
+import { readReview } from './content-fs.ts';
+import { readCheckedStudies } from './study-cache-fs.ts';
 import { buildSubgroupFigures } from '../../src/lib/figures/subgroup-registry.ts';
 import { analyseSynthesis, studyFacts } from '../../src/lib/site/analyses.ts';
 
 /** The site's figures with files from content/ in `root` under base path `base` (null when a page is invalid: check reports it). */
 export async function contentFigures(root: string, base: string): Promise<SiteFigure[] | null> {
-  const [review, pages] = await Promise.all([readReview(root), readStudies(root)]);
+  const review = await readReview(root);
+  const { pages } = await readCheckedStudies(root, review);
   if (pages.some((p) => p.problems.length > 0 || !p.study)) return null;
   const records: StudyRecord[] = pages.map((p) => ({ slug: p.slug, study: p.study!, sections: p.sections })).sort(compareStudyRecords);
   const label = (id: string) => review.outcomes.find((o) => o.id === id)?.label ?? id;

@@ -1,6 +1,6 @@
 /** Node-side reading of the content folder: sources, study pages and the review protocol. */
 import { readFile, readdir } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import type { Review } from '../../src/lib/schema/index.ts';
 import { validateReviewSource, validateStudySource, type ContentProblem, type ValidatedStudy } from '../../src/lib/content/validate.ts';
 import { SOURCE_EXTENSIONS, type SourceFile } from '../../src/lib/ingest/plan.ts';
@@ -26,18 +26,22 @@ export async function readSources(root: string): Promise<SourceFile[]> {
 /** Read and validate every study page: frontmatter against the schema, and the body parsed as MDX (no code, only the allowed components). */
 export async function readStudies(root: string): Promise<ValidatedStudy[]> {
   const dir = contentPaths(root).studies;
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.mdx')).sort();
-  return Promise.all(
-    names.map(async (n) => {
-      const source = await readFile(join(dir, n), 'utf8');
-      const file = relative(root, join(dir, n));
-      const page = validateStudySource(source, file, n.replace(/\.mdx$/, ''));
-      // A page whose layout is broken (frontmatter fences, <Abstract> block) already has its one error.
-      if (page.problems.some((p) => p.field === '(page)')) return page;
-      const body = studyBodyProblems(source, file);
-      return body.length === 0 ? page : { ...page, problems: [...page.problems, ...body] };
-    }),
-  );
+  const names = await studyFileNames(root);
+  return Promise.all(names.map(async (n) => validateStudyFile(await readFile(join(dir, n), 'utf8'), relative(root, join(dir, n)))));
+}
+
+/** The names of the study pages (content/studies/*.mdx), sorted. */
+export async function studyFileNames(root: string): Promise<string[]> {
+  return (await readdir(contentPaths(root).studies).catch(() => [] as string[])).filter((n) => n.endsWith('.mdx')).sort();
+}
+
+/** Validate one study page's text (`file` relative to the root): frontmatter against the schema, body as MDX. */
+export function validateStudyFile(source: string, file: string): ValidatedStudy {
+  const page = validateStudySource(source, file, basename(file).replace(/\.mdx$/, ''));
+  // A page whose layout is broken (frontmatter fences, <Abstract> block) already has its one error.
+  if (page.problems.some((p) => p.field === '(page)')) return page;
+  const body = studyBodyProblems(source, file);
+  return body.length === 0 ? page : { ...page, problems: [...page.problems, ...body] };
 }
 
 /** Read and validate the review protocol; throws with every problem listed when invalid. */

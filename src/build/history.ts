@@ -1,9 +1,11 @@
 /**
  * Build-time glue for the review's history: reads the content's git history once per build
- * (src/build/git-history-fs.ts) and turns it into updates and study dates (src/lib/changes).
+ * (src/build/git-history-fs.ts) and turns it into updates and study dates (src/lib/changes); the file
+ * versions it validates are kept between builds (src/build/validation-cache-fs.ts).
  * Outside a git checkout the timeline is empty and study pages say so.
  */
 import { readContentHistory } from './git-history-fs.ts';
+import { StoredValidations } from './validation-cache-fs.ts';
 import { buildTimeline, type StudyDates, type Timeline } from '../lib/changes/timeline.ts';
 
 /** The timeline plus what the git step cost. */
@@ -21,7 +23,9 @@ export function loadTimeline(root = process.cwd()): Promise<SiteTimeline> {
   cache ??= (async () => {
     const started = performance.now();
     const history = await readContentHistory(root);
-    const timeline = buildTimeline(history);
+    const validations = new StoredValidations(root);
+    const timeline = buildTimeline(history, validations);
+    validations.save();
     const totalMs = Math.round(performance.now() - started);
     console.log(`[history] ${timeline.updates.length} update(s) from ${history.commits.length} commit(s): git ${Math.round(history.ms)} ms, total ${totalMs} ms`);
     return { ...timeline, gitMs: Math.round(history.ms), totalMs };

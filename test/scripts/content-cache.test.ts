@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dropStaleContentStore, schemaHash } from '../../scripts/lib/content-cache.ts';
+import { ASTRO_CACHE_DIR } from '../../scripts/astro/cache-dir.ts';
 import { ROOT } from '../helpers.ts';
 
 describe("Astro's cached content entries", () => {
@@ -12,8 +13,8 @@ describe("Astro's cached content entries", () => {
     try {
       await cp(join(ROOT, 'src', 'lib', 'schema'), join(dir, 'src', 'lib', 'schema'), { recursive: true });
       await cp(join(ROOT, 'src', 'content.config.ts'), join(dir, 'src', 'content.config.ts'));
-      const store = join(dir, 'node_modules', '.astro', 'data-store.json');
-      await mkdir(join(dir, 'node_modules', '.astro'), { recursive: true });
+      const store = join(dir, ASTRO_CACHE_DIR, 'data-store.json');
+      await mkdir(join(dir, ASTRO_CACHE_DIR), { recursive: true });
       await writeFile(store, '{}');
       expect(await dropStaleContentStore(dir)).toBe(false); // no stamp yet: the store is dropped to be safe and the stamp written
       await writeFile(store, '{}');

@@ -24,6 +24,9 @@ function stepMs(c: CommandCost | null, name: string): { ms: number; peak: number
   return s ? { ms: s.endMs - s.startMs, peak: s.peakBytes, last: s === c!.steps.at(-1) } : null;
 }
 
+/** The steps of npm run build as the bench names them (scripts/bench/build.ts BUILD_STEPS), for the cold build and the update alike. */
+const BUILD_STEP_NAMES = ['png warm-up (beside check, data, astro build)', 'pdf warm-up (beside check, data, astro build)', 'check', 'data', 'astro build', 'png', 'pdf', 'search (Pagefind)'];
+
 function buildRows(s: SizeResult): string[][] {
   const n = s.studies;
   const perStudy = (ms: number | null | undefined) => (ms == null ? '–' : `${(ms / n).toFixed(ms / n < 10 ? 2 : 1)} ms`);
@@ -39,13 +42,13 @@ function buildRows(s: SizeResult): string[][] {
     vsBare ? `${c && !complete && (c.timedOut || c.exitCode !== 0) ? '> ' : ''}${formatRatio(ratio(ms, bare))}` : '',
   ];
   const rows: string[][] = [row('ingest (npm run ingest)', s.ingest)];
-  for (const step of ['png warm-up (beside check, data, astro build)', 'check', 'data', 'astro build', 'png', 'search (Pagefind)']) {
+  for (const step of BUILD_STEP_NAMES) {
     const x = stepMs(s.build, step);
     if (x) rows.push(row(`  ${step}`, s.build, x.ms, x.peak, step.startsWith('astro'), !x.last));
   }
   rows.push(row(`npm run build (whole)${s.variant ? ` [variant: ${s.variant}]` : ''}`, s.build, undefined, undefined, true));
   if (s.rebuild) {
-    for (const step of ['png warm-up (beside check, data, astro build)', 'astro build', 'png']) {
+    for (const step of BUILD_STEP_NAMES) {
       const x = stepMs(s.rebuild, step);
       if (x) rows.push(row(`  again: ${step}`, s.rebuild, x.ms, x.peak, false, !x.last));
     }

@@ -81,9 +81,8 @@ export function studyDates(path: string, commits: readonly HistoryCommit[], unco
   return { added, changed, state: !changed ? 'new' : dirty ? 'modified' : 'committed' };
 }
 
-/** Build the updates (newest first) and the study dates from the history. */
-export function buildTimeline(history: HistoryInput): Timeline {
-  const cache: ValidationCache = new Map();
+/** Build the updates (newest first) and the study dates from the history; `cache` holds the file versions already validated (by text). */
+export function buildTimeline(history: HistoryInput, cache: ValidationCache = new Map()): Timeline {
   const studies: Record<string, StudyDates> = {};
   if (!history.available) {
     for (const f of history.working.studies) studies[f.slug] = { added: null, changed: null, state: 'no-history' };

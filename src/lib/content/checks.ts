@@ -70,22 +70,31 @@ const report: Report = {
   warning: (p, path, message) => ({ ...report.error(p, path, message), severity: 'warning' }),
 };
 
-/** Run every check on the validated pages; schema problems are included first. */
-export function checkContent(pages: readonly ValidatedStudy[], review: Review): ContentProblem[] {
-  const problems: ContentProblem[] = pages.flatMap((p) => p.problems);
+/** The checks of one valid page against the review (quotes, outcomes, 2×2 tables, risk of bias, curation left to do); no schema problems, none that need other pages. */
+export function checkPage(p: ValidatedStudy, review: Review): ContentProblem[] {
+  const s = p.study;
+  if (s === null) return [];
   const outcomes = new Map(review.outcomes.map((o) => [o.id, o]));
   const reasons = new Set(review.exclusion_reasons.map((r) => r.id));
   const { error, warning } = report;
+  const abstract = p.sections.map((x) => x.text).join('\n');
+  const problems = estimateProblems(p, abstract, outcomes);
+  for (const t of checkTwoByTwo(s, abstract, new Set(outcomes.keys()))) problems.push(error(p, t.path, t.message));
+  for (const r of checkRiskOfBias(s, abstract)) problems.push((r.severity === 'error' ? error : warning)(p, r.path, r.message));
+  for (const c of checkCharacteristics(s.characteristics, review.characteristics)) problems.push(error(p, c.path, c.message));
+  problems.push(...screeningProblems(p, reasons));
+  return problems;
+}
+
+/**
+ * Run every check on the validated pages, sorted by file and line: each page's schema problems,
+ * its own checks (checkPage, or `pageChecks` when the caller has them cached), then duplicates
+ * across pages (the same identifier on two pages, near-identical titles).
+ */
+export function checkContent(pages: readonly ValidatedStudy[], review: Review, pageChecks: (p: ValidatedStudy) => ContentProblem[] = (p) => checkPage(p, review)): ContentProblem[] {
+  const problems: ContentProblem[] = pages.flatMap((p) => p.problems);
   const valid = pages.filter((p) => p.study !== null);
-  for (const p of valid) {
-    const s = p.study!;
-    const abstract = p.sections.map((x) => x.text).join('\n');
-    problems.push(...estimateProblems(p, abstract, outcomes));
-    for (const t of checkTwoByTwo(s, abstract, new Set(outcomes.keys()))) problems.push(error(p, t.path, t.message));
-    for (const r of checkRiskOfBias(s, abstract)) problems.push((r.severity === 'error' ? error : warning)(p, r.path, r.message));
-    for (const c of checkCharacteristics(s.characteristics, review.characteristics)) problems.push(error(p, c.path, c.message));
-    problems.push(...screeningProblems(p, reasons));
-  }
+  for (const p of valid) problems.push(...pageChecks(p));
   problems.push(...duplicateProblems(valid));
   return problems.sort((x, y) => x.file.localeCompare(y.file) || x.line - y.line);
 }

@@ -90,6 +90,23 @@ export interface ValidatedStudy {
   lineOf(path: (string | number)[]): number;
 }
 
+/** The file line of a frontmatter path of a study page's source, parsed when first asked (a page read back from a cache has no parsed YAML); a page whose layout is broken maps every path to `fallback`. */
+export function lazyFieldLines(source: string, fallback: number): (path: (string | number)[]) => number {
+  let lines: ((path: (string | number)[]) => number) | null = null;
+  return (path) => {
+    if (!lines) {
+      try {
+        const parsed = parseStudyMdx(source);
+        lines = fieldLines(parsed.frontmatterText, parsed.frontmatterLine);
+      } catch (error) {
+        if (!(error instanceof MdxFormatError)) throw error;
+        lines = () => fallback;
+      }
+    }
+    return lines(path);
+  };
+}
+
 /** Map frontmatter paths to file lines. */
 function fieldLines(text: string, firstLine: number): (path: (string | number)[]) => number {
   const counter = new LineCounter();

@@ -84,7 +84,7 @@ export function studyFigures({ slug, study }: StudyFigureInput): Figure[] {
   });
 }
 
-/** The study page's data island: the figures' input, the page's absolute URL, the review's title and the data version. */
+/** The study page's data island: the figures' input, the page's absolute URL, the review's title and the page's own version ("study page <commit>"; not the review's data version, which changes with every study). */
 export interface StudyPageData extends StudyFigureInput {
   pageUrl: string;
   reviewTitle: string;

@@ -11,8 +11,9 @@ import { seedAucOptions, seedAucRows } from '../../lib/forest/seed.ts';
 import { mediaBoxes, pdfInfo, pdfObjects, pdfText } from './pdf-reader.ts';
 
 const figures = (await contentFigures(ROOT, '/'))!;
-const study = figures.find((f): f is Figure => f.kind === 'study')!;
-const { svg: studySvg, layout: studyLayout } = standaloneSvg(study);
+// Study figures have no files (the browser makes them); an outcome forest plot is the real figure here.
+const figure = figures.find((f): f is Figure => f.kind === 'outcome')!;
+const { svg: figureSvg, layout: figureLayout } = standaloneSvg(figure);
 
 /** A standalone forest-plot SVG of `rows` (with a pooled diamond when `pooled`). */
 function forestSvg(rows: ForestRow[], options: ForestOptions): string {
@@ -24,39 +25,39 @@ const fileId = (pdf: Uint8Array) => /\/ID \[<([0-9a-f]+)> <\1>\]/.exec(latin1(pd
 
 describe('svgToPdf on a real figure', () => {
   it("writes one page of the SVG's size in points (1 CSS px = 0.75 pt), titled and described as the SVG", async () => {
-    const pdf = await svgToPdf(studySvg);
+    const pdf = await svgToPdf(figureSvg);
     expect(latin1(pdf.subarray(0, 5))).toBe('%PDF-');
     expect(latin1(pdf.subarray(-6))).toMatch(/%%EOF\s*$/);
-    expect(mediaBoxes(pdf)).toEqual([[0, 0, studyLayout.width * 0.75, studyLayout.height * 0.75]]);
+    expect(mediaBoxes(pdf)).toEqual([[0, 0, figureLayout.width * 0.75, figureLayout.height * 0.75]]);
     const info = pdfInfo(pdf);
-    expect(info.Title).toBe(study.longTitle);
-    expect(info.Subject).toBe(studyLayout.description);
+    expect(info.Title).toBe(figure.longTitle);
+    expect(info.Subject).toBe(figureLayout.description);
     expect(info.Producer).toMatch(/^PDFKit \d+\.\d+\.\d+ with svg-to-pdfkit \d+\.\d+\.\d+$/);
   });
 
   it('keeps every label, value, header and tick as text a reader can select (decoded through the fonts’ ToUnicode maps)', async () => {
     // Inflated here from the compressed file the build writes, and read uncompressed: the same text either way.
-    for (const pdf of [await svgToPdf(studySvg), await svgToPdf(studySvg, { compress: false })]) {
+    for (const pdf of [await svgToPdf(figureSvg), await svgToPdf(figureSvg, { compress: false })]) {
       const text = pdfText(pdf);
-      for (const r of studyLayout.rows) {
+      for (const r of figureLayout.rows) {
         expect(text).toContain(r.label);
         expect(text).toContain(r.valueText);
       }
-      expect(text).toContain(studyLayout.header.value);
-      expect(text).toContain(studyLayout.axis.label);
-      for (const t of studyLayout.axis.ticks) expect(text).toContain(t.label);
+      expect(text).toContain(figureLayout.header.value);
+      expect(text).toContain(figureLayout.axis.label);
+      for (const t of figureLayout.axis.ticks) expect(text).toContain(t.label);
       expect(latin1(pdf)).not.toContain('/Subtype /Image');
     }
-    expect(latin1(await svgToPdf(studySvg, { compress: false }))).not.toContain('/FlateDecode');
+    expect(latin1(await svgToPdf(figureSvg, { compress: false }))).not.toContain('/FlateDecode');
   });
 
   it('is byte-identical on every render of the same SVG, with fixed dates and a file ID that changes with the content', async () => {
-    const a = await svgToPdf(studySvg);
-    const b = await svgToPdf(studySvg);
+    const a = await svgToPdf(figureSvg);
+    const b = await svgToPdf(figureSvg);
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     expect(pdfInfo(a).CreationDate).toBe('D:19700101000000Z');
     expect(pdfInfo(a).ModDate).toBe('D:19700101000000Z');
-    const other = await svgToPdf(studySvg.replace(studyLayout.rows[0]!.valueText, '0.11 [0.10, 0.12]'));
+    const other = await svgToPdf(figureSvg.replace(figureLayout.rows[0]!.valueText, '0.11 [0.10, 0.12]'));
     expect(fileId(a)).toMatch(/^[0-9a-f]{32}$/);
     expect(fileId(other)).not.toBe(fileId(a));
   });
@@ -125,7 +126,7 @@ describe('svgToPdf on hostile or unusual input', () => {
     expect(box![3]! * unit).toBeCloseTo(height * 0.75, 0);
     expect(box![2]! * unit).toBeCloseTo(width * 0.75, 0);
     expect(pdfText(pdf)).toContain('Last row');
-    expect(latin1(await svgToPdf(studySvg))).not.toContain('/UserUnit 1.');
+    expect(latin1(await svgToPdf(figureSvg))).not.toContain('/UserUnit 1.');
   });
 
   it('refuses an SVG without a size, or one that is not well-formed, instead of writing a blank page', async () => {

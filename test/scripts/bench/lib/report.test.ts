@@ -31,8 +31,10 @@ describe('benchmark budgets', () => {
   it('passes and fails each budget against its limit, at the 10,000-study size', () => {
     const budgets = evaluateBudgets({ sizes: [size(1000, cmd(50_000), cmd(10_000)), size(10_000, cmd(140_000, 5 * GB), cmd(100_000))], sites: [site()] });
     const by = Object.fromEntries(budgets.map((b) => [b.name, b]));
-    expect(by['Build pipeline (npm run build) vs bare Astro']!.verdict).toBe('PASS');
-    expect(by['Build pipeline (npm run build) vs bare Astro']!.actual).toBe('1.40×');
+    expect(by['Cold build (npm run build) vs bare Astro']!.verdict).toBe('PASS');
+    expect(by['Cold build (npm run build) vs bare Astro']!.actual).toBe('1.40×');
+    const slow = evaluateBudgets({ sizes: [size(10_000, cmd(410_000), cmd(100_000))], sites: [] });
+    expect([slow[0]!.actual, slow[0]!.verdict]).toEqual(['4.10×', 'FAIL']);
     expect(by['Build peak memory (process tree)']!.verdict).toBe('FAIL');
     expect(by['First filter result vs DuckDB-WASM floor']!.actual).toBe('1.25×');
     expect(by['First filter result vs DuckDB-WASM floor']!.verdict).toBe('PASS');
@@ -58,6 +60,16 @@ describe('benchmark budgets', () => {
     const report = renderReport({ startedAt: '', finishedAt: '', machine: { cpus: 2, memoryGiB: 24, node: '24', loadStart: [1, 1, 1], loadEnd: [1, 1, 1] }, options: { studies: [10_000], parts: ['search'], seed: 1, keep: false, variant: null }, sizes: [], sites: [s], dta: [], budgets: [], methods: [] });
     expect(report).toMatch(/x, bare index\s+120 ms \(100 ms–140 ms\)/);
     expect(report).toMatch(/ours 0\.80×/);
+  });
+
+  it('judges the update after one study page changed at 1,000 studies against that size\'s bare build, and skips it when none ran', () => {
+    const quick = { ...size(1000, cmd(50_000), cmd(10_000)), rebuild: cmd(14_000) };
+    const slow = { ...size(1000, cmd(50_000), cmd(10_000)), rebuild: cmd(16_000) };
+    const update = (s: SizeResult[]) => evaluateBudgets({ sizes: s, sites: [] }).find((b) => b.name.startsWith('Update, 1 study page changed'))!;
+    expect([update([quick, size(10_000, cmd(140_000), cmd(100_000))]).actual, update([quick]).verdict]).toEqual(['1.40×', 'PASS']);
+    expect(update([slow]).verdict).toBe('FAIL');
+    expect(update([{ ...quick, rebuild: cmd(9_000, GB, { timedOut: true }) }]).verdict).toBe('FAIL');
+    expect(update([size(1000, cmd(50_000), cmd(10_000))]).verdict).toBe('SKIP');
   });
 
   it('fails a page budget when DuckDB or Pagefind bytes load before any interaction', () => {
