@@ -6,23 +6,37 @@
 import { escapeXml } from '../forest/escape.ts';
 import { el, FONT_STACK, line, safeId, txt } from '../forest/markup.ts';
 import { round2 } from '../forest/text.ts';
+import { xTicks, yAxisLabel, yTicks } from '../figures/svg-axis.ts';
+import { svgDocument } from '../figures/svg-document.ts';
 import type { FunnelLayout } from './types.ts';
 
 const CENTRE = { stroke: '#000', 'stroke-width': 1.25 } as const;
 const LIMITS = { stroke: '#000', 'stroke-width': 1, 'stroke-dasharray': '5 3' } as const;
 
+function renderAxes(L: FunnelLayout): string {
+  // x at the bottom, y (SE, 0 at the top) at the left.
+  const { x0, x1, y0, y1 } = L.plot;
+  const style = (anchor: string) => ({ length: 5, tick: { stroke: '#000' }, label: { class: 'funnel-tick-label', fill: '#000', 'text-anchor': anchor, 'font-size': 11 } });
+  let axes = line(x0, y1, x1, y1, { stroke: '#000' }) + line(x0, y0, x0, y1, { stroke: '#000' });
+  axes += xTicks(L.xAxis.ticks, y1, L.xAxis.tickLabelY, style('middle')) + yTicks(L.yAxis.ticks, x0, round2(x0 - 8), 4, style('end'));
+  const label = { class: 'funnel-axis-label', fill: '#000', 'text-anchor': 'middle' };
+  axes += txt(round2((x0 + x1) / 2), L.xAxis.labelY, L.xAxis.label, label);
+  axes += yAxisLabel(L.yAxis.labelX, round2((y0 + y1) / 2), L.yAxis.label, label);
+  return el('g', { class: 'funnel-axes' }, axes);
+}
+
+function renderPoints(L: FunnelLayout): string {
+  const points = L.points.map((p) => {
+    const dot = el('circle', { class: 'funnel-point', cx: p.cx, cy: p.cy, r: 4, fill: '#333', 'fill-opacity': 0.75, stroke: '#fff', 'stroke-width': 0.75 });
+    return el('g', { class: 'funnel-study', 'data-study-id': p.id }, el('title', {}, escapeXml(p.textAlt)) + (p.href ? el('a', { href: p.href, class: 'funnel-link', 'aria-label': p.textAlt }, dot) : dot));
+  });
+  return el('g', { class: 'funnel-points' }, points.join(''));
+}
+
 /** Renders the layout (inline by default; standalone adds xmlns, size, a style block and a white background). */
 export function renderFunnelSvg(layout: FunnelLayout, opts: { idPrefix?: string; standalone?: boolean } = {}): string {
   const L = layout;
-  const id = safeId(opts.idPrefix ?? 'funnel', 'funnel');
-  const standalone = opts.standalone === true;
-  const { x0, x1, y0, y1 } = L.plot;
-  let inner = el('title', { id: `${id}-title` }, escapeXml(L.title));
-  inner += el('desc', { id: `${id}-desc` }, escapeXml(L.description));
-  if (standalone) {
-    inner += el('style', {}, escapeXml(`.funnel-plot text{font-family:${FONT_STACK}}`));
-    inner += el('rect', { class: 'funnel-background', x: 0, y: 0, width: L.width, height: L.height, fill: '#fff' });
-  }
+  let inner = '';
   if (L.region) {
     inner += el('polygon', { class: 'funnel-region', points: L.region.pointsAttr, fill: '#000', 'fill-opacity': 0.06, stroke: 'none' });
     inner += line(...L.region.left, { class: 'funnel-limit', ...LIMITS });
@@ -31,30 +45,7 @@ export function renderFunnelSvg(layout: FunnelLayout, opts: { idPrefix?: string;
   if (L.nullLine) inner += line(L.nullLine.x, L.nullLine.y1, L.nullLine.x, L.nullLine.y2, { class: 'funnel-null', stroke: '#777', 'stroke-dasharray': '1.5 3' });
   if (L.centre) inner += line(L.centre.x, L.centre.y1, L.centre.x, L.centre.y2, { class: 'funnel-centre', ...CENTRE });
   if (L.message) inner += txt(L.message.x, L.message.y, L.message.text, { class: 'funnel-message', fill: '#555', 'font-style': 'italic' });
-  inner += el(
-    'g',
-    { class: 'funnel-points' },
-    L.points
-      .map((p) => {
-        const dot = el('circle', { class: 'funnel-point', cx: p.cx, cy: p.cy, r: 4, fill: '#333', 'fill-opacity': 0.75, stroke: '#fff', 'stroke-width': 0.75 });
-        return el('g', { class: 'funnel-study', 'data-study-id': p.id }, el('title', {}, escapeXml(p.textAlt)) + (p.href ? el('a', { href: p.href, class: 'funnel-link', 'aria-label': p.textAlt }, dot) : dot));
-      })
-      .join(''),
-  );
-  // Axes: x at the bottom, y (SE, 0 at the top) at the left.
-  let axes = line(x0, y1, x1, y1, { stroke: '#000' }) + line(x0, y0, x0, y1, { stroke: '#000' });
-  for (const t of L.xAxis.ticks) {
-    axes += line(t.x, y1, t.x, round2(y1 + 5), { stroke: '#000' });
-    axes += txt(t.x, L.xAxis.tickLabelY, t.label, { class: 'funnel-tick-label', fill: '#000', 'text-anchor': 'middle', 'font-size': 11 });
-  }
-  for (const t of L.yAxis.ticks) {
-    axes += line(round2(x0 - 5), t.y, x0, t.y, { stroke: '#000' });
-    axes += txt(round2(x0 - 8), round2(t.y + 4), t.label, { class: 'funnel-tick-label', fill: '#000', 'text-anchor': 'end', 'font-size': 11 });
-  }
-  axes += txt(round2((x0 + x1) / 2), L.xAxis.labelY, L.xAxis.label, { class: 'funnel-axis-label', fill: '#000', 'text-anchor': 'middle' });
-  const ly = round2((y0 + y1) / 2);
-  axes += txt(L.yAxis.labelX, ly, L.yAxis.label, { class: 'funnel-axis-label', fill: '#000', 'text-anchor': 'middle', transform: `rotate(-90 ${L.yAxis.labelX} ${ly})` });
-  inner += el('g', { class: 'funnel-axes' }, axes);
+  inner += renderPoints(L) + renderAxes(L);
   let legend = '';
   for (const item of L.legend) {
     const sy = round2(item.y - 4);
@@ -62,19 +53,6 @@ export function renderFunnelSvg(layout: FunnelLayout, opts: { idPrefix?: string;
     legend += txt(round2(item.x + 30), item.y, item.text, { class: 'funnel-legend-text', fill: '#000' });
   }
   inner += el('g', { class: 'funnel-legend' }, legend);
-  return el(
-    'svg',
-    {
-      xmlns: standalone ? 'http://www.w3.org/2000/svg' : undefined,
-      class: 'funnel-plot',
-      viewBox: L.viewBox,
-      width: L.width,
-      height: standalone ? L.height : undefined,
-      role: L.points.some((p) => p.href) ? 'group' : 'img',
-      'aria-labelledby': `${id}-title ${id}-desc`,
-      'font-family': FONT_STACK,
-      'font-size': 12,
-    },
-    inner,
-  );
+  const doc = { className: 'funnel-plot', id: safeId(opts.idPrefix ?? 'funnel', 'funnel'), standalone: opts.standalone === true, css: `.funnel-plot text{font-family:${FONT_STACK}}`, background: 'funnel-background', fontSize: 12 };
+  return svgDocument({ ...L, ...doc, role: L.points.some((p) => p.href) ? 'group' : 'img' }, inner);
 }
