@@ -17,6 +17,7 @@ import { renderReport } from './bench/lib/table.ts';
 import { workingCombos } from './bench/lib/synthetic/probe.ts';
 import { readReview } from './lib/content-fs.ts';
 import { launchChromium } from './lib/browser.ts';
+import type { Browser } from 'playwright-core';
 import { benchSize, VARIANTS } from './bench/build.ts';
 import { benchSite } from './bench/sites.ts';
 import { overlaySite, writeSyntheticDatabase } from './bench/big-table.ts';
@@ -42,7 +43,24 @@ function log(line: string): void {
   console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 }
 
-async function main(): Promise<void> {
+/** The command line, parsed and checked. */
+interface BenchArgs {
+  studies: number[];
+  parts: string[];
+  variant: string | null;
+  seed: number;
+  keep: boolean;
+  /** --minutes as given (it is quoted in messages). */
+  minutes: string;
+  rebuildMax: number;
+  tables: string;
+  runs: number;
+  estimates: number;
+  out: string;
+}
+
+/** Parses and checks the command line; throws a usage message for no sizes, an unknown part or an unknown variant. */
+function readArgs(): BenchArgs {
   const { values } = parseArgs({
     options: {
       studies: { type: 'string', default: '1000,10000' },
@@ -65,20 +83,168 @@ async function main(): Promise<void> {
   const variant = values.variant ?? null;
   const unknownVariant = variant?.split(',').find((v) => !VARIANTS[v]);
   if (unknownVariant) throw new Error(`unknown --variant ${unknownVariant}; known: ${Object.keys(VARIANTS).join(', ')}`);
-  const seed = Number(values.seed);
+  return {
+    studies,
+    parts,
+    variant,
+    seed: Number(values.seed),
+    keep: values.keep!,
+    minutes: values.minutes!,
+    rebuildMax: Number(values['rebuild-max']),
+    tables: values.tables!,
+    runs: Number(values.runs),
+    estimates: Number(values.estimates),
+    out: values.out!,
+  };
+}
+
+/** A site built for the browser side: its size, folder and database. */
+interface BuiltSite {
+  studies: number;
+  estimates: number;
+  site: string;
+  database: string;
+}
+
+/** What every part needs: the arguments, the results being filled in, the working folder and the deadlines. */
+interface BenchRun {
+  args: BenchArgs;
+  results: BenchResults;
+  work: string;
+  deadline: number;
+  buildDeadline: number;
+  review: Awaited<ReturnType<typeof readReview>>;
+  combos: ReturnType<typeof workingCombos>;
+}
+
+/** The build side at every size (when a part other than dta is asked for); returns the sites built. */
+async function buildSide(run: BenchRun, browserParts: boolean): Promise<BuiltSite[]> {
+  const { args, results, review, combos } = run;
+  const built: BuiltSite[] = [];
+  const builds = args.parts.some((p) => p !== 'dta');
+  for (const n of builds ? args.studies : []) {
+    log(`${n} studies: build side`);
+    const { result, site, data } = await benchSize({ studies: n, seed: args.seed, review, combos, workDir: run.work, deadline: run.buildDeadline, variant: args.variant, rebuild: n <= args.rebuildMax, log });
+    results.sizes.push(result);
+    if (site) built.push({ studies: n, estimates: result.estimates, site, database: join(data, 'review.duckdb') });
+    if (!site && browserParts) log(`${n} studies: not built, so no browser measurements at this size`);
+  }
+  return built;
+}
+
+/** True (and a skipped entry in the results) when the run is past its deadline before measuring `label`. */
+function pastDeadline(run: BenchRun, label: string, n: number): boolean {
+  if (Date.now() < run.deadline) return false;
+  log(`${label}: browser side skipped, past the run's deadline (--minutes ${run.args.minutes})`);
+  run.results.sites.push({ label, studies: n, estimates: 0, bytes: [], first: null, later: null, search: [], skipped: [`not measured: past the run's deadline (--minutes ${run.args.minutes})`] });
+  return true;
+}
+
+/** Bytes, Explore and search on each built site. */
+async function measureSites(run: BenchRun, browser: Browser, built: readonly BuiltSite[]): Promise<void> {
+  const { parts } = run.args;
+  for (const b of built) {
+    if (pastDeadline(run, `${b.studies.toLocaleString('en-US')} studies`, b.studies)) continue;
+    log(`${b.studies} studies: browser side`);
+    run.results.sites.push(
+      await benchSite(browser, {
+        label: `${b.studies.toLocaleString('en-US')} studies`,
+        root: b.site,
+        studies: b.studies,
+        estimates: b.estimates,
+        database: b.database,
+        bytes: parts.includes('browser'),
+        explore: parts.includes('browser'),
+        search: parts.includes('search'),
+        runs: run.args.runs,
+        terms: ['mesiobuccal', 'echocardiography'],
+        log,
+      }),
+    );
+  }
+}
+
+/** Explore on the largest built site served with a synthetic table of --estimates estimates. */
+async function measureBigTable(run: BenchRun, browser: Browser, largest: BuiltSite): Promise<void> {
+  const { args } = run;
+  const n = args.estimates;
+  log(`${n} estimates table: writing review.duckdb and serving the ${largest.studies}-study site with it`);
+  const tableDir = join(run.work, `table-${n}`);
+  const counts = await writeSyntheticDatabase(tableDir, n, run.review.outcomes, args.seed);
+  log(`  ${counts.estimates} estimates, ${counts.studies} studies, ${counts.tables} 2×2 tables`);
+  const overlay = join(run.work, `site-${largest.studies}-with-table-${n}`);
+  await overlaySite(largest.site, overlay, join(tableDir, 'review.duckdb'));
+  run.results.sites.push(
+    await benchSite(browser, {
+      label: `${counts.estimates.toLocaleString('en-US')}-estimates table (${counts.studies.toLocaleString('en-US')} studies)`,
+      root: overlay,
+      studies: counts.studies,
+      estimates: counts.estimates,
+      database: join(tableDir, 'review.duckdb'),
+      bytes: false,
+      explore: true,
+      search: false,
+      runs: Math.min(3, args.runs),
+      terms: [],
+      log,
+    }),
+  );
+}
+
+/** The browser side: every built site, then (part browser) the big table on the largest. */
+async function browserSide(run: BenchRun, built: readonly BuiltSite[]): Promise<void> {
+  const browser = await launchChromium();
+  try {
+    await measureSites(run, browser, built);
+    if (run.args.parts.includes('browser') && !pastDeadline(run, `${run.args.estimates.toLocaleString('en-US')}-estimates table`, 0)) {
+      await measureBigTable(run, browser, built[built.length - 1]!);
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The DTA re-pool at each --tables size: Chromium, then Node. */
+async function dtaSide(run: BenchRun): Promise<void> {
+  const sizes = run.args.tables.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+  log(`DTA re-pool at ${sizes.join(', ')} tables (${DTA_RUNS} runs each): Chromium, then Node`);
+  const browser = await launchChromium();
+  try {
+    run.results.dta!.push(...(await dtaRepoolBrowser(browser, sizes, DTA_RUNS, run.args.seed)));
+  } finally {
+    await browser.close();
+  }
+  run.results.dta!.push(...dtaRepoolNode(sizes, DTA_RUNS, run.args.seed));
+}
+
+/** Budgets, results.json, the printed report; the working folder removed unless --keep. */
+async function finish(run: BenchRun, started: number): Promise<void> {
+  const { args, results } = run;
+  results.finishedAt = new Date().toISOString();
+  results.machine.loadEnd = loadavg();
+  results.budgets = evaluateBudgets(results);
+  await mkdir(join(args.out, '..'), { recursive: true });
+  await writeFile(args.out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(renderReport(results));
+  console.log(`\nMethods:\n${METHODS.map((m) => `  - ${m}`).join('\n')}\nResults written to ${args.out}; total ${((Date.now() - started) / 60_000).toFixed(1)} min.`);
+  if (args.keep) console.log(`Kept ${run.work}`);
+  else await rm(run.work, { recursive: true, force: true });
+}
+
+async function main(): Promise<void> {
+  const args = readArgs();
+  const { studies, parts, seed, keep, variant } = args;
   const started = Date.now();
-  const deadline = started + Number(values.minutes) * 60_000;
+  const deadline = started + Number(args.minutes) * 60_000;
   const browserParts = parts.includes('browser') || parts.includes('search');
   // Time kept for the browser side after the builds (measured on 2 cores: ~4 min at 1,000 studies with the
   // 100,000-estimate table, ~7.5 min more at 10,000 studies, whose /explore/ page is 60 MB).
   const reserveMin = browserParts ? Math.max(4, 2 + 0.55 * studies.reduce((n, k) => n + k, 0) / 1000) : 0;
-  const buildDeadline = deadline - reserveMin * 60_000;
-
   const results: BenchResults = {
     startedAt: new Date(started).toISOString(),
     finishedAt: '',
     machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 1024 ** 3), node: process.versions.node, loadStart: loadavg(), loadEnd: [] },
-    options: { studies, parts, seed, keep: values.keep!, variant },
+    options: { studies, parts, seed, keep, variant },
     sizes: [],
     sites: [],
     dta: [],
@@ -86,97 +252,16 @@ async function main(): Promise<void> {
     methods: METHODS,
   };
   const work = await mkdtemp(join(tmpdir(), 'living-review-bench-'));
-  log(`working in ${work}${values.keep ? ' (kept)' : ''}; deadline ${new Date(deadline).toISOString().slice(11, 19)}`);
+  log(`working in ${work}${keep ? ' (kept)' : ''}; deadline ${new Date(deadline).toISOString().slice(11, 19)}`);
   const review = await readReview(PROJECT_ROOT);
   const combos = workingCombos(review.outcomes);
-  const built: { studies: number; estimates: number; site: string; database: string }[] = [];
+  const run: BenchRun = { args, results, work, deadline, buildDeadline: deadline - reserveMin * 60_000, review, combos };
   try {
-    const builds = parts.some((p) => p !== 'dta');
-    for (const n of builds ? studies : []) {
-      log(`${n} studies: build side`);
-      const { result, site, data } = await benchSize({ studies: n, seed, review, combos, workDir: work, deadline: buildDeadline, variant, rebuild: n <= Number(values['rebuild-max']), log });
-      results.sizes.push(result);
-      if (site) built.push({ studies: n, estimates: result.estimates, site, database: join(data, 'review.duckdb') });
-      if (!site && browserParts) log(`${n} studies: not built, so no browser measurements at this size`);
-    }
-    if (browserParts && built.length) {
-      const browser = await launchChromium();
-      try {
-        const late = (label: string, n: number) => {
-          if (Date.now() < deadline) return false;
-          log(`${label}: browser side skipped, past the run's deadline (--minutes ${values.minutes})`);
-          results.sites.push({ label, studies: n, estimates: 0, bytes: [], first: null, later: null, search: [], skipped: [`not measured: past the run's deadline (--minutes ${values.minutes})`] });
-          return true;
-        };
-        for (const b of built) {
-          if (late(`${b.studies.toLocaleString('en-US')} studies`, b.studies)) continue;
-          log(`${b.studies} studies: browser side`);
-          results.sites.push(
-            await benchSite(browser, {
-              label: `${b.studies.toLocaleString('en-US')} studies`,
-              root: b.site,
-              studies: b.studies,
-              estimates: b.estimates,
-              database: b.database,
-              bytes: parts.includes('browser'),
-              explore: parts.includes('browser'),
-              search: parts.includes('search'),
-              runs: Number(values.runs),
-              terms: ['mesiobuccal', 'echocardiography'],
-              log,
-            }),
-          );
-        }
-        if (parts.includes('browser') && !late(`${Number(values.estimates).toLocaleString('en-US')}-estimates table`, 0)) {
-          const largest = built[built.length - 1]!;
-          const n = Number(values.estimates);
-          log(`${n} estimates table: writing review.duckdb and serving the ${largest.studies}-study site with it`);
-          const tableDir = join(work, `table-${n}`);
-          const counts = await writeSyntheticDatabase(tableDir, n, review.outcomes, seed);
-          log(`  ${counts.estimates} estimates, ${counts.studies} studies, ${counts.tables} 2×2 tables`);
-          const overlay = join(work, `site-${largest.studies}-with-table-${n}`);
-          await overlaySite(largest.site, overlay, join(tableDir, 'review.duckdb'));
-          results.sites.push(
-            await benchSite(browser, {
-              label: `${counts.estimates.toLocaleString('en-US')}-estimates table (${counts.studies.toLocaleString('en-US')} studies)`,
-              root: overlay,
-              studies: counts.studies,
-              estimates: counts.estimates,
-              database: join(tableDir, 'review.duckdb'),
-              bytes: false,
-              explore: true,
-              search: false,
-              runs: Math.min(3, Number(values.runs)),
-              terms: [],
-              log,
-            }),
-          );
-        }
-      } finally {
-        await browser.close();
-      }
-    }
-    if (parts.includes('dta')) {
-      const sizes = values.tables!.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
-      log(`DTA re-pool at ${sizes.join(', ')} tables (${DTA_RUNS} runs each): Chromium, then Node`);
-      const browser = await launchChromium();
-      try {
-        results.dta!.push(...(await dtaRepoolBrowser(browser, sizes, DTA_RUNS, seed)));
-      } finally {
-        await browser.close();
-      }
-      results.dta!.push(...dtaRepoolNode(sizes, DTA_RUNS, seed));
-    }
+    const built = await buildSide(run, browserParts);
+    if (browserParts && built.length) await browserSide(run, built);
+    if (parts.includes('dta')) await dtaSide(run);
   } finally {
-    results.finishedAt = new Date().toISOString();
-    results.machine.loadEnd = loadavg();
-    results.budgets = evaluateBudgets(results);
-    await mkdir(join(values.out!, '..'), { recursive: true });
-    await writeFile(values.out!, `${JSON.stringify(results, null, 2)}\n`);
-    console.log(renderReport(results));
-    console.log(`\nMethods:\n${METHODS.map((m) => `  - ${m}`).join('\n')}\nResults written to ${values.out}; total ${((Date.now() - started) / 60_000).toFixed(1)} min.`);
-    if (values.keep) console.log(`Kept ${work}`);
-    else await rm(work, { recursive: true, force: true });
+    await finish(run, started);
   }
 }
 

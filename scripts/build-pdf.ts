@@ -3,7 +3,8 @@
  * node scripts/build-pdf.ts --warm [-- --root DIR]        warm: beside check, data and astro build
  *
  * Every figure listed in <out>/figures/index.json with a PDF link gets <out>/figures/<id>.pdf, a
- * one-page vector PDF of <out>/figures/<id>.svg at the SVG's own size (scripts/lib/svg-to-pdf.ts).
+ * one-page vector PDF of <out>/figures/<id>.svg at the SVG's own size (scripts/lib/svg-to-pdf.ts;
+ * a study's own plots are not listed and get none: their files are made on the study page).
  * It works from each figure's SVG file whatever kind of plot drew it. PDFs are cached by content
  * (the SVG text and the writer's fingerprint) in .cache/figures-pdf/, and are byte-identical for
  * the same SVG, so a rebuild changes no PDF whose figure did not change. The warm mode fills the

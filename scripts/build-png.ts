@@ -3,7 +3,8 @@
  * node scripts/build-png.ts --warm [-- --root DIR]        warm: beside check, data and astro build
  *
  * Every figure listed in <out>/figures/index.json with a PNG link gets <out>/figures/<id>.png, a
- * 300 dpi rasterisation of <out>/figures/<id>.svg, several at once on libuv's thread pool. PNGs
+ * 300 dpi rasterisation of <out>/figures/<id>.svg (a study's own plots are not listed: the reader's
+ * browser draws their PNG from the study page), several at once on libuv's thread pool. PNGs
  * are cached by content (the SVG text and the renderer) in .cache/figures-png/. The warm mode
  * fills that cache before Astro has written a file: it draws each figure's standalone SVG from
  * content/ with the same code the site uses (src/lib/figures/standalone.ts), so it runs on the

@@ -1,16 +1,17 @@
-/** Write the studies and estimates tables with @duckdb/node-api: Parquet, CSV, JSON and a DuckDB file. */
+/** Write the published tables with @duckdb/node-api: Parquet, CSV, JSON and a DuckDB file; columns from the row schemas (src/lib/schema/tables.ts). */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { csvSafeRow } from '../../src/lib/data/csv-cell.ts';
-import { DIAGNOSTIC_TABLE_COLUMNS, ESTIMATE_COLUMNS, RISK_OF_BIAS_COLUMNS, STUDY_COLUMNS, type Column, type DiagnosticTableRow, type EstimateRow, type RiskOfBiasRow, type StudyRow } from '../../src/lib/data/tables.ts';
+import type { Column } from '../../src/lib/schema/columns.ts';
+import { TABLE_COLUMNS, TABLE_NAMES, type DiagnosticTableRow, type EstimateRow, type RiskOfBiasRow, type StudyRow, type TableName, type TableRow } from '../../src/lib/schema/tables.ts';
 
 /** Quote an SQL string literal (file paths only; data values always go through the appender). */
 function sqlString(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
-async function createTable<Row>(conn: DuckDBConnection, name: string, columns: Column<Row>[], rows: Row[]): Promise<void> {
+async function createTable<Row>(conn: DuckDBConnection, name: string, columns: readonly Column<Row>[], rows: readonly Row[]): Promise<void> {
   await conn.run(`CREATE TABLE ${name} (${columns.map((c) => `"${c.name}" ${c.type}`).join(', ')})`);
   const appender = await conn.createAppender(name);
   for (const row of rows) {
@@ -28,16 +29,15 @@ async function createTable<Row>(conn: DuckDBConnection, name: string, columns: C
   appender.closeSync();
 }
 
-/** Files written by writeTables. */
-export const DATA_FILES = [
-  'studies.parquet', 'estimates.parquet', 'diagnostic_tables.parquet', 'risk_of_bias.parquet',
-  'studies.csv', 'estimates.csv', 'diagnostic_tables.csv', 'risk_of_bias.csv',
-  'studies.json', 'estimates.json', 'diagnostic_tables.json', 'risk_of_bias.json',
-  'review.duckdb',
-] as const;
+/** Table `name` and its CSV copy `<name>_csv`, text cells neutralised against formula injection (numbers untouched). */
+async function createTables<T extends TableName>(conn: DuckDBConnection, name: T, rows: readonly TableRow<T>[]): Promise<void> {
+  const columns = TABLE_COLUMNS[name];
+  await createTable(conn, name, columns, rows);
+  await createTable(conn, `${name}_csv`, columns, rows.map((r) => csvSafeRow(columns, r)));
+}
 
-/** The tables writeTables writes, by name. */
-const TABLES = ['studies', 'estimates', 'diagnostic_tables', 'risk_of_bias'] as const;
+/** Files written by writeTables: each table as Parquet, then as CSV, then as JSON, and the DuckDB file. */
+export const DATA_FILES: readonly string[] = [...(['parquet', 'csv', 'json'] as const).flatMap((ext) => TABLE_NAMES.map((t) => `${t}.${ext}`)), 'review.duckdb'];
 
 /** Write all data files into outDir (replacing earlier generated files). */
 export async function writeTables(outDir: string, studies: StudyRow[], estimates: EstimateRow[], diagnosticTables: DiagnosticTableRow[] = [], riskOfBias: RiskOfBiasRow[] = []): Promise<void> {
@@ -48,23 +48,18 @@ export async function writeTables(outDir: string, studies: StudyRow[], estimates
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
   try {
-    await createTable(conn, 'studies', STUDY_COLUMNS, studies);
-    await createTable(conn, 'estimates', ESTIMATE_COLUMNS, estimates);
-    await createTable(conn, 'diagnostic_tables', DIAGNOSTIC_TABLE_COLUMNS, diagnosticTables);
-    await createTable(conn, 'risk_of_bias', RISK_OF_BIAS_COLUMNS, riskOfBias);
-    // The CSVs get their own copies, text cells neutralised against formula injection (numbers untouched).
-    await createTable(conn, 'studies_csv', STUDY_COLUMNS, studies.map((r) => csvSafeRow(STUDY_COLUMNS, r)));
-    await createTable(conn, 'estimates_csv', ESTIMATE_COLUMNS, estimates.map((r) => csvSafeRow(ESTIMATE_COLUMNS, r)));
-    await createTable(conn, 'diagnostic_tables_csv', DIAGNOSTIC_TABLE_COLUMNS, diagnosticTables.map((r) => csvSafeRow(DIAGNOSTIC_TABLE_COLUMNS, r)));
-    await createTable(conn, 'risk_of_bias_csv', RISK_OF_BIAS_COLUMNS, riskOfBias.map((r) => csvSafeRow(RISK_OF_BIAS_COLUMNS, r)));
-    for (const t of TABLES) {
+    await createTables(conn, 'studies', studies);
+    await createTables(conn, 'estimates', estimates);
+    await createTables(conn, 'diagnostic_tables', diagnosticTables);
+    await createTables(conn, 'risk_of_bias', riskOfBias);
+    for (const t of TABLE_NAMES) {
       await conn.run(`COPY (SELECT * FROM ${t} ORDER BY 1) TO ${sqlString(join(outDir, `${t}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`);
       await conn.run(`COPY (SELECT * FROM ${t}_csv ORDER BY 1) TO ${sqlString(join(outDir, `${t}.csv`))} (FORMAT csv, HEADER true)`);
       await conn.run(`COPY (SELECT * FROM ${t} ORDER BY 1) TO ${sqlString(join(outDir, `${t}.json`))} (FORMAT json, ARRAY true)`);
     }
     // The browser's copy. duckdb-wasm 1.32 embeds DuckDB 1.4: write a storage version it reads.
     await conn.run(`ATTACH ${sqlString(dbFile)} AS review (STORAGE_VERSION 'v1.0.0')`);
-    for (const t of TABLES) await conn.run(`CREATE TABLE review.${t} AS SELECT * FROM ${t} ORDER BY 1`);
+    for (const t of TABLE_NAMES) await conn.run(`CREATE TABLE review.${t} AS SELECT * FROM ${t} ORDER BY 1`);
     await conn.run('CHECKPOINT review');
     await conn.run('DETACH review');
   } finally {

@@ -1,7 +1,7 @@
 /** Build-time citations: each study's CSL item, citation files and formatted references (memoised per build). */
 import { cslItem, reviewCslItem } from '../lib/cite/csl.ts';
 import { formatReference, toBibtex, toCslJson, toRis } from '../lib/cite/format.ts';
-import { loadStudies, review } from './load.ts';
+import { review } from './load.ts';
 import { readManifest } from './manifest-fs.ts';
 import pkg from '../../package.json';
 import type { StudyRecord } from '../lib/data/tables.ts';
@@ -27,16 +27,6 @@ export function studyCitation({ slug, study }: Pick<StudyRecord, 'slug' | 'study
     cache.set(slug, c);
   }
   return c;
-}
-
-/** getStaticPaths for the per-study citation endpoints. */
-export async function citationPaths() {
-  return (await loadStudies()).map((record) => ({ params: { slug: record.slug }, props: { record } }));
-}
-
-/** A citation file as a static endpoint response. */
-export function citationResponse(body: string, type: string): Response {
-  return new Response(body, { headers: { 'Content-Type': `${type}; charset=utf-8` } });
 }
 
 /** The project version (package.json). */

@@ -1,5 +1,5 @@
 /** Build-time rendering of a registry figure into its take-away files: CSV and R (the SVG: src/lib/figures/standalone.ts). */
-import { figureRScript } from '../lib/figures/r-script.ts';
+import { forestFigureRScript } from '../lib/figures/r-script.ts';
 import { dtaFigureRScript } from '../lib/figures/dta-r-script.ts';
 import { isSubgroupFigure } from '../lib/figures/subgroup-registry.ts';
 import { subgroupRScript } from '../lib/figures/subgroup-r-script.ts';
@@ -35,5 +35,5 @@ export function figureRFile(f: SiteFigure, site: URL | undefined): string {
   if (isAppraisalFigure(f)) return appraisalRScript(f, scriptContext(f, site));
   if (isDtaFigure(f)) return dtaFigureRScript(f, scriptContext(f, site));
   if (isSubgroupFigure(f)) return subgroupRScript(f, scriptContext(f, site));
-  return figureRScript({ id: f.id, kind: f.kind, title: f.longTitle, measure: f.measure, ...scriptContext(f, site), data: f.data, pooling: f.pooling });
+  return forestFigureRScript(f, scriptContext(f, site));
 }

@@ -9,7 +9,7 @@ import { buildAppraisalFigures } from '../lib/figures/appraisal-registry.ts';
 import type { AppraisalFigure } from '../lib/figures/appraisal-types.ts';
 import { hasPng } from '../lib/figures/png.ts';
 import { figureLinks, type FigureLinks } from '../lib/figures/urls.ts';
-import { figureRowCount, isForestFigure, type SiteFigure } from '../lib/figures/site-figure.ts';
+import { figureRowCount, hasFigureFiles, isForestFigure, type SiteFigure } from '../lib/figures/site-figure.ts';
 import type { DtaFigure } from '../lib/figures/dta-types.ts';
 import { buildSubgroupFigures, type SubgroupFigure } from '../lib/figures/subgroup-registry.ts';
 import { loadAnalyses } from './analyses.ts';
@@ -20,6 +20,7 @@ export type { SiteFigure } from '../lib/figures/site-figure.ts';
 
 interface Registry {
   all: SiteFigure[];
+  withFiles: SiteFigure[];
   byId: Map<string, SiteFigure>;
   byPage: Map<string, Figure[]>;
   dtaByPage: Map<string, DtaFigure[]>;
@@ -51,7 +52,7 @@ function registry(): Promise<Registry> {
       if (byId.has(f.id)) throw new Error(`two figures share the figure id ${f.id}: make their outcome ids differ`);
       byId.set(f.id, f);
     }
-    return { all, byId, byPage: group(forest), dtaByPage: group(dta), subgroupByPage: group(subgroups), appraisalByPage: group(appraisal) };
+    return { all, withFiles: all.filter(hasFigureFiles), byId, byPage: group(forest), dtaByPage: group(dta), subgroupByPage: group(subgroups), appraisalByPage: group(appraisal) };
   });
   return cache;
 }
@@ -59,6 +60,11 @@ function registry(): Promise<Registry> {
 /** Every figure of the site, forest plots, DTA figures, then appraisal figures (computed once per build). */
 export async function loadFigures(): Promise<SiteFigure[]> {
   return (await registry()).all;
+}
+
+/** The figures the site writes files and an embed page for (all but the study figures, which the browser makes: hasFigureFiles). */
+export async function loadFileFigures(): Promise<SiteFigure[]> {
+  return (await registry()).withFiles;
 }
 
 /** The forest plots shown on one page (path relative to the base, e.g. "studies/<slug>/"), in page order. */
@@ -95,7 +101,7 @@ export async function forestFigureById(id: string): Promise<Figure> {
   return f;
 }
 
-/** The figure's take-away files (no PNG for plots over PNG_MAX_ROWS rows; scripts/build-png.ts renders the rest, scripts/build-pdf.ts every PDF). */
+/** The figure's take-away files, for a figure with files (hasFigureFiles; no PNG for plots over PNG_MAX_ROWS rows; scripts/build-png.ts renders the rest, scripts/build-pdf.ts every PDF). */
 export function figureFiles(f: SiteFigure): FigureLinks {
   return figureLinks(f.id, base, hasPng(figureRowCount(f)));
 }

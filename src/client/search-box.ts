@@ -9,32 +9,42 @@ import { renderHits } from './search-render.ts';
 
 const SHOWN = 5;
 
-function enhance(form: HTMLFormElement): void {
-  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
-  const popup = form.querySelector<HTMLElement>('[data-search-popup]')!;
-  const status = form.querySelector<HTMLElement>('[data-search-status]')!;
-  const list = form.querySelector<HTMLElement>('[data-search-list]')!;
-  const more = form.querySelector<HTMLAnchorElement>('[data-search-more]')!;
+/** The box's parts: the input, the popup with its status line and list, and the link to the full search page. */
+interface SearchBox {
+  form: HTMLFormElement;
+  input: HTMLInputElement;
+  popup: HTMLElement;
+  status: HTMLElement;
+  list: HTMLElement;
+  more: HTMLAnchorElement;
+}
+
+/** Finds the parts of one search-box form. */
+function boxOf(form: HTMLFormElement): SearchBox {
+  return {
+    form,
+    input: form.querySelector<HTMLInputElement>('input[name="q"]')!,
+    popup: form.querySelector<HTMLElement>('[data-search-popup]')!,
+    status: form.querySelector<HTMLElement>('[data-search-status]')!,
+    list: form.querySelector<HTMLElement>('[data-search-list]')!,
+    more: form.querySelector<HTMLAnchorElement>('[data-search-more]')!,
+  };
+}
+
+/** A search of the box's current term that lists the first SHOWN hits; a search overtaken by a newer one draws nothing. */
+function searcher(box: SearchBox): () => Promise<void> {
+  const { form, input, popup, status, list, more } = box;
   let seq = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-
-  const close = () => {
-    popup.hidden = true;
-  };
-  const open = () => {
-    popup.hidden = false;
-  };
-
-  const run = async () => {
+  return async () => {
     const term = input.value.trim();
     const mine = ++seq;
     if (!term) {
       list.replaceChildren();
       status.textContent = '';
-      close();
+      popup.hidden = true;
       return;
     }
-    open();
+    popup.hidden = false;
     status.textContent = 'Searching…';
     try {
       const { total, hits } = await searchStudies(term, {}, SHOWN);
@@ -49,6 +59,16 @@ function enhance(form: HTMLFormElement): void {
       more.hidden = true;
       status.textContent = 'Search could not be loaded. Press Enter to open the search page.';
     }
+  };
+}
+
+function enhance(form: HTMLFormElement): void {
+  const box = boxOf(form);
+  const { input, popup, status, list } = box;
+  const run = searcher(box);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const close = () => {
+    popup.hidden = true;
   };
 
   input.addEventListener('focus', () => void loadPagefind().catch(() => {}), { once: true });
@@ -68,7 +88,7 @@ function enhance(form: HTMLFormElement): void {
     if (!form.contains(e.relatedTarget as Node | null)) close();
   });
   input.addEventListener('focus', () => {
-    if (input.value.trim() && list.childElementCount + status.textContent!.length > 0) open();
+    if (input.value.trim() && list.childElementCount + status.textContent!.length > 0) popup.hidden = false;
   });
 }
 

@@ -10,7 +10,8 @@ import { expectNoSeriousA11yViolations } from './a11y.ts';
 const DIST = inject('distDir');
 const VERSION = (JSON.parse(readFileSync(join(inject('dataDir'), 'manifest.json'), 'utf8')) as { version: string }).version;
 const { figures } = JSON.parse(readFileSync(join(DIST, 'figures', 'index.json'), 'utf8')) as { figures: { id: string; kind: string; page: string; anchor: string }[] };
-const first = figures.find((f) => f.kind === 'study' && f.id.startsWith('study-2024-deep-learning-applied-echocardiography'))!;
+// The outcome plot that pools the first record's WMA estimate (a study's own plots have no embed page).
+const first = figures.find((f) => f.id === 'outcome-wall-motion-abnormality-auc')!;
 
 let e2e: E2E;
 let host: StaticServer;
@@ -42,7 +43,7 @@ describe('the embed page in a sandboxed iframe on another origin', () => {
     await page.goto(`${host.origin}/`, { waitUntil: 'load' });
     const frame = page.frameLocator(`#f-${first.id}`);
     const svg = frame.locator('figure.embed svg[role=img]');
-    await expect.poll(() => svg.isVisible()).toBe(true);
+    await expect.poll(() => svg.isVisible(), { timeout: 10_000 }).toBe(true);
     const box = await svg.boundingBox();
     expect(box!.width).toBeGreaterThan(300);
     expect(box!.width).toBeLessThanOrEqual(420);
@@ -72,7 +73,7 @@ describe('the embed page in a sandboxed iframe on another origin', () => {
   });
 });
 
-describe('"Take this figure" on the first record\'s page', () => {
+describe('"Take this figure" under an outcome plot', () => {
   it('opens without JavaScript and every link answers 200', async () => {
     const { page } = await e2e.open(first.page, { javaScriptEnabled: false });
     const take = page.locator(`figure.forest#${first.anchor} details.figure-take`);
@@ -124,5 +125,5 @@ describe('accessibility and the Content-Security-Policy', () => {
     expect(await study.csp()).toEqual([]);
     await expectNoSeriousA11yViolations(study.page, `${first.page} with "Take this figure" open`);
     await study.page.context().close();
-  });
+  }, 90_000);
 });

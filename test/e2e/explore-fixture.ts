@@ -1,5 +1,5 @@
 /** A synthetic review for the re-pooling e2e tests: studies reporting wall-motion AUC with known intervals (three, or more). */
-import type { EstimateRow, StudyRow } from '../../src/lib/data/tables.ts';
+import type { EstimateRow, StudyRow } from '../../src/lib/schema/tables.ts';
 
 const AUCS: [number, number, number][] = [
   [0.8, 0.74, 0.86],

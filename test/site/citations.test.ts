@@ -13,17 +13,19 @@ const load = (path: string) => cheerio.load(readFileSync(join(DIST, path, 'index
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
 describe('citations on the built site', () => {
-  it('serves cite.bib, cite.ris and cite.json for every study, linked from its citation block, naming its title', () => {
+  it('puts the BibTeX, RIS and CSL-JSON records in each study page, naming its title, with no citation files or links to them', () => {
     for (const slug of slugs) {
       const $ = load(`studies/${slug}`);
       const title = $('h1').first().text();
-      for (const file of ['cite.bib', 'cite.ris', 'cite.json']) {
-        expect(existsSync(join(DIST, 'studies', slug, file)), `${slug}/${file}`).toBe(true);
-        expect($(`.cite-study a[href$="/studies/${slug}/${file}"]`).length, `${slug} links ${file}`).toBe(1);
-      }
-      const csl = JSON.parse(readFileSync(join(DIST, 'studies', slug, 'cite.json'), 'utf8'));
-      expect(csl[0].title).toBe(title);
-      expect((new Cite(readFileSync(join(DIST, 'studies', slug, 'cite.ris'), 'utf8')).data[0] as { title: string }).title).toBe(title);
+      for (const file of ['cite.bib', 'cite.ris', 'cite.json']) expect(existsSync(join(DIST, 'studies', slug, file)), `${slug}/${file}`).toBe(false);
+      expect($('.cite-study a').length, `${slug} links no file`).toBe(0);
+      const text = (key: string) => $(`.cite-study details.cite-texts pre#cite-${key}`).text();
+      expect(text('bib')).toMatch(/^@\w+\{/);
+      expect(JSON.parse(text('csl'))[0].title).toBe(title);
+      expect((new Cite(text('ris')).data[0] as { title: string }).title).toBe(title);
+      // The download buttons wait for the script (hidden without it) and name the element they save.
+      const buttons = $('.cite-study p.cite-files[hidden] button[data-save]');
+      expect(buttons.map((_, b) => `${$(b).attr('data-save')} ${$(b).attr('data-name')}`).get()).toEqual([`cite-bib ${slug}.bib`, `cite-ris ${slug}.ris`, `cite-csl ${slug}.json`]);
       expect($('.cite-study [data-style="apa"]').text().length).toBeGreaterThan(20);
       expect($('.cite-study [data-style="vancouver"]').text().length).toBeGreaterThan(20);
     }

@@ -60,19 +60,28 @@ function attributes(node: unknown, out: [string, string][] = []): [string, strin
 }
 
 describe('the figure registry in the build', () => {
-  it('lists every forest plot on the site, and every listed figure is on its page', () => {
-    expect(figures.length).toBeGreaterThanOrEqual(7);
+  it('lists every forest plot on the site but the studies\' own, and every listed figure is on its page', () => {
+    expect(figures.length).toBeGreaterThanOrEqual(6);
     const onPages = htmlFiles(DIST).flatMap((f) => {
       const $ = cheerio.load(readFileSync(f, 'utf8'));
       // Explore's plots are views recomputed from the reader's filters, not figures of the review.
-      return $('figure.forest:not(.explore-forest)').map((_, el) => $(el).attr('data-figure-id') ?? `(no id) in ${f}`).get();
+      return $('figure.forest:not(.explore-forest)').map((_, el) => ({ id: $(el).attr('data-figure-id') ?? `(no id) in ${f}`, madeHere: $(el).find('details.figure-take[data-made-here]').length === 1, file: f })).get();
     });
-    expect(onPages.sort()).toEqual(figures.map((f) => f.id).sort());
+    expect(onPages.filter((p) => !p.madeHere).map((p) => p.id).sort()).toEqual(figures.map((f) => f.id).sort());
     for (const f of figures) {
       const $ = cheerio.load(readFileSync(join(file(f.page), 'index.html'), 'utf8'));
       expect($(`figure.forest#${f.anchor}`).attr('data-figure-id'), f.id).toBe(f.id);
     }
-    expect(new Set(figures.map((f) => f.kind))).toEqual(new Set(['study', 'outcome', 'headline']));
+    expect(new Set(figures.map((f) => f.kind))).toEqual(new Set(['outcome', 'headline']));
+    // Each study's own plots are on its page, made there by the browser, with no file or embed page.
+    const own = onPages.filter((p) => p.madeHere);
+    expect(own.length).toBeGreaterThanOrEqual(1);
+    for (const p of own) {
+      expect(p.id, p.file).toMatch(/^study-/);
+      expect(p.file).toMatch(/\/studies\/[^/]+\/index\.html$/);
+      for (const ext of ['svg', 'png', 'pdf', 'csv', 'R']) expect(existsSync(join(DIST, 'figures', `${p.id}.${ext}`)), `${p.id}.${ext}`).toBe(false);
+      expect(existsSync(join(DIST, 'embed', p.id)), `embed/${p.id}`).toBe(false);
+    }
   });
 
   it('gives every figure its SVG, PNG (every plot here has at most PNG_MAX_ROWS rows), PDF, CSV, R script and embed page', () => {
@@ -176,11 +185,11 @@ describe('the figure files', () => {
     expect(seen.size).toBeGreaterThanOrEqual(5);
   });
 
-  it("keeps the first record's quotes in its study figure's CSV", () => {
-    const f = figures.find((x) => x.kind === 'study' && x.id.startsWith('study-2024-deep-learning-applied-echocardiography'))!;
+  it("keeps the first record's quotes in the CSV of the outcome figure that pools it", () => {
+    const f = figures.find((x) => x.id === 'outcome-wall-motion-abnormality-auc')!;
     const rows = csvParse(readFileSync(file(f.files.csv), 'utf8'));
-    expect(rows.map((r) => r.quote)).toContain('WMA (AUC 0.873 [95%CI 0.816-0.922])');
-    expect(rows[0]).toMatchObject({ label: 'WMA', measure: 'AUC', value: '0.873', ci_low: '0.816', ci_high: '0.922', ci_level: '0.95', scale: 'logit' });
+    const wma = rows.find((r) => r.quote === 'WMA (AUC 0.873 [95%CI 0.816-0.922])');
+    expect(wma).toMatchObject({ measure: 'AUC', value: '0.873', ci_low: '0.816', ci_high: '0.922', ci_level: '0.95', scale: 'logit', study_slug: '2024-deep-learning-applied-echocardiography-could-predict' });
   });
 });
 

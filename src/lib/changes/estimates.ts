@@ -7,11 +7,8 @@ import type { Estimate } from '../schema/index.ts';
 import type { Snapshot } from './snapshot.ts';
 
 /** One estimate difference; `before`/`after` is null for an added/removed estimate. */
-export interface EstimateChange {
+export interface EstimateChange extends Pick<Estimate, 'outcome' | 'measure' | 'label'> {
   slug: string;
-  outcome: string;
-  measure: string;
-  label: string;
   before: Estimate | null;
   after: Estimate | null;
   /** Fields that differ (empty for added/removed). */

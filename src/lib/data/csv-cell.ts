@@ -3,7 +3,7 @@
  * carriage return as a formula, so `=HYPERLINK(...)` in a title would run when the CSV is opened.
  * Every CSV the project writes passes its text cells through here; numbers are never touched.
  */
-import type { Column } from './tables.ts';
+import type { Column } from '../schema/columns.ts';
 
 /** The characters that start a formula in Excel, LibreOffice or Google Sheets. */
 export const FORMULA_START = /^[=+\-@\t\r]/;

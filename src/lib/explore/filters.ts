@@ -4,7 +4,7 @@
  * and as the cross-check of the SQL). Study filters apply to the study; estimate filters to each
  * estimate, and a study matches them when one of its estimates does.
  */
-import { PROPORTION_MEASURES } from '../site/synthesis.ts';
+import { PROPORTION_MEASURES } from '../schema/measures.ts';
 import type { ExploreEstimate, ExploreStudy } from './rows.ts';
 import type { FilterState } from './state.ts';
 

@@ -7,7 +7,7 @@
  */
 import type { SynthesisInput } from '../site/synthesis.ts';
 import type { PoolGroup, PoolRows } from '../site/synthesis-rows.ts';
-import { UNIT_CODES } from './sql.ts';
+import { UNITS } from '../schema/measures.ts';
 
 /** The pool query's columns (BIGINT values may be bigint). */
 export type PoolQueryColumns = Record<'estimate_row' | 'study' | 'value' | 'ci_low' | 'ci_high' | 'ci_level' | 'unit_code' | 'unit_other' | 'included' | 'needs_review', readonly unknown[]>;
@@ -37,9 +37,9 @@ export function drawnInput(estimateRow: ArrayLike<number | bigint>, drawn: reado
   };
 }
 
-/** A pool row's unit from the pool query's unit_code (and unit_other for a unit outside UNIT_CODES). */
+/** A pool row's unit from the pool query's unit_code (and unit_other for a unit outside the measure table's UNITS). */
 export function unitOf(code: number, other: () => string | null): string | null {
-  return code === 0 ? null : code > 0 ? UNIT_CODES[code - 1]! : other();
+  return code === 0 ? null : code > 0 ? UNITS[code - 1]! : other();
 }
 
 /** Pool rows from the pool query's columns, the groups query's rows and the drawn query's rows. */

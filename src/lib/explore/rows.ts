@@ -3,7 +3,7 @@
  * (src/lib/data/tables.ts), as the browser's DuckDB queries return them and as the build
  * derives them from the study pages.
  */
-import type { DiagnosticTableRow, EstimateRow, StudyRow } from '../data/tables.ts';
+import type { DiagnosticTableRow, EstimateRow, StudyRow } from '../schema/tables.ts';
 import type { SynthesisInput } from '../site/synthesis.ts';
 import type { DtaInput } from '../site/dta-synthesis.ts';
 

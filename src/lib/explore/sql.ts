@@ -20,9 +20,8 @@ export interface BoundQuery {
 /** The name the browser attaches review.duckdb as. */
 export const SCHEMA = 'review';
 
-/** Units the pool query sends as a number (its index + 1; 0 = null, -1 = another text, read from `unit`). */
-export const UNIT_CODES = UNITS;
-if (!UNIT_CODES.every((u) => /^[a-z]+$/.test(u))) throw new Error('unit names must be plain words');
+// The pool query sends a unit as a number: its index in the measure table's UNITS + 1 (0 = null, -1 = another text, read from `unit`).
+if (!UNITS.every((u) => /^[a-z]+$/.test(u))) throw new Error('unit names must be plain words');
 
 const STUDY_ORDER = 's.published DESC NULLS LAST, s.slug';
 const ESTIMATE_ORDER = `${STUDY_ORDER}, CAST(split_part(e.estimate_id, '#', 2) AS INTEGER)`;
@@ -68,13 +67,13 @@ export function groupsQuery(state: FilterState): BoundQuery {
 /**
  * Every matching estimate of a matching study, grouped by outcome × measure (as groupsQuery orders
  * them) and in display order within a group, as numbers only: `estimate_row` = the estimate's row id (for
- * drawnQuery), `study` = the study's row id, `unit_code` from UNIT_CODES (`unit_other` holds the
+ * drawnQuery), `study` = the study's row id, `unit_code` from UNITS (schema/measures.ts) (`unit_other` holds the
  * text only for another unit), `included` = the study's status is "included".
  */
 export function poolQuery(state: FilterState): BoundQuery {
   const { study, estimate } = conditions(state);
-  const known = UNIT_CODES.map((u) => `'${u}'`).join(', ');
-  const unitCode = `CASE WHEN e.unit IS NULL THEN 0 ${UNIT_CODES.map((u, i) => `WHEN e.unit = '${u}' THEN ${i + 1}`).join(' ')} ELSE -1 END`;
+  const known = UNITS.map((u) => `'${u}'`).join(', ');
+  const unitCode = `CASE WHEN e.unit IS NULL THEN 0 ${UNITS.map((u, i) => `WHEN e.unit = '${u}' THEN ${i + 1}`).join(' ')} ELSE -1 END`;
   const columns = [
     'e.rowid AS estimate_row', 's.rowid AS study', 'e.value', 'e.ci_low', 'e.ci_high', 'e.ci_level', `${unitCode} AS unit_code`,
     `CASE WHEN e.unit NOT IN (${known}) THEN e.unit END AS unit_other`, "s.status = 'included' AS included", 'e.needs_review',

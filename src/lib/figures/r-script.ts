@@ -6,6 +6,10 @@
 import { defaultNull } from '../forest/defaults.ts';
 import type { Scale } from '../stats/index.ts';
 import type { FigureDatum, FigurePooling, FigureScriptInput } from './types.ts';
+import type { Figure } from './types.ts';
+
+/** What a forest plot's R script says besides the figure: where it is shown, where its CSV is, the review and the data version. */
+export type ForestScriptContext = Pick<FigureScriptInput, 'pageUrl' | 'csvUrl' | 'reviewTitle' | 'dataVersion'>;
 
 /** A number as an R literal that parses back to the same double ("NA" for null). */
 export function rNumber(x: number | null): string {
@@ -126,4 +130,9 @@ export function figureRScript(input: FigureScriptInput): string {
   ];
   const body = input.pooling && poolable >= 2 ? pooledBlock(input, input.pooling, nullValue) : drawOnlyBlock(input, scale, nullValue, poolable);
   return `${[...header, ...frame, ...body].join('\n')}\n`;
+}
+
+/** The R script of a registry forest plot (study, outcome or headline figure). */
+export function forestFigureRScript(f: Figure, ctx: ForestScriptContext): string {
+  return figureRScript({ id: f.id, kind: f.kind, title: f.longTitle, measure: f.measure, ...ctx, data: f.data, pooling: f.pooling });
 }

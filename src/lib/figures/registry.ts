@@ -3,94 +3,23 @@
  * with a stable id, its title, the rows and options for layoutForest, the page it appears on and
  * the data behind it (yi/sei, quotes, pooling). Pure; src/build/figures.ts loads it at build time.
  */
-import { tryEffectFromCI, scaleFor, type Unit } from '../stats/index.ts';
-import { PROPORTION_MEASURES, type OutcomeSynthesis } from '../site/synthesis.ts';
+import { scaleFor } from '../stats/index.ts';
+import type { OutcomeSynthesis } from '../site/synthesis.ts';
+import { SYNTHESIS_LEVEL } from './synthesis-level.ts';
+import { studyFigures } from './study-figures.ts';
 import { figureId, normalBase } from './urls.ts';
-import type { FigureDatum, ForestFigureKind, FigurePooling } from './types.ts';
+import type { Figure, FigureDatum, FigurePooling } from './types.ts';
 import type { ForestOptions, ForestRow } from '../forest/types.ts';
-import type { Estimate, Measure } from '../schema/index.ts';
+import type { Measure } from '../schema/index.ts';
 import type { StudyRecord } from '../data/tables.ts';
 import { synthesisForest } from '../site/synthesis-forest.ts';
 import { forestRob } from './appraisal-registry.ts';
 import type { AssessmentLike } from '../schema/risk-of-bias-tools.ts';
 
-/** One forest plot of the site. */
-export interface Figure {
-  id: string;
-  kind: ForestFigureKind;
-  title: string;
-  /** The title out of its page's context (embeds, snippets): names the study for a study figure. */
-  longTitle: string;
-  measure: Measure;
-  /** Rows for layoutForest as drawn on the page (hrefs point into the site). */
-  rows: ForestRow[];
-  options: ForestOptions;
-  /** The page it appears on, relative to the base path ("studies/<slug>/", "" for the home page). */
-  page: string;
-  /** The id of the figure element on that page. */
-  anchor: string;
-  /** The plotted rows with their pooling-scale values and quotes (CSV, R script). */
-  data: FigureDatum[];
-  /** The pooled estimate and its options, for outcome figures with k ≥ 2. */
-  pooling: FigurePooling | null;
-}
+export { SYNTHESIS_LEVEL } from './synthesis-level.ts';
 
-/** The CI level of the site's syntheses (model.ts calls synthesize with its defaults). */
-export const SYNTHESIS_LEVEL = 0.95;
-
-function effect(e: Pick<Estimate, 'measure' | 'value' | 'ci_low' | 'ci_high' | 'unit' | 'ci_level'>): { yi: number | null; sei: number | null } {
-  const r = tryEffectFromCI({ measure: e.measure, estimate: e.value, lower: e.ci_low, upper: e.ci_high, unit: (e.unit ?? null) as Unit, level: e.ci_level ?? SYNTHESIS_LEVEL });
-  // sei as sqrt(vi), as for outcome figures (the synthesis keeps vi), so one estimate has one sei everywhere.
-  return r.ok ? { yi: r.effect.yi, sei: Math.sqrt(r.effect.vi) } : { yi: null, sei: null };
-}
-
-function studyFigures({ slug, study }: Pick<StudyRecord, 'slug' | 'study'>): Figure[] {
-  const measures = [...new Set(study.estimates.map((e) => e.measure))];
-  return measures.map((measure) => {
-    const own = study.estimates.map((e, i) => ({ e, i })).filter(({ e }) => e.measure === measure);
-    const div = (e: Estimate) => (e.unit === 'percent' && PROPORTION_MEASURES.has(measure) ? 100 : 1);
-    const rows: ForestRow[] = own.map(({ e, i }) => ({
-      id: `e-${i + 1}`,
-      label: e.label,
-      value: e.value / div(e),
-      ciLow: e.ci_low === null ? null : e.ci_low / div(e),
-      ciHigh: e.ci_high === null ? null : e.ci_high / div(e),
-      href: `#q-${i + 1}`,
-      measure,
-      sublabel: e.needs_review ? 'needs review' : undefined,
-    }));
-    const data: FigureDatum[] = own.map(({ e, i }, j) => ({
-      label: e.label,
-      measure,
-      value: rows[j]!.value,
-      ci_low: rows[j]!.ciLow,
-      ci_high: rows[j]!.ciHigh,
-      ci_level: e.ci_level,
-      weight: null,
-      ...effect(e),
-      scale: scaleFor(measure),
-      slug,
-      estimate_id: `${slug}#${i + 1}`,
-      quote: e.quote,
-      pooled: false,
-      note: e.needs_review ? `needs review: ${e.review_reason ?? ''}`.trim() : null,
-    }));
-    const title = `${measure} estimates of this study`;
-    return {
-      id: figureId('study', slug, measure),
-      kind: 'study',
-      title,
-      longTitle: `${measure} estimates of ${study.title}`,
-      measure,
-      rows,
-      options: { measure, title, description: `${rows.length} ${measure} estimates with confidence intervals` },
-      page: `studies/${slug}/`,
-      anchor: `forest-${measure}`,
-      data,
-      pooling: null,
-    };
-  });
-}
+/** One forest plot of the site (declared in types.ts, so study-figures.ts and r-script.ts need no import of the registry). */
+export type { Figure } from './types.ts';
 
 function outcomeFigure(s: OutcomeSynthesis, ctx: FigureContext, quoteOf: (id: string) => { quote: string; level: number | null } | undefined, robOf: (slug: string) => AssessmentLike | undefined): Figure {
   const base = normalBase(ctx.base);

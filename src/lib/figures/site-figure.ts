@@ -30,6 +30,16 @@ export function isAppraisalFigure(f: SiteFigure): f is AppraisalFigure {
   return f.kind === 'rob-traffic-light' || f.kind === 'rob-summary' || f.kind === 'funnel';
 }
 
+/**
+ * Whether the site writes a figure's files (/figures/<id>.svg|png|pdf|csv|R) and embed page
+ * (/embed/<id>/): every figure but a study's own plots, whose SVG, PNG, CSV and R script the
+ * reader's browser makes from the study page (src/client/figure-downloads.ts), so a study adds
+ * one page to the site, not two dozen files.
+ */
+export function hasFigureFiles(f: Pick<SiteFigure, 'kind'>): boolean {
+  return f.kind !== 'study';
+}
+
 /** Whether a figure is a forest plot (study, outcome or headline). */
 export function isForestFigure(f: SiteFigure): f is Figure {
   return !isDtaFigure(f) && !isAppraisalFigure(f);

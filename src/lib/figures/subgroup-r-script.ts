@@ -28,22 +28,10 @@ function transf(scale: Scale): { forest: string; poly: string; refline: (x: numb
 
 const args = (...xs: string[]) => xs.filter(Boolean).join(', ');
 
-/** The whole R script of a subgroup figure. */
-export function subgroupRScript(f: SubgroupFigure, ctx: SubgroupScriptContext): string {
+/** The script's header and the data frame (studies, their subgroup, yi and sei on the pooling scale). */
+function dataLines(f: SubgroupFigure, ctx: SubgroupScriptContext, scale: string): string[] {
   const a = f.subgroup;
-  const scale = f.data[0]?.scale ?? 'identity';
-  const t = transf(scale);
-  const test = rString(a.test);
-  const level = rNumber(Math.round(a.level * 1e6) / 1e4);
-  const site = [
-    `  estimate = ${vec(a.levels.map((l) => rNumber(l.estimate)))},`,
-    `  se = ${vec(a.levels.map((l) => rNumber(l.se)))},`,
-    `  tau2 = ${vec(a.levels.map((l) => rNumber(l.tau2)))},`,
-    `  overall = ${rNumber(a.overall.estimate)}, overall_se = ${rNumber(a.overall.se)}, overall_tau2 = ${rNumber(a.overall.tau2)},`,
-    `  Qb = ${rNumber(a.Qb)}, Qb_p = ${rNumber(a.QbPval)},`,
-    a.moderator ? `  QM = ${rNumber(a.moderator.QM)}, QMp = ${rNumber(a.moderator.QMp)}, QM_tau2 = ${rNumber(a.moderator.tau2)}` : '  QM = NA, QMp = NA, QM_tau2 = NA',
-  ];
-  const lines = [
+  return [
     `# Reproduce in R: ${rComment(f.longTitle)}`,
     `# Figure ${rComment(f.id)} of ${rComment(ctx.reviewTitle)}, data version ${rComment(ctx.dataVersion)}.`,
     `# Shown at ${rComment(ctx.pageUrl)}`,
@@ -63,6 +51,12 @@ export function subgroupRScript(f: SubgroupFigure, ctx: SubgroupScriptContext): 
     `dat$subgroup <- factor(dat$subgroup, levels = ${vec(a.levels.map((l) => rString(l.level)))})`,
     `labels <- ${vec(a.levels.map((l) => rString(l.label)))}`,
     '',
+  ];
+}
+
+/** One REML fit per subgroup, the between-subgroup test, the moderator test and the overall fit. */
+function fitLines(test: string, level: string): string[] {
+  return [
     '# One random-effects model per subgroup (a single-study subgroup is that study; metafor then uses z).',
     `fits <- lapply(levels(dat$subgroup), function(g) rma(yi, sei = sei, data = dat, subset = subgroup == g, method = "REML", test = ${test}, level = ${level}))`,
     'names(fits) <- levels(dat$subgroup)',
@@ -78,6 +72,20 @@ export function subgroupRScript(f: SubgroupFigure, ctx: SubgroupScriptContext): 
     'print(between)',
     'print(mod)',
     '',
+  ];
+}
+
+/** The site's numbers and the relative difference of each from metafor's. */
+function comparisonLines(f: SubgroupFigure): string[] {
+  const a = f.subgroup;
+  const site = [
+    `  estimate = ${vec(a.levels.map((l) => rNumber(l.estimate)))},`,
+    `  se = ${vec(a.levels.map((l) => rNumber(l.se)))},`,
+    `  tau2 = ${vec(a.levels.map((l) => rNumber(l.tau2)))},`,
+    `  overall = ${rNumber(a.overall.estimate)}, overall_se = ${rNumber(a.overall.se)}, overall_tau2 = ${rNumber(a.overall.tau2)},`,
+    `  Qb = ${rNumber(a.Qb)}, Qb_p = ${rNumber(a.QbPval)},`,
+    a.moderator ? `  QM = ${rNumber(a.moderator.QM)}, QMp = ${rNumber(a.moderator.QMp)}, QM_tau2 = ${rNumber(a.moderator.tau2)}` : '  QM = NA, QMp = NA, QM_tau2 = NA',
+  ];  return [
     '# What the site computed, and the relative difference of each number from metafor\'s.',
     'site <- list(',
     ...site,
@@ -90,6 +98,12 @@ export function subgroupRScript(f: SubgroupFigure, ctx: SubgroupScriptContext): 
     '  cat("relative_difference", name, format(mapply(rel, r[[name]], site[[name]]), digits = 3), "\\n")',
     '}',
     '',
+  ];
+}
+
+/** The forest plot grouped by subgroup, each closed by its diamond, with the test for subgroup differences. */
+function plotLines(f: SubgroupFigure, t: ReturnType<typeof transf>, level: string): string[] {
+  return [
     '# The plot: studies grouped under their subgroup, each subgroup closed by its diamond.',
     'n <- as.vector(table(dat$subgroup)); G <- length(n)',
     'top <- nrow(dat) + 3 * G',
@@ -102,5 +116,14 @@ export function subgroupRScript(f: SubgroupFigure, ctx: SubgroupScriptContext): 
     '}',
     `text(par("usr")[1], -2, paste0("Test for subgroup differences: Q = ", formatC(between$QE, format = "f", digits = 2), ", df = ", G - 1, ", p = ", formatC(between$QEp, format = "f", digits = 3)), pos = 4, cex = 0.8)`,
   ];
+}
+
+/** The whole R script of a subgroup figure. */
+export function subgroupRScript(f: SubgroupFigure, ctx: SubgroupScriptContext): string {
+  const a = f.subgroup;
+  const scale = f.data[0]?.scale ?? 'identity';
+  const test = rString(a.test);
+  const level = rNumber(Math.round(a.level * 1e6) / 1e4);
+  const lines = [...dataLines(f, ctx, scale), ...fitLines(test, level), ...comparisonLines(f), ...plotLines(f, transf(scale), level)];
   return `${lines.join('\n')}\n`;
 }

@@ -71,11 +71,8 @@ export interface SubgroupFigureContext {
   outcomeLabel(id: string): string;
 }
 
-function figure(a: UnivariateAnalyses, s: Extract<SubgroupSection, { status: 'ok' }>, ctx: SubgroupFigureContext): SubgroupFigure {
-  const base = normalBase(ctx.base);
-  const label = ctx.outcomeLabel(a.outcome);
-  const c = s.characteristic;
-  const id = subgroupFigureId(a.outcome, a.measure, c.id);
+/** The figure's rows (subgroup by subgroup), its data rows, and each row's subgroup. */
+function studyRows(a: UnivariateAnalyses, s: Extract<SubgroupSection, { status: 'ok' }>, base: string): { rows: ForestRow[]; data: FigureDatum[]; group: string[] } {
   const rows: ForestRow[] = [];
   const data: FigureDatum[] = [];
   const group: string[] = [];
@@ -101,6 +98,16 @@ function figure(a: UnivariateAnalyses, s: Extract<SubgroupSection, { status: 'ok
       group.push(g.level);
     });
   }
+  return { rows, data, group };
+}
+
+/** One subgroup forest plot: rows grouped by subgroup, each subgroup's pooled estimate, the overall one and both tests. */
+function figure(a: UnivariateAnalyses, s: Extract<SubgroupSection, { status: 'ok' }>, ctx: SubgroupFigureContext): SubgroupFigure {
+  const base = normalBase(ctx.base);
+  const label = ctx.outcomeLabel(a.outcome);
+  const c = s.characteristic;
+  const id = subgroupFigureId(a.outcome, a.measure, c.id);
+  const { rows, data, group } = studyRows(a, s, base);
   const e = (x: { k: number; estimate: number; ciLow: number; ciHigh: number; tau2: number; I2: number }, text: string) => ({ label: text, estimate: x.estimate, ciLow: x.ciLow, ciHigh: x.ciHigh, k: x.k, I2: x.I2, tau2: x.tau2 });
   const title = `${label}: ${a.measure} by ${c.label}`;
   const footnote = subgroupTestLines(s);

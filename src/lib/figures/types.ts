@@ -2,18 +2,15 @@
  * Types of a take-away figure's data: the rows a forest plot shows, as published in its CSV
  * and "Reproduce in R" script, and how its pooled estimate (if any) was computed.
  */
-import type { Measure } from '../schema/index.ts';
+import type { Estimate, Measure } from '../schema/index.ts';
 import type { PoolMethod, PoolTest, Scale } from '../stats/index.ts';
+import type { ForestOptions, ForestRow } from '../forest/types.ts';
 
-/** One plotted row: the reported value (display scale) and yi/sei on the pooling scale. */
-export interface FigureDatum {
-  label: string;
-  measure: Measure;
-  /** Value and CI on the display scale (percentages converted to proportions). */
-  value: number;
-  ci_low: number | null;
-  ci_high: number | null;
-  ci_level: number | null;
+/**
+ * One plotted row: the estimate's label, measure, value and CI (value and CI on the display
+ * scale: percentages converted to proportions) and yi/sei on the pooling scale.
+ */
+export interface FigureDatum extends Pick<Estimate, 'label' | 'measure' | 'value' | 'ci_low' | 'ci_high' | 'ci_level'> {
   /** Percent weight in the pooled estimate, or null. */
   weight: number | null;
   /** Effect and standard error on the pooling scale, or null when the CI cannot give them. */
@@ -71,10 +68,31 @@ export interface FigureScriptInput {
   measure: Measure;
   /** Absolute URL of the page the figure appears on. */
   pageUrl: string;
-  /** Absolute URL of the figure's CSV. */
+  /** Absolute URL of the figure's CSV (for a study figure, which has no file: where the page makes it). */
   csvUrl: string;
   reviewTitle: string;
   dataVersion: string;
   data: FigureDatum[];
+  pooling: FigurePooling | null;
+}
+
+/** One forest plot of the site. */
+export interface Figure {
+  id: string;
+  kind: ForestFigureKind;
+  title: string;
+  /** The title out of its page's context (embeds, snippets): names the study for a study figure. */
+  longTitle: string;
+  measure: Measure;
+  /** Rows for layoutForest as drawn on the page (hrefs point into the site). */
+  rows: ForestRow[];
+  options: ForestOptions;
+  /** The page it appears on, relative to the base path ("studies/<slug>/", "" for the home page). */
+  page: string;
+  /** The id of the figure element on that page. */
+  anchor: string;
+  /** The plotted rows with their pooling-scale values and quotes (CSV, R script). */
+  data: FigureDatum[];
+  /** The pooled estimate and its options, for outcome figures with k ≥ 2. */
   pooling: FigurePooling | null;
 }

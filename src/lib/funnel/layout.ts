@@ -28,8 +28,8 @@ export function funnelSkipReason(p: FunnelPoint): string | null {
   return null;
 }
 
-/** Turns studies and options into a deterministic funnel layout; bad studies are skipped with a reason. */
-export function layoutFunnel(points: readonly FunnelPoint[], options: FunnelOptions): FunnelLayout {
+/** The options resolved (size, scale, level, limits, pooled and null values) and the studies split into drawable and skipped. */
+function resolveFunnel(points: readonly FunnelPoint[], options: FunnelOptions) {
   const width = round2(clamp(finiteOr(options.width, 480), 300, 4000));
   const height = round2(clamp(finiteOr(options.height, 360), 240, 4000));
   const transform = options.transform ?? 'none';
@@ -46,7 +46,27 @@ export function layoutFunnel(points: readonly FunnelPoint[], options: FunnelOpti
   const pooled = typeof options.pooled === 'number' && Number.isFinite(options.pooled) && Math.abs(options.pooled) <= MAX_EFFECT ? options.pooled : null;
   const nv = options.nullValue;
   const nullValue = typeof nv === 'number' && Number.isFinite(nv) && Math.abs(nv) <= MAX_EFFECT ? nv : null;
+  return { width, height, transform, level, z, limits, skipped, good, pooled, nullValue };
+}
 
+/** The pseudo-confidence region (apex at the pooled estimate, SE 0), the centre line and the null line, each only with studies to show. */
+function funnelGuides(f: ReturnType<typeof resolveFunnel>, seMax: number, mapX: (v: number) => number, mapY: (se: number) => number) {
+  const { pooled, limits, good, z, nullValue } = f;
+  let region: FunnelLayout['region'] = null;
+  if (pooled !== null && limits && good.length > 0) {
+    const apex: [number, number] = [mapX(pooled), mapY(0)];
+    const l: [number, number] = [mapX(pooled - z * seMax), mapY(seMax)];
+    const r: [number, number] = [mapX(pooled + z * seMax), mapY(seMax)];
+    region = { points: [l, apex, r], pointsAttr: [l, apex, r].map((q) => q.join(',')).join(' '), left: [apex[0], apex[1], l[0], l[1]], right: [apex[0], apex[1], r[0], r[1]] };
+  }
+  const centre = pooled !== null && good.length > 0 ? { x: mapX(pooled), y1: mapY(0), y2: mapY(seMax) } : null;
+  const nullLine = nullValue !== null && good.length > 0 ? { x: mapX(nullValue), y1: mapY(0), y2: mapY(seMax) } : null;
+  return { region, centre, nullLine };
+}
+
+/** The scales: y the SE from 0 (top) to a nice maximum, x every point (and the funnel's base, the null value) on the analysis scale. */
+function funnelScales(f: ReturnType<typeof resolveFunnel>) {
+  const { width, height, transform, z, limits, good, pooled, nullValue } = f;
   // y: SE from 0 (top) to a nice maximum (bottom).
   const seMax0 = Math.max(0, ...good.map((p) => p.se));
   const yScale = scaleLinear().domain([0, seMax0 > 0 ? seMax0 * 1.05 : 1]).nice(5);
@@ -69,6 +89,16 @@ export function layoutFunnel(points: readonly FunnelPoint[], options: FunnelOpti
   yScale.range([y0, y1]);
   const mapY = (se: number) => round2(yScale(se));
 
+  return { yScale, seMax, toAxis, plotX0, plotX1, axis, mapX, mapY, y0, y1 };
+}
+
+/** Turns studies and options into a deterministic funnel layout; bad studies are skipped with a reason. */
+export function layoutFunnel(points: readonly FunnelPoint[], options: FunnelOptions): FunnelLayout {
+  const f = resolveFunnel(points, options);
+  const { width, height, level, skipped, good, pooled } = f;
+
+  const { yScale, seMax, toAxis, plotX0, plotX1, axis, mapX, mapY, y0, y1 } = funnelScales(f);
+
   const fmt = (v: number) => formatCompact(toAxis(v));
   const pts: FunnelLayoutPoint[] = good.map((p) => {
     const out: FunnelLayoutPoint = { id: String(p.id), cx: mapX(p.effect), cy: mapY(p.se), textAlt: `${String(p.label).replace(/\s+/g, ' ').trim()}: ${fmt(p.effect)}, standard error ${formatCompact(p.se)}` };
@@ -77,15 +107,7 @@ export function layoutFunnel(points: readonly FunnelPoint[], options: FunnelOpti
     return out;
   });
 
-  let region: FunnelLayout['region'] = null;
-  if (pooled !== null && limits && good.length > 0) {
-    const apex: [number, number] = [mapX(pooled), mapY(0)];
-    const l: [number, number] = [mapX(pooled - z * seMax), mapY(seMax)];
-    const r: [number, number] = [mapX(pooled + z * seMax), mapY(seMax)];
-    region = { points: [l, apex, r], pointsAttr: [l, apex, r].map((q) => q.join(',')).join(' '), left: [apex[0], apex[1], l[0], l[1]], right: [apex[0], apex[1], r[0], r[1]] };
-  }
-  const centre = pooled !== null && good.length > 0 ? { x: mapX(pooled), y1: mapY(0), y2: mapY(seMax) } : null;
-  const nullLine = nullValue !== null && good.length > 0 ? { x: mapX(nullValue), y1: mapY(0), y2: mapY(seMax) } : null;
+  const { region, centre, nullLine } = funnelGuides(f, seMax, mapX, mapY);
   const legendY = round2(height - MARGIN.bottom - 4);
   const pct = `${Math.round(level * 1000) / 10}%`;
   const legend: FunnelLayout['legend'] = [];

@@ -122,6 +122,62 @@ function univariateEvidence(s: OutcomeSynthesis, robOf: (slug: string) => RobLev
   };
 }
 
+/** The evidence part of a Summary of Findings row: what was pooled, from how many studies and participants, or why nothing was. */
+interface Findings {
+  kind: SofOutcome['kind'];
+  measure: string | null;
+  evidence: Evidence | null;
+  estimate: SofEstimate | null;
+  dta: SofDta | null;
+  studies: number;
+  participants: number | null;
+  participantsNote: string | null;
+  note: string | null;
+}
+
+const NO_FINDINGS: Findings = { kind: 'none', measure: null, evidence: null, estimate: null, dta: null, studies: 0, participants: null, participantsNote: null, note: null };
+
+/** Findings from the bivariate (or fallback) DTA summary: sensitivity, specificity and their effect per 1,000 at each prevalence. */
+function dtaFindings(d: NonNullable<SofInput['dta']>, robOf: (slug: string) => RobLevel, prevalences: readonly number[]): Findings {
+  const s = d.summary!;
+  const rows = d.rows.filter((r) => r.notPooled === null);
+  const withCondition = rows.reduce((a, r) => a + r.tp + r.fn, 0);
+  const withoutCondition = rows.reduce((a, r) => a + r.fp + r.tn, 0);
+  const sens = { estimate: s.sens, ciLow: s.sensCi[0], ciHigh: s.sensCi[1] };
+  const spec = { estimate: s.spec, ciLow: s.specCi[0], ciHigh: s.specCi[1] };
+  return {
+    ...NO_FINDINGS,
+    kind: 'dta',
+    measure: 'sensitivity and specificity',
+    evidence: dtaEvidence(d, robOf),
+    dta: { model: s.model, sens, spec, withCondition, withoutCondition, perThousand: prevalences.map((p) => perThousand(sens, spec, p)) },
+    studies: s.k,
+    participants: withCondition + withoutCondition,
+    note: s.fallback ? s.fallback : null,
+  };
+}
+
+/** Findings from the chosen univariate synthesis: the pooled estimate, or why there is none. */
+function univariateFindings(input: SofInput, bySlug: ReadonlyMap<string, SofInput['studies'][number]['study']>, robOf: (slug: string) => RobLevel): Findings {
+  const s = chooseSynthesis(input);
+  if (!s) return { ...NO_FINDINGS, note: input.block?.measure ? `No study reports ${input.block.measure} for this outcome yet.` : 'No study reports this outcome yet.' };
+  const slugs = [...new Set(s.rows.filter((r) => r.notPooled === null).map((r) => r.slug))];
+  const studies = s.pooled?.k ?? slugs.length;
+  const sizes = slugs.map((slug) => bySlug.get(slug)?.sample_sizes[0]?.n ?? null);
+  const known = sizes.filter((n): n is number => n !== null);
+  const f: Findings = {
+    ...NO_FINDINGS,
+    kind: 'univariate',
+    measure: s.measure,
+    studies,
+    participants: known.length ? known.reduce((a, n) => a + n, 0) : null,
+    participantsNote: known.length < slugs.length ? `sample size reported by ${known.length} of ${slugs.length} ${slugs.length === 1 ? 'study' : 'studies'}` : null,
+  };
+  if (!s.pooled) return { ...f, note: studies === 1 ? 'Not pooled: a single study.' : 'Not pooled: no study has a usable estimate and interval.' };
+  const p = s.pooled;
+  return { ...f, estimate: { measure: s.measure, estimate: p.estimate, ciLow: p.ciLow, ciHigh: p.ciHigh, piLow: p.piLow, piHigh: p.piHigh, I2: p.I2 }, evidence: univariateEvidence(s, robOf) };
+}
+
 /** Build one outcome's Summary of Findings. */
 export function summaryOfFindings(input: SofInput): SofOutcome {
   const bySlug = new Map(input.studies.map((s) => [s.slug, s.study]));
@@ -130,64 +186,19 @@ export function summaryOfFindings(input: SofInput): SofOutcome {
   const thresholds = input.block?.imprecision_thresholds;
   const wantsOther = input.block?.measure !== undefined && input.block.measure !== 'sensitivity' && input.block.measure !== 'specificity';
   const useDta = !!input.dta && !wantsOther && input.dta.summary !== null;
-  let evidence: Evidence | null = null;
-  let estimate: SofEstimate | null = null;
-  let dta: SofDta | null = null;
-  let studies = 0;
-  let participants: number | null = null;
-  let participantsNote: string | null = null;
-  let note: string | null = null;
-  let kind: SofOutcome['kind'] = 'none';
-  let measure: string | null = null;
-
-  if (useDta) {
-    const d = input.dta!;
-    const s = d.summary!;
-    kind = 'dta';
-    measure = 'sensitivity and specificity';
-    evidence = dtaEvidence(d, robOf);
-    const rows = d.rows.filter((r) => r.notPooled === null);
-    const withCondition = rows.reduce((a, r) => a + r.tp + r.fn, 0);
-    const withoutCondition = rows.reduce((a, r) => a + r.fp + r.tn, 0);
-    const sens = { estimate: s.sens, ciLow: s.sensCi[0], ciHigh: s.sensCi[1] };
-    const spec = { estimate: s.spec, ciLow: s.specCi[0], ciHigh: s.specCi[1] };
-    dta = { model: s.model, sens, spec, withCondition, withoutCondition, perThousand: prevalences.map((p) => perThousand(sens, spec, p)) };
-    studies = s.k;
-    participants = withCondition + withoutCondition;
-    if (s.fallback) note = s.fallback;
-  } else {
-    const s = chooseSynthesis(input);
-    if (s) {
-      kind = 'univariate';
-      measure = s.measure;
-      const slugs = [...new Set(s.rows.filter((r) => r.notPooled === null).map((r) => r.slug))];
-      studies = s.pooled?.k ?? slugs.length;
-      const sizes = slugs.map((slug) => bySlug.get(slug)?.sample_sizes[0]?.n ?? null);
-      const known = sizes.filter((n): n is number => n !== null);
-      participants = known.length ? known.reduce((a, n) => a + n, 0) : null;
-      if (known.length < slugs.length) participantsNote = `sample size reported by ${known.length} of ${slugs.length} ${slugs.length === 1 ? 'study' : 'studies'}`;
-      if (s.pooled) {
-        estimate = { measure: s.measure, estimate: s.pooled.estimate, ciLow: s.pooled.ciLow, ciHigh: s.pooled.ciHigh, piLow: s.pooled.piLow, piHigh: s.pooled.piHigh, I2: s.pooled.I2 };
-        evidence = univariateEvidence(s, robOf);
-      } else {
-        note = studies === 1 ? 'Not pooled: a single study.' : 'Not pooled: no study has a usable estimate and interval.';
-      }
-    } else {
-      note = input.block?.measure ? `No study reports ${input.block.measure} for this outcome yet.` : 'No study reports this outcome yet.';
-    }
-  }
-  const suggestions = evidence ? suggestJudgements(evidence, thresholds) : null;
+  const f = useDta ? dtaFindings(input.dta!, robOf, prevalences) : univariateFindings(input, bySlug, robOf);
+  const suggestions = f.evidence ? suggestJudgements(f.evidence, thresholds) : null;
   return {
     outcome: input.outcome.id,
     label: input.outcome.label,
-    kind,
-    measure,
-    studies,
-    participants,
-    participantsNote,
-    estimate,
-    dta,
-    note,
+    kind: f.kind,
+    measure: f.measure,
+    studies: f.studies,
+    participants: f.participants,
+    participantsNote: f.participantsNote,
+    estimate: f.estimate,
+    dta: f.dta,
+    note: f.note,
     prevalences,
     rating: rateOutcome(input.block),
     domains: GRADE_DOMAINS.map((d) => ({ domain: d, label: GRADE_DOMAIN_LABELS[d], author: input.block?.[d] ?? null, suggestion: suggestions?.[d] ?? null })),

@@ -11,42 +11,25 @@
  * linear in the length of the text. Only measure-labelled numbers become estimates; anything
  * uncertain (a comparison, a borrowed measure, an assumed level) is kept and flagged.
  *
- * The parts live in ./extract/: tokens.ts (tokenizer), measures.ts (measure names and units),
+ * The parts live in ./extract/: tokens.ts (tokenizer), measures.ts (the words naming each measure),
  * mentions.ts (finding measure names), values.ts (values, intervals, CI levels, counts),
  * labels.ts (words around an estimate), unit-words.ts (units and counted things), attach.ts
- * (tying values to measures), checks.ts (needs_review reasons) and estimate.ts (labels, units
- * and quotes of the result). One notation is one entry in these tables or one rule of this
- * grammar, with one row in test/lib/ingest/extract.test.ts.
+ * (tying values to measures), checks.ts (needs_review reasons) and estimate.ts (the result,
+ * ExtractedEstimate: the schema's estimate without outcome and source, its label, unit and
+ * quote). One notation is one entry in these tables or one rule of this grammar, with one row in
+ * test/lib/ingest/extract.test.ts.
  */
-import type { ExtractMeasure } from './extract/measures.ts';
+import type { Measure } from '../schema/index.ts';
 import type { Span, Tok } from './extract/tokens.ts';
 import type { Mention } from './extract/mentions.ts';
 import type { Num } from './extract/values.ts';
 import { attachAfter, attachBefore, attachFar, attachToList, toSentence, type Active, type Attachment, type Sentence } from './extract/attach.ts';
 import { problems } from './extract/checks.ts';
-import { applyRespectively, toEstimate, type Found } from './extract/estimate.ts';
+import { applyRespectively, toEstimate, type ExtractedEstimate, type Found } from './extract/estimate.ts';
 import { CHANGE_VERBS, forwardLabel, UNIT_WORDS } from './extract/labels.ts';
 import { readCiSpec, readCounts, readInterval, readNumber, readSlashTuple, readValueGroup, type ValueGroup } from './extract/values.ts';
 import { ID_WORDS } from './extract/labels.ts';
 import { splitSentences } from './sentences.ts';
-
-/** One estimate read from text, with the exact quote it came from. */
-export interface ExtractedEstimate {
-  label: string;
-  measure: ExtractMeasure;
-  value: number;
-  ci_low: number | null;
-  ci_high: number | null;
-  ci_level: number | null;
-  unit: 'proportion' | 'percent' | 'ratio' | 'difference' | null;
-  /** n and N printed beside a proportion ("87% (193/223)"), else null. */
-  events: number | null;
-  total: number | null;
-  quote: string;
-  start: number;
-  needs_review: boolean;
-  review_reason: string | null;
-}
 
 /** The review reason of a value compared with another ("0.645 vs 0.313", "higher than that of raters (77.6%…"). */
 const COMPARED = 'compared with another value: check which group this estimate belongs to';
@@ -99,7 +82,7 @@ const ANAPHORS = new Set(['these', 'corresponding', 'respective', 'such']);
 const ANAPHOR_NOUNS = new Set(['values', 'figures', 'estimates', 'numbers', 'rates']);
 
 /** "These values were 0.98": the previous sentence's measures, in order, for a sentence that names none. */
-function attachAnaphor(t: readonly Tok[], vg: ValueGroup, previous: readonly ExtractMeasure[], afterStop: boolean): Attachment | null {
+function attachAnaphor(t: readonly Tok[], vg: ValueGroup, previous: readonly Measure[], afterStop: boolean): Attachment | null {
   if (previous.length === 0) return null;
   const at = vg.value.start;
   for (let j = Math.max(0, at - 6); j < at - 1; j++) {
@@ -137,7 +120,7 @@ export function extractEstimates(text: string): ExtractedEstimate[] {
   const severalLevels = new Set(levels.map((l) => l.level)).size > 1;
   const out: ExtractedEstimate[] = [];
   let chain = 0;
-  let previous: readonly ExtractMeasure[] = []; // the measures of the last list of the previous sentence, for "These values were …"
+  let previous: readonly Measure[] = []; // the measures of the last list of the previous sentence, for "These values were …"
   const borrowed = new WeakSet<object>(); // groups standing for the previous sentence's measures
 
   for (const s of sentences) {

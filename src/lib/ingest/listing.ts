@@ -64,24 +64,14 @@ function splitLines(text: string): { text: string; line: number }[] {
  */
 export function parseListing(text: string, file: string): ParsedSource {
   const lines = splitLines(text);
-  const records: ListingRecord[] = [];
-  const problems: SourceProblem[] = [];
-  let current: ListingRecord | null = null;
-  let i = 0;
-
+  const r: ListingReader = { file, lines, i: 0, records: [], problems: [], current: null };
   // The short counters at the very top of the page ("98%", "921", "2 minutes", "20").
-  while (i < lines.length && (CHROME_TOP.test(lines[i]!.text.trim()) || lines[i]!.text.trim() === '')) i++;
+  while (r.i < lines.length && (CHROME_TOP.test(lines[r.i]!.text.trim()) || lines[r.i]!.text.trim() === '')) r.i++;
 
-  const startRecord = (line: number, journal: string | null, dateText: string | null): ListingRecord => {
-    const record: ListingRecord = { index: records.length + 1, line, journal, dateText, affiliation: null, sections: [], links: [] };
-    records.push(record);
-    return record;
-  };
-
-  while (i < lines.length) {
-    const { text: raw, line } = lines[i]!;
+  while (r.i < lines.length) {
+    const { text: raw, line } = lines[r.i]!;
     let t = raw.trim();
-    i++;
+    r.i++;
     if (t === '') continue;
 
     // Separator, possibly glued to the next journal name.
@@ -89,50 +79,75 @@ export function parseListing(text: string, file: string): ParsedSource {
       t = t.slice(SEPARATOR.length).trim();
       if (t === '') continue;
     }
-
-    // Journal line followed by a date line starts a record.
-    const next = lines[i]?.text.trim();
-    if (next !== undefined && isDateLine(next) && !SECTION.test(t) && !LINK_ROW.test(t)) {
-      current = startRecord(line, t, next);
-      i++;
-      // The affiliation line, when the next line is not a labelled section.
-      const aff = lines[i]?.text.trim();
-      if (aff && !SECTION.test(aff) && !aff.startsWith(SEPARATOR) && !isDateLine(lines[i + 1]?.text.trim() ?? '')) {
-        if (looksLikeAffiliation(aff)) {
-          current.affiliation = aff;
-          i++;
-        }
-      }
-      continue;
-    }
-
-    // Link table belonging to the current record.
-    if (TABLE_HEADER.includes(t) || TABLE_RULE.test(t)) continue;
-    const link = LINK_ROW.exec(t);
-    if (link) {
-      if (current) current.links.push({ url: link[1]!, label: link[2]!.trim(), line });
-      else problems.push({ file, line, message: 'link row before any record: move it below the record it belongs to' });
-      continue;
-    }
-    if (t.includes(' | ') || t.endsWith(' |')) {
-      problems.push({ file, line, message: `malformed link-table row ${JSON.stringify(t.slice(0, 80))}: expected "<http(s) URL> | <label> |"` });
-      continue;
-    }
+    if (startsRecord(r, t, line) || readLinkTable(r, t, line)) continue;
 
     // Abstract text: a labelled section or an unlabelled paragraph. The first record of a
     // listing may start without journal and date lines.
-    if (!current || current.links.length > 0) current = startRecord(line, null, null);
+    if (!r.current || r.current.links.length > 0) r.current = startRecord(r, line, null, null);
     const m = SECTION.exec(raw.replace(/^\s+/, ''));
-    if (m) current.sections.push({ label: m[1]!, text: m[2]!, line });
-    else current.sections.push({ label: null, text: raw.trim(), line });
+    if (m) r.current.sections.push({ label: m[1]!, text: m[2]!, line });
+    else r.current.sections.push({ label: null, text: raw.trim(), line });
   }
 
-  for (const r of records) {
-    if (r.sections.length === 0) {
-      problems.push({ file, line: r.line, message: `record ${r.index} (${r.journal ?? 'no journal'}) has no abstract text: add the abstract or remove the record's lines` });
+  for (const rec of r.records) {
+    if (rec.sections.length === 0) {
+      r.problems.push({ file, line: rec.line, message: `record ${rec.index} (${rec.journal ?? 'no journal'}) has no abstract text: add the abstract or remove the record's lines` });
     }
   }
-  return { records: records.filter((r) => r.sections.length > 0), problems };
+  return { records: r.records.filter((rec) => rec.sections.length > 0), problems: r.problems };
+}
+
+/** The listing parser's state: the lines, the next one to read, the records so far and the open one. */
+interface ListingReader {
+  file: string;
+  lines: { text: string; line: number }[];
+  i: number;
+  records: ListingRecord[];
+  problems: SourceProblem[];
+  current: ListingRecord | null;
+}
+
+/** Opens a new record, numbered in order. */
+function startRecord(r: ListingReader, line: number, journal: string | null, dateText: string | null): ListingRecord {
+  const record: ListingRecord = { index: r.records.length + 1, line, journal, dateText, affiliation: null, sections: [], links: [] };
+  r.records.push(record);
+  return record;
+}
+
+/** A journal line followed by a date line starts a record (with the affiliation line after them, if there is one); true when it did. */
+function startsRecord(r: ListingReader, t: string, line: number): boolean {
+  const { lines } = r;
+  const next = lines[r.i]?.text.trim();
+  if (next === undefined || !isDateLine(next) || SECTION.test(t) || LINK_ROW.test(t)) return false;
+  const current = startRecord(r, line, t, next);
+  r.current = current;
+  r.i++;
+  // The affiliation line, when the next line is not a labelled section.
+  const aff = lines[r.i]?.text.trim();
+  if (aff && !SECTION.test(aff) && !aff.startsWith(SEPARATOR) && !isDateLine(lines[r.i + 1]?.text.trim() ?? '')) {
+    if (looksLikeAffiliation(aff)) {
+      current.affiliation = aff;
+      r.i++;
+    }
+  }
+  return true;
+}
+
+/** A line of the link table belonging to the current record (header, rule, link row, or a malformed row, reported); true when it was one. */
+function readLinkTable(r: ListingReader, t: string, line: number): boolean {
+  const { file } = r;
+  if (TABLE_HEADER.includes(t) || TABLE_RULE.test(t)) return true;
+  const link = LINK_ROW.exec(t);
+  if (link) {
+    if (r.current) r.current.links.push({ url: link[1]!, label: link[2]!.trim(), line });
+    else r.problems.push({ file, line, message: 'link row before any record: move it below the record it belongs to' });
+    return true;
+  }
+  if (t.includes(' | ') || t.endsWith(' |')) {
+    r.problems.push({ file, line, message: `malformed link-table row ${JSON.stringify(t.slice(0, 80))}: expected "<http(s) URL> | <label> |"` });
+    return true;
+  }
+  return false;
 }
 
 /** Heuristic: an affiliation names an institution or ends with a country-like final clause. */

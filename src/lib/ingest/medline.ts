@@ -98,8 +98,13 @@ export function parseMedline(text: string, file: string): ParsedSource {
     last = null;
   }
   runs.flush();
-
   const records = drafts.map((d, i) => medlineRecord(d, i + 1, file, problems));
+  recordProblems(records, file, problems);
+  return { records, problems: byLine(problems) };
+}
+
+/** Problems of the records as a whole: no PMID anywhere (not a MEDLINE export) or in one record, no abstract (a warning). */
+function recordProblems(records: readonly SourceRecord[], file: string, problems: SourceProblem[]): void {
   if (!records.some((r) => r.pmid)) {
     problems.push({
       file,
@@ -128,7 +133,6 @@ export function parseMedline(text: string, file: string): ParsedSource {
       });
     }
   }
-  return { records, problems: byLine(problems) };
 }
 
 /** Read a field line: the standard "XXXX- value", or a known tag in a tolerant form (flagged). */
@@ -140,11 +144,8 @@ function fieldLine(text: string): { tag: string; value: string; tolerant: boolea
   return null;
 }
 
-function medlineRecord(draft: Draft, index: number, file: string, problems: SourceProblem[]): SourceRecord {
-  const fields = draft.fields;
-  const first = (tag: string): ExportField | undefined => fields.find((f) => f.tag === tag && f.value !== '');
-  const values = (...tags: string[]): string[] => fields.filter((f) => tags.includes(f.tag) && f.value !== '').map((f) => f.value);
-
+/** Authors in order: each FAU (its AU, the short form, skipped), an AU without FAU, and group names (CN). */
+function medlineAuthors(fields: readonly ExportField[]): string[] {
   const authors: string[] = [];
   let fullNameOpen = false;
   for (const f of fields) {
@@ -160,6 +161,15 @@ function medlineRecord(draft: Draft, index: number, file: string, problems: Sour
       fullNameOpen = false;
     }
   }
+  return authors;
+}
+
+/** One record from its fields; a PMID that is not digits and an impossible date are reported. */
+function medlineRecord(draft: Draft, index: number, file: string, problems: SourceProblem[]): SourceRecord {
+  const fields = draft.fields;
+  const first = (tag: string): ExportField | undefined => fields.find((f) => f.tag === tag && f.value !== '');
+  const values = (...tags: string[]): string[] => fields.filter((f) => tags.includes(f.tag) && f.value !== '').map((f) => f.value);
+  const authors = medlineAuthors(fields);
 
   const pmidField = first('PMID');
   const pmcField = first('PMC');
@@ -190,7 +200,13 @@ function medlineRecord(draft: Draft, index: number, file: string, problems: Sour
     links,
     sections: fields.filter((f) => f.tag === 'AB').flatMap((f) => abstractSections(f.value, f.line)),
   };
-  if (pmidField && pmid === null) {
+  recordFieldProblems(record, pmidField, dateField, file, problems);
+  return record;
+}
+
+/** Reports a PMID that is not digits (the record is read without it) and a date that is not a possible publication date. */
+function recordFieldProblems(record: SourceRecord, pmidField: ExportField | undefined, dateField: ExportField | undefined, file: string, problems: SourceProblem[]): void {
+  if (pmidField && record.pmid === null) {
     problems.push({
       file,
       line: pmidField.line,
@@ -206,5 +222,4 @@ function medlineRecord(draft: Draft, index: number, file: string, problems: Sour
       message: `date ${quoteLine(dateField.value)} of ${describeRecord(record)} ${date.problem}: the page gets no published date; set published on the page once you know it`,
     });
   }
-  return record;
 }

@@ -66,6 +66,17 @@ const RIS_RUNS: Record<string, RunMessage> = {
     `text outside any record was not read (${extent}, starting ${quoteLine(first)}): records start with "TY  - " and end with "ER  - "; restore the missing "TY  - " line or delete the stray text`,
 };
 
+/** The parser's state while reading lines: the records so far, the open one, the field untagged lines may continue. */
+interface RisReader {
+  file: string;
+  problems: SourceProblem[];
+  runs: ReturnType<typeof runReporter>;
+  drafts: Draft[];
+  current: Draft | null;
+  last: ExportField | null;
+  unended: { index: number; where: string }[];
+}
+
 /**
  * Parse a RIS export. Record boundaries and line numbers are this parser's own; every record
  * found is kept (also without "ER  - " or abstract), and anything not understood is reported as
@@ -73,89 +84,94 @@ const RIS_RUNS: Record<string, RunMessage> = {
  */
 export function parseRis(text: string, file: string): ParsedSource {
   const problems: SourceProblem[] = [];
-  const runs = runReporter(file, problems, RIS_RUNS, new Set(['tolerant']));
-  const drafts: Draft[] = [];
-  let current: Draft | null = null;
-  let last: ExportField | null = null;
-
-  const unended: { index: number; where: string }[] = [];
-
+  const r: RisReader = { file, problems, runs: runReporter(file, problems, RIS_RUNS, new Set(['tolerant'])), drafts: [], current: null, last: null, unended: [] };
   for (const { text: t, line } of exportLines(text)) {
     if (isBinaryLine(t)) {
-      runs.add('binary', line);
-      last = null;
-      continue;
+      r.runs.add('binary', line);
+      r.last = null;
+    } else if (t.trim() === '') {
+      r.last = null;
+    } else {
+      const m = tagLine(t);
+      if (m) readTagLine(r, m, t, line);
+      else readUntaggedLine(r, t, line);
     }
-    if (t.trim() === '') {
-      last = null;
-      continue;
-    }
-    const m = tagLine(t);
-    if (m) {
-      const { tag, value, tolerant } = m;
-      // A tolerant line continues a run of them (one warning per run); a standard line ends it.
-      const read = tolerant ? () => runs.add('tolerant', line, t) : runs.ok;
-      if (tag === 'TY') {
-        read();
-        if (current) unended.push({ index: current.index, where: `before the next "TY  - " on line ${line}` });
-        current = { index: drafts.length + 1, line, fields: [] };
-        drafts.push(current);
-        last = { tag, value, line };
-        current.fields.push(last);
-        continue;
-      }
-      if (!current) {
-        if (tag === 'ER') {
-          read();
-          problems.push({ file, line, message: '"ER  - " outside any record was ignored: there is no "TY  - " line before it; delete it or add the missing "TY  - " line' });
-        } else {
-          runs.add('outside', line, t);
-        }
-        last = null;
-        continue;
-      }
+  }
+  r.runs.flush();
+  if (r.current) r.unended.push({ index: r.current.index, where: 'before the end of the file (the export may be cut off)' });
+  const records = r.drafts.map((d) => risRecord(d, file, problems));
+  recordProblems(records, r.unended, file, problems);
+  return { records, problems: byLine(problems) };
+}
+
+/** A tag line: TY opens a record, ER closes it, any other tag adds a field to the open record (outside one it is reported). */
+function readTagLine(r: RisReader, m: { tag: string; value: string; tolerant: boolean }, t: string, line: number): void {
+  const { tag, value, tolerant } = m;
+  // A tolerant line continues a run of them (one warning per run); a standard line ends it.
+  const read = tolerant ? () => r.runs.add('tolerant', line, t) : r.runs.ok;
+  if (tag === 'TY') {
+    read();
+    if (r.current) r.unended.push({ index: r.current.index, where: `before the next "TY  - " on line ${line}` });
+    r.current = { index: r.drafts.length + 1, line, fields: [] };
+    r.drafts.push(r.current);
+    r.last = { tag, value, line };
+    r.current.fields.push(r.last);
+    return;
+  }
+  if (!r.current) {
+    if (tag === 'ER') {
       read();
-      if (tag === 'ER') {
-        current = null;
-        last = null;
-        continue;
-      }
-      last = { tag, value, line };
-      current.fields.push(last);
-      continue;
+      r.problems.push({ file: r.file, line, message: '"ER  - " outside any record was ignored: there is no "TY  - " line before it; delete it or add the missing "TY  - " line' });
+    } else {
+      r.runs.add('outside', line, t);
     }
-    if (!current) {
-      runs.add('outside', line, t);
-      last = null;
-      continue;
-    }
-    runs.ok();
-    if (BROKEN_TAG.test(t)) {
-      problems.push({
-        file,
-        line,
-        message: `malformed tag line ${quoteLine(t)} in record ${current.index} was not read: RIS tag lines are "XX  - value" (two-character capital tag, two spaces, hyphen, space); fix the spacing`,
-      });
-      last = null;
-      continue;
-    }
-    if (last && TEXT_TAGS.has(last.tag)) {
-      const more = t.trim();
-      last.value = last.value === '' ? more : `${last.value} ${more}`;
-      continue;
-    }
-    const after = last ? ` after "${last.tag}  - "` : '';
-    problems.push({
+    r.last = null;
+    return;
+  }
+  read();
+  if (tag === 'ER') {
+    r.current = null;
+    r.last = null;
+    return;
+  }
+  r.last = { tag, value, line };
+  r.current.fields.push(r.last);
+}
+
+/** A line without a tag: continues a free-text field, else is reported (outside a record, malformed tag, or untagged). */
+function readUntaggedLine(r: RisReader, t: string, line: number): void {
+  const { file, current, last } = r;
+  if (!current) {
+    r.runs.add('outside', line, t);
+    r.last = null;
+    return;
+  }
+  r.runs.ok();
+  if (BROKEN_TAG.test(t)) {
+    r.problems.push({
       file,
       line,
-      message: `untagged line ${quoteLine(t)}${after} in record ${current.index} was not read: only free-text fields (title, abstract, notes, affiliation) continue on untagged lines; start the line with a RIS tag "XX  - " or join it to the field it belongs to`,
+      message: `malformed tag line ${quoteLine(t)} in record ${current.index} was not read: RIS tag lines are "XX  - value" (two-character capital tag, two spaces, hyphen, space); fix the spacing`,
     });
-    last = null;
+    r.last = null;
+    return;
   }
-  runs.flush();
-  if (current) unended.push({ index: current.index, where: 'before the end of the file (the export may be cut off)' });
+  if (last && TEXT_TAGS.has(last.tag)) {
+    const more = t.trim();
+    last.value = last.value === '' ? more : `${last.value} ${more}`;
+    return;
+  }
+  const after = last ? ` after "${last.tag}  - "` : '';
+  r.problems.push({
+    file,
+    line,
+    message: `untagged line ${quoteLine(t)}${after} in record ${current.index} was not read: only free-text fields (title, abstract, notes, affiliation) continue on untagged lines; start the line with a RIS tag "XX  - " or join it to the field it belongs to`,
+  });
+  r.last = null;
+}
 
-  const records = drafts.map((d) => risRecord(d, file, problems));
+/** Problems of the records as a whole: no "ER  - ", no records at all, no abstract (a warning). */
+function recordProblems(records: readonly SourceRecord[], unended: readonly { index: number; where: string }[], file: string, problems: SourceProblem[]): void {
   for (const { index, where } of unended) {
     const r = records[index - 1]!;
     problems.push({ file, line: r.line, message: `${describeRecord(r)} has no "ER  - " line ${where}: add "ER  - " after its last field` });
@@ -173,7 +189,6 @@ export function parseRis(text: string, file: string): ParsedSource {
       });
     }
   }
-  return { records, problems: byLine(problems) };
 }
 
 /** Read a tag line: the standard "XX  - value", or a known tag in a tolerant form (flagged). */
@@ -185,8 +200,17 @@ function tagLine(text: string): { tag: string; value: string; tolerant: boolean 
   return null;
 }
 
-function risRecord(draft: Draft, file: string, problems: SourceProblem[]): SourceRecord {
-  const fields = draft.fields;
+/** A record's fields with the lookups the record reader uses: non-empty fields of a tag, and the first of several tags. */
+interface RisFields {
+  fields: ExportField[];
+  withValue: (tag: string) => ExportField[];
+  first: (...tags: string[]) => ExportField | undefined;
+  /** UR and L1–L4 fields with a value. */
+  urlFields: ExportField[];
+}
+
+/** The lookups over one record's fields. */
+function risFields(fields: ExportField[]): RisFields {
   const withValue = (tag: string): ExportField[] => fields.filter((f) => f.tag === tag && f.value !== '');
   const first = (...tags: string[]): ExportField | undefined => {
     for (const tag of tags) {
@@ -195,39 +219,59 @@ function risRecord(draft: Draft, file: string, problems: SourceProblem[]): Sourc
     }
     return undefined;
   };
+  return { fields, withValue, first, urlFields: fields.filter((f) => ['UR', 'L1', 'L2', 'L3', 'L4'].includes(f.tag) && f.value !== '') };
+}
+
+/** One record from its fields; problems (bad DOI, impossible date, invalid URL) go to `problems`. */
+function risRecord(draft: Draft, file: string, problems: SourceProblem[]): SourceRecord {
+  const f = risFields(draft.fields);
+  const { fields, withValue, first } = f;
   // ST (short title) only when there is no full title: some writers give nothing else.
   const title = first('TI', 'T1', 'ST')?.value ?? null;
-  const date = pickDate(['DA', 'Y1', 'PY'].map((t) => first(t)).filter((f): f is ExportField => f !== undefined));
+  const date = pickDate(['DA', 'Y1', 'PY'].map((t) => first(t)).filter((x): x is ExportField => x !== undefined));
   const record: SourceRecord = {
     index: draft.index,
     line: draft.line,
     title,
-    authors: fields.filter((f) => (f.tag === 'AU' || f.tag === 'A1') && f.value !== '').map((f) => f.value),
+    authors: fields.filter((x) => (x.tag === 'AU' || x.tag === 'A1') && x.value !== '').map((x) => x.value),
     journal: first('JF', 'T2', 'JO', 'JA', 'J2', 'J1')?.value ?? null,
     dateText: date?.value ?? null,
-    affiliation: joinAffiliations(withValue('AD').map((f) => f.value)),
+    affiliation: joinAffiliations(withValue('AD').map((x) => x.value)),
     doi: null,
     pmid: null,
     pmcid: null,
-    keywords: withValue('KW').map((f) => f.value),
+    keywords: withValue('KW').map((x) => x.value),
     links: [],
     sections: [],
   };
+  if (date) checkDate(date, record, file, problems);
+  const doiLine = readDoi(f, record, file, problems);
+  record.pmid = readPmid(f);
+  // PMCID: EndNote's C2, a note, or a PMC link.
+  record.pmcid = [...withValue('C2'), ...withValue('N1'), ...f.urlFields].map((x) => /\bPMC\d+\b/.exec(x.value)?.[0]).find(Boolean) ?? null;
+  record.links = readLinks(f, record, doiLine, file, problems);
+  // Abstract: AB lines (N2 when there is no AB: EndNote writes the abstract as N2, sometimes as both).
+  const abstract = withValue('AB').length > 0 ? withValue('AB') : withValue('N2');
+  record.sections = abstract.flatMap((x) => abstractSections(x.value, x.line));
+  return record;
+}
 
-  if (date) {
-    const { problem } = publicationDate(date.value);
-    if (problem) {
-      problems.push({
-        file,
-        line: date.line,
-        severity: 'warning',
-        message: `date ${quoteLine(date.value)} of ${describeRecord(record)} ${problem}: the page gets no published date; set published on the page once you know it`,
-      });
-    }
+/** Warns about a date that is not a possible publication date (the page then gets none). */
+function checkDate(date: ExportField, record: SourceRecord, file: string, problems: SourceProblem[]): void {
+  const { problem } = publicationDate(date.value);
+  if (problem) {
+    problems.push({
+      file,
+      line: date.line,
+      severity: 'warning',
+      message: `date ${quoteLine(date.value)} of ${describeRecord(record)} ${problem}: the page gets no published date; set published on the page once you know it`,
+    });
   }
+}
 
-  // DOI: the DO field (bare or as a doi.org URL), else a doi.org link.
-  const doField = first('DO');
+/** Sets the record's DOI from the DO field (bare or as a doi.org URL), else a doi.org link; returns the line it came from. */
+function readDoi(f: RisFields, record: SourceRecord, file: string, problems: SourceProblem[]): number | null {
+  const doField = f.first('DO');
   let doiLine = doField?.line ?? null;
   if (doField) {
     record.doi = DOI.exec(doField.value)?.[0]?.replace(/[.,;]+$/, '') ?? null;
@@ -239,49 +283,46 @@ function risRecord(draft: Draft, file: string, problems: SourceProblem[]): Sourc
       });
     }
   }
-  const urlFields = fields.filter((f) => ['UR', 'L1', 'L2', 'L3', 'L4'].includes(f.tag) && f.value !== '');
   if (!record.doi) {
-    for (const f of urlFields) {
-      const m = /^https?:\/\/(?:dx\.)?doi\.org\/(.+)$/i.exec(f.value);
+    for (const u of f.urlFields) {
+      const m = /^https?:\/\/(?:dx\.)?doi\.org\/(.+)$/i.exec(u.value);
       const doi = m ? DOI.exec(safeDecode(m[1]!))?.[0] : undefined;
       if (doi) {
         record.doi = doi;
-        doiLine = f.line;
+        doiLine = u.line;
         break;
       }
     }
   }
+  return doiLine;
+}
 
-  // PMID: PM (Web of Science), or AN when the record comes from PubMed/MEDLINE, or a PubMed link.
-  const database = [...withValue('DB'), ...withValue('DP')].map((f) => f.value).join(' ');
+/** PMID: PM (Web of Science), or AN when the record comes from PubMed/MEDLINE, or a PubMed link. */
+function readPmid(f: RisFields): string | null {
+  const { withValue, first } = f;
+  const database = [...withValue('DB'), ...withValue('DP')].map((x) => x.value).join(' ');
   const an = first('AN')?.value;
   const anPmid = an && (database === '' || /pubmed|medline|nlm/i.test(database)) ? /^(?:PMID:?\s*)?(\d{1,8})$/i.exec(an)?.[1] : undefined;
-  const urlPmid = urlFields.map((f) => /(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov\/pubmed)\/(\d{1,8})\b/.exec(f.value)?.[1]).find(Boolean);
-  record.pmid = (/^\d{1,8}$/.test(first('PM')?.value ?? '') ? first('PM')!.value : undefined) ?? anPmid ?? urlPmid ?? null;
+  const urlPmid = f.urlFields.map((x) => /(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov\/pubmed)\/(\d{1,8})\b/.exec(x.value)?.[1]).find(Boolean);
+  return (/^\d{1,8}$/.test(first('PM')?.value ?? '') ? first('PM')!.value : undefined) ?? anPmid ?? urlPmid ?? null;
+}
 
-  // PMCID: EndNote's C2, a note, or a PMC link.
-  record.pmcid = [...withValue('C2'), ...withValue('N1'), ...urlFields].map((f) => /\bPMC\d+\b/.exec(f.value)?.[0]).find(Boolean) ?? null;
-
-  // Links: http(s) URLs of UR/L1/L2 (local file paths of reference managers are not links), then the DOI.
+/** Links: http(s) URLs of UR/L1/L2 (local file paths of reference managers are not links), then the DOI. */
+function readLinks(f: RisFields, record: SourceRecord, doiLine: number | null, file: string, problems: SourceProblem[]): SourceLink[] {
   const links: SourceLink[] = [];
-  for (const f of urlFields) {
-    if (f.tag === 'L3' || f.tag === 'L4') continue;
-    for (const url of f.value.split(/[\s;]+/)) {
+  for (const u of f.urlFields) {
+    if (u.tag === 'L3' || u.tag === 'L4') continue;
+    for (const url of u.value.split(/[\s;]+/)) {
       if (!/^https?:\/\/\S+$/i.test(url)) continue;
-      if (isUrl(url)) links.push({ url, label: linkLabel(url, f.tag), line: f.line });
-      else problems.push({ file, line: f.line, severity: 'warning', message: `${quoteLine(url)} in ${describeRecord(record)} is not a valid URL and was not linked: add the right link on the page if there is one` });
+      if (isUrl(url)) links.push({ url, label: linkLabel(url, u.tag), line: u.line });
+      else problems.push({ file, line: u.line, severity: 'warning', message: `${quoteLine(url)} in ${describeRecord(record)} is not a valid URL and was not linked: add the right link on the page if there is one` });
     }
   }
   if (record.doi && doiLine !== null) {
     const doiUrl = `https://doi.org/${record.doi}`;
     if (!links.some((l) => l.label === 'DOI' || l.url.toLowerCase() === doiUrl.toLowerCase())) links.push({ url: doiUrl, label: 'DOI', line: doiLine });
   }
-  record.links = links;
-
-  // Abstract: AB lines (N2 when there is no AB: EndNote writes the abstract as N2, sometimes as both).
-  const abstract = withValue('AB').length > 0 ? withValue('AB') : withValue('N2');
-  record.sections = abstract.flatMap((f) => abstractSections(f.value, f.line));
-  return record;
+  return links;
 }
 
 /**

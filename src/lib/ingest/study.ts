@@ -72,22 +72,9 @@ export async function proposeStudy(record: SourceRecord, file: string, review: R
       } else if (!outcome.measures.includes(e.measure)) {
         reasons.push(`measure ${e.measure} is not declared for outcome ${outcome.id} in content/review.yaml`);
       }
-      return {
-        outcome: outcomeId!,
-        label: e.label,
-        measure: e.measure,
-        value: e.value,
-        ci_low: e.ci_low,
-        ci_high: e.ci_high,
-        ci_level: e.ci_level,
-        unit: e.unit,
-        events: e.events,
-        total: e.total,
-        quote: e.quote,
-        needs_review: reasons.length > 0,
-        review_reason: reasons.length > 0 ? reasons.join('; ') : null,
-        source: 'extracted' as const,
-      };
+      // every field as read but where its quote starts; the review reasons now include the outcome's
+      const { start: _start, ...read } = e;
+      return { outcome: outcomeId!, ...read, needs_review: reasons.length > 0, review_reason: reasons.length > 0 ? reasons.join('; ') : null, source: 'extracted' as const };
     }),
   );
   // 2×2 tables only for declared outcomes (an undeclared one would stop the build); the counts stay on the estimates either way

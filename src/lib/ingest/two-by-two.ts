@@ -5,7 +5,7 @@
  * TN are quoted, FN and FP derived from the quoted totals.
  */
 import { agreesWithinRounding, type TwoByTwoCell } from '../schema/two-by-two.ts';
-import type { ExtractedEstimate } from './extract.ts';
+import type { ExtractedEstimate } from './extract/estimate.ts';
 import { splitSentences } from './sentences.ts';
 
 /** A proposed 2×2 table, before ingest gives it an outcome. */

@@ -31,16 +31,50 @@ function usable(w: number | null | undefined): w is number {
   return typeof w === 'number' && Number.isFinite(w) && w >= 0;
 }
 
+/** Whether the bars are weighted (every study has a usable weight, summing to > 0), the note when some weights are missing, and the weights used. */
+function summaryWeights(studies: readonly RobStudyInput[]): { weighted: boolean; note: string | null; weights: number[] } {
+  const given = studies.filter((s) => s.weight !== undefined && s.weight !== null);
+  const weighted = studies.length > 0 && studies.every((s) => usable(s.weight)) && studies.reduce((a, s) => a + (s.weight as number), 0) > 0;
+  const note = !weighted && given.length > 0 ? `weights missing or invalid for ${studies.length - given.filter((s) => usable(s.weight)).length} of ${studies.length} studies, so percentages are of studies` : null;
+  const weights = studies.map((s) => (weighted ? (s.weight as number) : 1));
+  return { weighted, note, weights };
+}
+
+/** One bar (a domain, or overall): a segment per level with its share, and the text alternative. */
+function summaryBar(r: { short: string; label: string; levels: RobLevel[] }, y: number, weights: readonly number[], f: { x0: number; span: number; maxChars: number }): RobSummaryBar {
+  const { x0, span, maxChars } = f;
+  const shares = levelShares(r.levels, weights);
+  let x = x0;
+  const segments: RobSummarySegment[] = [];
+  for (const level of ROB_LEVELS) {
+    const percent = shares[level];
+    if (percent <= 0) continue;
+    const w = round2((span * percent) / 100);
+    const text = `${ROB_STYLES[level].symbol} ${Math.round(percent)}%`;
+    const fits = textWidth(text, 11) + 6 <= w;
+    segments.push({ level, percent, x: round2(x), width: w, text: fits ? text : null, textX: round2(x + w / 2) });
+    x += w;
+  }
+  const parts = segments.map((s) => `${levelLabel(s.level).toLowerCase()} ${Math.round(s.percent)}%`).join(', ');
+  return {
+    short: r.short,
+    label: shorten(r.label, maxChars),
+    labelFull: r.label,
+    y,
+    height: BAR,
+    textY: round2(y + BAR / 2 + FONT * 0.35),
+    segments,
+    textAlt: `${r.label}: ${parts || 'no studies'}`,
+  };
+}
+
 /** Turns studies and options into a deterministic summary bar layout. */
 export function layoutRobSummary(studies: readonly RobStudyInput[], options: RobSummaryOptions): RobSummaryLayout {
   const n = options.domains.length;
   const withOverall = options.overall !== false && n > 0;
   const subject = options.subject ?? 'risk of bias';
   const width = round2(clamp(Number.isFinite(options.width) ? options.width! : 600, 320, 4000));
-  const given = studies.filter((s) => s.weight !== undefined && s.weight !== null);
-  const weighted = studies.length > 0 && studies.every((s) => usable(s.weight)) && studies.reduce((a, s) => a + (s.weight as number), 0) > 0;
-  const note = !weighted && given.length > 0 ? `weights missing or invalid for ${studies.length - given.filter((s) => usable(s.weight)).length} of ${studies.length} studies, so percentages are of studies` : null;
-  const weights = studies.map((s) => (weighted ? (s.weight as number) : 1));
+  const { weighted, note, weights } = summaryWeights(studies);
   const levelsOf = studies.map((s) => padLevels(s.levels, n));
 
   const rowsIn = [
@@ -54,32 +88,7 @@ export function layoutRobSummary(studies: readonly RobStudyInput[], options: Rob
   const span = x1 - x0;
   const top = MARGIN + 4;
 
-  const bars: RobSummaryBar[] = rowsIn.map((r, i) => {
-    const y = round2(top + i * (BAR + GAP));
-    const shares = levelShares(r.levels, weights);
-    let x = x0;
-    const segments: RobSummarySegment[] = [];
-    for (const level of ROB_LEVELS) {
-      const percent = shares[level];
-      if (percent <= 0) continue;
-      const w = round2((span * percent) / 100);
-      const text = `${ROB_STYLES[level].symbol} ${Math.round(percent)}%`;
-      const fits = textWidth(text, 11) + 6 <= w;
-      segments.push({ level, percent, x: round2(x), width: w, text: fits ? text : null, textX: round2(x + w / 2) });
-      x += w;
-    }
-    const parts = segments.map((s) => `${levelLabel(s.level).toLowerCase()} ${Math.round(s.percent)}%`).join(', ');
-    return {
-      short: r.short,
-      label: shorten(r.label, maxChars),
-      labelFull: r.label,
-      y,
-      height: BAR,
-      textY: round2(y + BAR / 2 + FONT * 0.35),
-      segments,
-      textAlt: `${r.label}: ${parts || 'no studies'}`,
-    };
-  });
+  const bars = rowsIn.map((r, i) => summaryBar(r, round2(top + i * (BAR + GAP)), weights, { x0, span, maxChars }));
   const plotBottom = round2(top + Math.max(1, bars.length) * (BAR + GAP) - GAP);
   const axisY = round2(plotBottom + 6);
   const ticks = [0, 25, 50, 75, 100].map((p) => ({ x: round2(x0 + (span * p) / 100), label: `${p}%` }));

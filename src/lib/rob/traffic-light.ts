@@ -60,6 +60,63 @@ export function flowLegend(texts: { level: RobLevel; text: string }[], x0: numbe
   return { items, bottom: round2(line + r) };
 }
 
+/** What every row is laid out with: the columns, whether there is an overall column, and the label length. */
+interface RowFrame {
+  domains: TrafficLightOptions['domains'];
+  withOverall: boolean;
+  subject: string;
+  maxChars: number;
+  colX: (i: number) => number;
+  overallX: number;
+}
+
+/** One study's row at height `y`: a mark per domain (and overall), its label and text alternative. */
+function studyRow(s: RobStudyInput, y: number, f: RowFrame): TrafficLightRow {
+  const { domains, withOverall, subject, maxChars, colX, overallX } = f;
+  const n = domains.length;
+  const levels = padLevels(s.levels, n);
+  const overall = withOverall ? overallOfLevels(levels) : null;
+  const labelFull = String(s.label).replace(/\s+/g, ' ').trim();
+  const marks: RobMark[] = levels.map((level, j) => ({ cx: colX(j), cy: y, r: RADIUS, level, title: `${labelFull}, ${domains[j]!.label}: ${levelLabel(level).toLowerCase()}` }));
+  if (overall) marks.push({ cx: overallX, cy: y, r: RADIUS, level: overall, title: `${labelFull}, overall ${subject}: ${levelLabel(overall).toLowerCase()}` });
+  const parts = levels.map((l, j) => `${domains[j]!.label} ${levelLabel(l).toLowerCase()}`);
+  const row: TrafficLightRow = {
+    id: String(s.id),
+    label: shorten(labelFull, maxChars),
+    labelFull,
+    y,
+    textY: round2(y + FONT * 0.35),
+    marks,
+    overall,
+    textAlt: `${labelFull}: ${parts.join('; ')}${overall ? `; overall ${levelLabel(overall).toLowerCase()}` : ''}`,
+  };
+  const href = safeHref(s.href);
+  if (href !== undefined) row.href = href;
+  return row;
+}
+
+/** The legend below the grid: the domain names (wrapped), then the levels with their marks. */
+function domainLegend(domains: TrafficLightOptions['domains'], withOverall: boolean, subject: string, width: number, gridBottom: number) {
+  let y = gridBottom + 20;
+  const heading = { x: MARGIN, y: round2(y), text: 'Domains' };
+  const domainLines = [...domains.map((d) => `${d.short}: ${d.label}`), ...(withOverall ? ["Overall: low only if all domains are low, high if any is high"] : [])];
+  const chars = Math.floor((width - 2 * MARGIN - 12) / (FONT * 0.56));
+  const domainTexts = domainLines.flatMap((t) => wrapWords(t, chars).map((text, k) => ({ text, indent: k > 0 }))).map(({ text, indent }) => {
+    y += FONT + 6;
+    return { x: indent ? MARGIN + 12 : MARGIN, y: round2(y), text };
+  });
+  const judgement = subject === 'quality' ? 'concern about quality' : subject;
+  const legend = flowLegend(
+    ROB_LEVELS.map((level) => ({ level, text: levelLabel(level) })),
+    MARGIN,
+    width - MARGIN,
+    round2(y + 12 + LEGEND_R),
+    LEGEND_R,
+    (level) => (level === 'not-assessed' ? 'Not yet assessed' : `${levelLabel(level)} ${judgement}`),
+  );
+  return { heading, domainTexts, legend };
+}
+
 /** Turns studies and options into a deterministic traffic-light layout. */
 export function layoutTrafficLight(studies: readonly RobStudyInput[], options: TrafficLightOptions): TrafficLightLayout {
   const domains = options.domains;
@@ -84,49 +141,11 @@ export function layoutTrafficLight(studies: readonly RobStudyInput[], options: T
     ],
   };
   const top = MARGIN + HEADER;
-  const rows: TrafficLightRow[] = studies.map((s, i) => {
-    const y = round2(top + ROW * (i + 0.5));
-    const levels = padLevels(s.levels, n);
-    const overall = withOverall ? overallOfLevels(levels) : null;
-    const labelFull = String(s.label).replace(/\s+/g, ' ').trim();
-    const marks: RobMark[] = levels.map((level, j) => ({ cx: colX(j), cy: y, r: RADIUS, level, title: `${labelFull}, ${domains[j]!.label}: ${levelLabel(level).toLowerCase()}` }));
-    if (overall) marks.push({ cx: overallX, cy: y, r: RADIUS, level: overall, title: `${labelFull}, overall ${subject}: ${levelLabel(overall).toLowerCase()}` });
-    const parts = levels.map((l, j) => `${domains[j]!.label} ${levelLabel(l).toLowerCase()}`);
-    const row: TrafficLightRow = {
-      id: String(s.id),
-      label: shorten(labelFull, maxChars),
-      labelFull,
-      y,
-      textY: round2(y + FONT * 0.35),
-      marks,
-      overall,
-      textAlt: `${labelFull}: ${parts.join('; ')}${overall ? `; overall ${levelLabel(overall).toLowerCase()}` : ''}`,
-    };
-    const href = safeHref(s.href);
-    if (href !== undefined) row.href = href;
-    return row;
-  });
+  const rows = studies.map((s, i) => studyRow(s, round2(top + ROW * (i + 0.5)), { domains, withOverall, subject, maxChars, colX, overallX }));
   const gridBottom = round2(top + ROW * Math.max(1, rows.length));
   const message = rows.length === 0 ? { text: 'No studies', x: MARGIN, y: round2(top + ROW / 2 + FONT * 0.35) } : null;
 
-  // Legend: the domain names, then the levels with their marks.
-  let y = gridBottom + 20;
-  const heading = { x: MARGIN, y: round2(y), text: 'Domains' };
-  const domainLines = [...domains.map((d) => `${d.short}: ${d.label}`), ...(withOverall ? ["Overall: low only if all domains are low, high if any is high"] : [])];
-  const chars = Math.floor((width - 2 * MARGIN - 12) / (FONT * 0.56));
-  const domainTexts = domainLines.flatMap((t) => wrapWords(t, chars).map((text, k) => ({ text, indent: k > 0 }))).map(({ text, indent }) => {
-    y += FONT + 6;
-    return { x: indent ? MARGIN + 12 : MARGIN, y: round2(y), text };
-  });
-  const judgement = subject === 'quality' ? 'concern about quality' : subject;
-  const legend = flowLegend(
-    ROB_LEVELS.map((level) => ({ level, text: levelLabel(level) })),
-    MARGIN,
-    width - MARGIN,
-    round2(y + 12 + LEGEND_R),
-    LEGEND_R,
-    (level) => (level === 'not-assessed' ? 'Not yet assessed' : `${levelLabel(level)} ${judgement}`),
-  );
+  const { heading, domainTexts, legend } = domainLegend(domains, withOverall, subject, width, gridBottom);
   const height = round2(legend.bottom + MARGIN + 4);
 
   const all = rows.map((r) => r.overall).filter((l): l is RobLevel => l !== null);

@@ -4,8 +4,7 @@
  * the client all derive from these schemas; add a field here and nowhere else.
  */
 import { z } from 'zod';
-import { MEASURE_IDS, PROPORTION_MEASURES, outOfRange } from './measures.ts';
-export { PROPORTION_MEASURES, RATIO_MEASURES, MEASURE_TABLE, measureInfo, isMeasure } from './measures.ts';
+import { MEASURE_IDS, PROPORTION_MEASURES, UNITS, outOfRange } from './measures.ts';
 export { TwoByTwo, TwoByTwoCell } from './two-by-two.ts';
 import { TwoByTwo, agreesWithinRounding } from './two-by-two.ts';
 import { RiskOfBias } from './risk-of-bias.ts';
@@ -13,11 +12,8 @@ import { Characteristics, StudyCharacteristics } from './characteristics.ts';
 export { Characteristic, CharacteristicValue, RISK_OF_BIAS_CHARACTERISTIC } from './characteristics.ts';
 import { CertaintyBlocks, Prevalences, certaintyRefinement } from './grade.ts';
 
-/** Effect measures the extractor recognises and the site can plot: the keys of the measure table (measures.ts). */
-export const MEASURES = MEASURE_IDS;
-
-/** One of the recognised effect measures. */
-export const Measure = z.enum(MEASURES);
+/** One of the recognised effect measures: the keys of the measure table (measures.ts). */
+export const Measure = z.enum(MEASURE_IDS);
 /** A recognised effect measure, e.g. `AUC` or `OR`. */
 export type Measure = z.infer<typeof Measure>;
 
@@ -35,23 +31,26 @@ export const PartialDate = z
   .string()
   .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD, e.g. "2025-09"');
 
-/** One effect estimate with the verbatim quote it was read from. */
+/**
+ * One effect estimate with the verbatim quote it was read from. The descriptions are the data
+ * dictionary's: each field is a column of the estimates table (src/lib/schema/tables.ts).
+ */
 export const Estimate = z
   .object({
-    outcome: Slug.describe('outcome id declared in content/review.yaml'),
-    label: z.string().min(1).describe('what the estimate is about, as the abstract names it'),
-    measure: Measure,
-    value: z.number().finite(),
-    ci_low: z.number().finite().nullable().default(null),
-    ci_high: z.number().finite().nullable().default(null),
-    ci_level: z.number().gt(0).lt(1).nullable().default(null).describe('0.95 for a 95% interval'),
-    unit: z.enum(['proportion', 'percent', 'ratio', 'difference']).nullable().default(null),
-    events: z.number().int().nonnegative().nullable().default(null).describe('n of an n/N printed beside a proportion ("87% (193/223)" → 193)'),
-    total: z.number().int().positive().nullable().default(null).describe('N of an n/N printed beside a proportion ("87% (193/223)" → 223)'),
-    quote: z.string().min(1).describe('verbatim substring of the abstract the numbers come from'),
-    needs_review: z.boolean().default(false),
-    review_reason: z.string().nullable().default(null),
-    source: z.enum(['extracted', 'curated']).default('extracted'),
+    outcome: Slug.meta({ description: 'Outcome id declared in content/review.yaml.' }),
+    label: z.string().min(1).meta({ description: 'What the estimate is about, as the abstract names it (e.g. "WMA").' }),
+    measure: Measure.meta({ description: `One of ${MEASURE_IDS.join(', ')} (the measure table, src/lib/schema/measures.ts; PLR/NLR are LR+ and LR−).` }),
+    value: z.number().finite().meta({ description: 'Point estimate as reported (percent values stay in percent; see unit).' }),
+    ci_low: z.number().finite().nullable().default(null).meta({ description: 'Lower confidence limit as reported, or null.' }),
+    ci_high: z.number().finite().nullable().default(null).meta({ description: 'Upper confidence limit as reported, or null.' }),
+    ci_level: z.number().gt(0).lt(1).nullable().default(null).meta({ description: 'Confidence level as a fraction (0.95), or null when there is no interval.' }),
+    unit: z.enum(UNITS).nullable().default(null).meta({ description: `${UNITS.join(', ')}, or null.` }),
+    events: z.number().int().nonnegative().nullable().default(null).meta({ description: 'n of an n/N printed beside a proportion ("87% (193/223)" → 193), or null.' }),
+    total: z.number().int().positive().nullable().default(null).meta({ description: 'N of an n/N printed beside a proportion, or null.' }),
+    quote: z.string().min(1).meta({ description: 'The verbatim text of the abstract the numbers were read from.' }),
+    needs_review: z.boolean().default(false).meta({ description: 'True when the estimate must be checked by an author (see review_reason).' }),
+    review_reason: z.string().nullable().default(null).meta({ description: 'Why the estimate needs review, or null.' }),
+    source: z.enum(['extracted', 'curated']).default('extracted').meta({ description: '"extracted" by ingest or "curated" by an author.' }),
   })
   .strict()
   .superRefine((e, ctx) => {
@@ -108,39 +107,52 @@ export const SampleSize = z
 /** A sample size with its quote. */
 export type SampleSize = z.infer<typeof SampleSize>;
 
-/** Frontmatter of a study page `content/studies/<slug>.mdx`. */
+/**
+ * Frontmatter of a study page `content/studies/<slug>.mdx`. Fields with a description are (or
+ * feed) columns of the studies table (src/lib/schema/tables.ts); the description is the column's.
+ */
 export const Study = z
   .object({
-    key: z.string().regex(/^(doi|pmid|pmcid|hash):\S+$/, 'must be doi:…, pmid:…, pmcid:… or hash:…').describe('dedupe key'),
-    title: z.string().min(1),
-    title_source: z.enum(['derived', 'source', 'curated']).describe('derived: made by ingest from the abstract; source: given by the export; curated: set by an author'),
+    key: z
+      .string()
+      .regex(/^(doi|pmid|pmcid|hash):\S+$/, 'must be doi:…, pmid:…, pmcid:… or hash:…')
+      .meta({ description: 'Dedupe key: doi:<doi>, pmid:<n>, pmcid:<PMCn> or hash:<16 hex of the normalised abstract>.' }),
+    title: z.string().min(1).meta({ description: 'Title; a working title when title_source is "derived".' }),
+    title_source: z.enum(['derived', 'source', 'curated']).meta({ description: '"derived" (made by ingest from the aim sentence) or "curated" (set by an author).' }),
     authors: z.array(z.string().min(1)).default([]),
-    journal: z.string().min(1).nullable().default(null),
-    published: PartialDate.nullable().default(null),
+    journal: z.string().min(1).nullable().default(null).meta({ description: 'Journal as the source names it, or null (preprints in a listing show none).' }),
+    published: PartialDate.nullable().default(null).meta({ description: 'Publication date as YYYY, YYYY-MM or YYYY-MM-DD.' }),
     published_source: z
       .enum(['source', 'listing', 'derived-from-doi', 'curated'])
       .nullable()
       .default(null)
-      .describe("source: as the source file (listing, RIS or MEDLINE export) gives it; listing: the same, written by ingest before 'source' existed"),
+      .meta({ description: '"source" (as the source file gives it; "listing" on pages ingested before "source" existed), "derived-from-doi" (medRxiv/bioRxiv DOI date) or "curated".' }),
     affiliation: z.string().nullable().default(null),
     doi: z
       .string()
       .regex(/^10\.\d{4,9}\/\S+$/, 'must be a bare DOI such as 10.1101/2024.04.16.24305936 (no https://doi.org/ prefix)')
       .nullable()
-      .default(null),
-    pmid: z.string().regex(/^\d+$/, 'must be digits only').nullable().default(null),
-    pmcid: z.string().regex(/^PMC\d+$/, 'must look like PMC11065018').nullable().default(null),
+      .default(null)
+      .meta({ description: 'Bare DOI (no https://doi.org/ prefix).' }),
+    pmid: z.string().regex(/^\d+$/, 'must be digits only').nullable().default(null).meta({ description: 'PubMed id.' }),
+    pmcid: z.string().regex(/^PMC\d+$/, 'must look like PMC11065018').nullable().default(null).meta({ description: 'PubMed Central id, e.g. PMC11065018.' }),
     links: z.array(z.object({ url: z.string().url(), label: z.string() }).strict()).default([]),
     version_of_record: z
       .object({ doi: z.string().regex(/^10\.\d{4,9}\/\S+$/), title: z.string().min(1), journal: z.string().optional() })
       .strict()
       .nullable()
       .default(null),
-    source: z.object({ file: z.string().min(1), line: z.number().int().positive(), record: z.number().int().positive() }).strict(),
-    abstract_complete: z.boolean(),
-    status: z.enum(STATUSES),
-    exclusion_reason: z.string().nullable().default(null),
-    synthetic: z.boolean().default(false),
+    source: z
+      .object({
+        file: z.string().min(1).meta({ description: 'Source file the record was ingested from (content/sources/…).' }),
+        line: z.number().int().positive().meta({ description: 'Line of the record in source_file.' }),
+        record: z.number().int().positive(),
+      })
+      .strict(),
+    abstract_complete: z.boolean().meta({ description: 'False when the source shows the abstract cut off.' }),
+    status: z.enum(STATUSES).meta({ description: `Screening decision: ${STATUSES.slice(0, -1).join(', ')} or ${STATUSES[STATUSES.length - 1]}.` }),
+    exclusion_reason: z.string().nullable().default(null).meta({ description: 'Reason id from content/review.yaml when status is excluded, else null.' }),
+    synthetic: z.boolean().default(false).meta({ description: 'True only for generated benchmark records; never in the published review.' }),
     sample_sizes: z.array(SampleSize).default([]),
     estimates: z.array(Estimate).default([]),
     two_by_two: z.array(TwoByTwo).default([]).describe('2×2 tables (TP, FP, FN, TN) per outcome and index test, each cell with its provenance'),

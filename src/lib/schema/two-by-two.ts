@@ -35,9 +35,9 @@ export type CellName = (typeof CELLS)[number];
 /** A 2×2 table for one outcome and index test (and operating point, when the study gives several). */
 export const TwoByTwo = z
   .object({
-    outcome: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be an outcome id declared in content/review.yaml').describe('outcome id declared in content/review.yaml'),
-    label: z.string().min(1).describe('the index test (and test set) as the abstract names it; matches the label of its sensitivity/specificity estimates'),
-    threshold: z.string().min(1).nullable().default(null).describe('operating point or positivity threshold, when stated'),
+    outcome: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be an outcome id declared in content/review.yaml').meta({ description: 'Outcome id declared in content/review.yaml.' }),
+    label: z.string().min(1).meta({ description: 'The index test (and test set) as the abstract names it; the label of its sensitivity/specificity estimates.' }),
+    threshold: z.string().min(1).nullable().default(null).meta({ description: 'Operating point or positivity threshold when stated, else null.' }),
     tp: TwoByTwoCell,
     fp: TwoByTwoCell,
     fn: TwoByTwoCell,

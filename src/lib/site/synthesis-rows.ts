@@ -6,7 +6,7 @@
  */
 import type { Measure } from '../schema/index.ts';
 import { PROPORTION_MEASURES } from '../schema/measures.ts';
-import type { OutcomeSynthesis, PooledSummary, SynthesisInput, SynthesisOptions, SynthesisRow } from './synthesis.ts';
+import type { OutcomeSynthesis, PooledSummary, SynthesisInput, SynthesisOptions, SynthesisRow } from './synthesis-types.ts';
 import { backTransformPooled, pool, scaleFor, tryEffectFromCI, type Unit } from '../stats/index.ts';
 
 /** An outcome × measure with its counts (the browser's SQL counts them). */

@@ -60,17 +60,26 @@ export function restrictCurve(curve: readonly SrocPoint[], lo: number, hi: numbe
   return out;
 }
 
-/** Lays out an SROC plot; studies whose counts cannot be drawn and unusable summary parts are skipped with a reason. */
-export function layoutSroc(input: SrocInput, options: SrocOptions = {}): SrocLayout {
+/** Text sizes and number format of the plot. */
+interface SrocText {
+  width: number;
+  small: number;
+  fonts: SrocLayout['fonts'];
+  fmt: (x: number) => string;
+}
+
+/** Width, legible font sizes and the number format from the options. */
+function srocText(options: SrocOptions): SrocText {
   const width = round2(clamp(finiteOr(options.width, SROC_DEFAULT_WIDTH), 240, 1200));
   const responsive = options.responsive !== false;
   const base = clamp(finiteOr(options.fontSize, 11), 6, 40);
   const small = responsive ? Math.max(base, legibleFont(width, SROC_MIN_RENDERED_WIDTH)) : base;
   const fonts = { tick: small, axis: round2(small * 1.1), legend: small, note: small };
-  const fmt = fixed(Math.round(clamp(finiteOr(options.digits, 2), 0, 4)));
+  return { width, small, fonts, fmt: fixed(Math.round(clamp(finiteOr(options.digits, 2), 0, 4))) };
+}
 
-  // Validate studies and the summary.
-  const skipped: SrocSkipped[] = [];
+/** The studies that can be drawn and the summary if usable; the others go to `skipped` with a reason. */
+function validate(input: SrocInput, skipped: SrocSkipped[]): { good: SrocStudy[]; summary: SrocInput['summary'] } {
   const good: SrocStudy[] = [];
   for (const s of input.studies) {
     const reason = studySkipReason(s);
@@ -82,22 +91,39 @@ export function layoutSroc(input: SrocInput, options: SrocOptions = {}): SrocLay
     skipped.push({ id: 'summary', label: 'Summary point', reason: 'summary sensitivity or specificity is not a number in [0, 1]' });
     summary = null;
   }
+  return { good, summary };
+}
 
-  // Square plot area: y tick labels and the rotated y title on the left, x ticks and title below.
+/** The square plot area (y tick labels and the rotated y title on the left, x ticks and title below) and its scales. */
+interface SrocFrame {
+  margin: { top: number; right: number; left: number };
+  yLabelX: number;
+  x0: number;
+  y0: number;
+  size: number;
+  X: (fpr: number) => number;
+  Y: (sens: number) => number;
+}
+
+/** The plot area for the width and fonts. */
+function srocFrame(t: SrocText): SrocFrame {
+  const { small, fonts, width } = t;
   const margin = { top: round2(small * 0.8), right: round2(Math.max(10, textWidth('1', small) / 2 + 4)), left: 6 };
   const yLabelX = round2(margin.left + fonts.axis * 0.8);
   const x0 = round2(yLabelX + fonts.axis * 0.45 + 6 + textWidth('0.8', small) + 6);
   const size = round2(width - x0 - margin.right);
   const y0 = margin.top;
-  const X = (fpr: number) => round2(x0 + clamp(fpr, 0, 1) * size);
-  const Y = (sens: number) => round2(y0 + (1 - clamp(sens, 0, 1)) * size);
+  return { margin, yLabelX, x0, y0, size, X: (fpr) => round2(x0 + clamp(fpr, 0, 1) * size), Y: (sens) => round2(y0 + (1 - clamp(sens, 0, 1)) * size) };
+}
 
-  // Studies: circles with area proportional to n (a minimum radius keeps the smallest visible).
+/** Studies as circles with area proportional to n (a minimum radius keeps the smallest visible), largest first. */
+function layoutStudies(good: readonly SrocStudy[], all: readonly SrocStudy[], f: SrocFrame, fmt: (x: number) => string): SrocLayoutStudy[] {
+  const { X, Y, size } = f;
   const nMax = Math.max(1, ...good.map((s) => s.tp + s.fp + s.fn + s.tn));
   const rMax = size * 0.05;
   const rMin = Math.max(2, size * 0.008);
-  const index = new Map(input.studies.map((s, i) => [s, i]));
-  const studies = good
+  const index = new Map(all.map((s, i) => [s, i]));
+  return good
     .map((s): SrocLayoutStudy => {
       const n = s.tp + s.fp + s.fn + s.tn;
       const sens = s.tp / (s.tp + s.fn);
@@ -131,8 +157,11 @@ export function layoutSroc(input: SrocInput, options: SrocOptions = {}): SrocLay
     })
     // Largest first, so small circles are drawn on top and stay visible (and clickable).
     .sort((a, b) => b.n - a.n || a.index - b.index);
+}
 
-  // Regions and curve.
+/** The summary's drawn parts: regions, the curve (cut to the studies' false-positive rates unless `curveRange: 'given'`) and the point. */
+function summaryParts(summary: NonNullable<SrocInput['summary']>, studies: readonly SrocLayoutStudy[], options: SrocOptions, f: SrocFrame, fmt: (x: number) => string, skipped: SrocSkipped[]) {
+  const { X, Y } = f;
   const toPath = (pts: SrocPoint[], closed: boolean): SrocPath => {
     const points = pts.map((p): [number, number] => [X(p.fpr), Y(p.sens)]);
     return { points, d: points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x},${y}`).join('') + (closed ? 'Z' : '') };
@@ -140,65 +169,60 @@ export function layoutSroc(input: SrocInput, options: SrocOptions = {}): SrocLay
   const region = (pts: readonly SrocPoint[] | undefined, name: string): SrocPath | null => {
     const clean = cleanPoints(pts);
     if (clean.length >= 3) return toPath(clean, true);
-    if (summary) skipped.push({ id: name.replace(/ /g, '-'), label: name, reason: `fewer than 3 usable points (${clean.length})` });
+    skipped.push({ id: name.replace(/ /g, '-'), label: name, reason: `fewer than 3 usable points (${clean.length})` });
     return null;
   };
-  const confidenceRegion = summary ? region(summary.confidenceRegion, '95% confidence region') : null;
-  const predictionRegion = summary ? region(summary.predictionRegion, '95% prediction region') : null;
+  const confidenceRegion = region(summary.confidenceRegion, '95% confidence region');
+  const predictionRegion = region(summary.predictionRegion, '95% prediction region');
   let curve: SrocPath | null = null;
   let curveFprRange: [number, number] | null = null;
-  if (summary) {
-    let pts = cleanPoints(summary.curve);
-    if (options.curveRange !== 'given' && studies.length > 0) {
-      const fprs = studies.map((s) => s.fpr);
-      pts = restrictCurve(pts, Math.min(...fprs), Math.max(...fprs));
-    } else pts.sort((a, b) => a.fpr - b.fpr);
-    if (pts.length >= 2 && pts.at(-1)!.fpr > pts[0]!.fpr) {
-      curve = toPath(pts, false);
-      curveFprRange = [pts[0]!.fpr, pts.at(-1)!.fpr];
-    } else skipped.push({ id: 'curve', label: 'SROC curve', reason: "fewer than 2 points within the studies' range of false-positive rates" });
-  }
-  const summaryOut = summary
-    ? {
-        cx: X(1 - summary.spec),
-        cy: Y(summary.sens),
-        sens: summary.sens,
-        spec: summary.spec,
-        sensText: fmt(summary.sens),
-        specText: fmt(summary.spec),
-        fprText: fmt(1 - summary.spec),
-        textAlt: `Summary point: sensitivity ${fmt(summary.sens)}, specificity ${fmt(summary.spec)}`,
-      }
-    : null;
+  let pts = cleanPoints(summary.curve);
+  if (options.curveRange !== 'given' && studies.length > 0) {
+    const fprs = studies.map((s) => s.fpr);
+    pts = restrictCurve(pts, Math.min(...fprs), Math.max(...fprs));
+  } else pts.sort((a, b) => a.fpr - b.fpr);
+  if (pts.length >= 2 && pts.at(-1)!.fpr > pts[0]!.fpr) {
+    curve = toPath(pts, false);
+    curveFprRange = [pts[0]!.fpr, pts.at(-1)!.fpr];
+  } else skipped.push({ id: 'curve', label: 'SROC curve', reason: "fewer than 2 points within the studies' range of false-positive rates" });
+  const point = {
+    cx: X(1 - summary.spec),
+    cy: Y(summary.sens),
+    sens: summary.sens,
+    spec: summary.spec,
+    sensText: fmt(summary.sens),
+    specText: fmt(summary.spec),
+    fprText: fmt(1 - summary.spec),
+    textAlt: `Summary point: sensitivity ${fmt(summary.sens)}, specificity ${fmt(summary.spec)}`,
+  };
+  return { confidenceRegion, predictionRegion, curve, curveFprRange, summaryOut: point };
+}
 
-  // Axes.
-  const ticks = (map: (v: number) => number): SrocTick[] => TICKS.map((v) => ({ pos: map(v), value: v, label: formatTick(v) }));
-  const bottom = y0 + size;
-  const tickLabelY = round2(bottom + 6 + small);
-  const xLabelY = round2(tickLabelY + 6 + fonts.axis);
-
-  // Legend: a grid of equal columns, as many as fit the width (one on a narrow plot).
+/** The legend: a grid of equal columns, as many as fit the width (one on a narrow plot), starting below `top`; returns its items and where it ends. */
+function layoutLegend(t: SrocText, f: SrocFrame, shown: { summary: boolean; confidence: boolean; prediction: boolean; curve: boolean }, top: number) {
+  const { small, width } = t;
+  const { margin } = f;
   const symbolWidth = round2(small * 2.2);
   type Entry = [SrocLegendItem['kind'], string];
   const optional: [boolean, Entry][] = [
-    [summaryOut !== null, ['summary', 'Summary point']],
-    [confidenceRegion !== null, ['confidence', '95% confidence region']],
-    [predictionRegion !== null, ['prediction', '95% prediction region']],
-    [curve !== null, ['curve', 'SROC curve']],
+    [shown.summary, ['summary', 'Summary point']],
+    [shown.confidence, ['confidence', '95% confidence region']],
+    [shown.prediction, ['prediction', '95% prediction region']],
+    [shown.curve, ['curve', 'SROC curve']],
   ];
-  const studyText = ['Study (area proportional to sample size)', 'Study (area by sample size)', 'Study'].find((t) => margin.left + symbolWidth + 6 + textWidth(t, small) <= width - margin.right) ?? 'Study';
+  const studyText = ['Study (area proportional to sample size)', 'Study (area by sample size)', 'Study'].find((x) => margin.left + symbolWidth + 6 + textWidth(x, small) <= width - margin.right) ?? 'Study';
   const first: Entry = ['study', studyText];
   const last: Entry = ['chance', 'Chance line'];
   // The first and last entries are long: they get rows of their own; the short ones share rows.
-  const short = optional.filter(([shown]) => shown).map(([, e]) => e);
+  const short = optional.filter(([on]) => on).map(([, e]) => e);
   const lineHeight = round2(small * 1.5);
   const left = margin.left;
   const right = width - margin.right;
   const itemWidth = (text: string) => symbolWidth + 6 + textWidth(text, small);
-  const colWidth = Math.max(0, ...short.map(([, t]) => itemWidth(t))) + 16;
+  const colWidth = Math.max(0, ...short.map(([, x]) => itemWidth(x))) + 16;
   const columns = Math.max(1, Math.floor((right - left + 16) / colWidth));
   const items: SrocLegendItem[] = [];
-  let ly = round2(xLabelY + 10 + small);
+  let ly = round2(top + 10 + small);
   const place = (kind: SrocLegendItem['kind'], text: string, col: number) => {
     const x = round2(left + col * colWidth);
     items.push({ kind, text, x, y: ly, textX: round2(x + symbolWidth + 6) });
@@ -210,33 +234,48 @@ export function layoutSroc(input: SrocInput, options: SrocOptions = {}): SrocLay
   });
   ly = round2(ly + lineHeight);
   place(...last, 0);
-  let end = ly + small * 0.5;
+  return { symbolWidth, items, lineHeight, end: ly + small * 0.5 };
+}
 
-  // Note: the fallback's reason, or what could not be drawn.
-  let note: SrocLayout['note'] = null;
+/** The note (the fallback's reason, or what could not be drawn) below `end`, and where the figure then ends. */
+function layoutNote(input: SrocInput, options: SrocOptions, summary: SrocInput['summary'], k: number, t: SrocText, f: SrocFrame, lineHeight: number, end: number) {
+  const { small, fonts, width } = t;
+  const left = f.margin.left;
+  const right = width - f.margin.right;
   const noteText = input.summary === null ? (options.fallbackNote ?? DEFAULT_NOTE) : summary === null ? 'The summary could not be drawn: its sensitivity or specificity is not in [0, 1].' : '';
-  const emptyText = studies.length === 0 ? 'No study has counts that can be drawn.' : '';
+  const emptyText = k === 0 ? 'No study has counts that can be drawn.' : '';
   const text = [emptyText, noteText].filter(Boolean).join(' ');
-  if (text) {
-    const lines = wrapText(text, right - left, fonts.note, textWidth);
-    const y = round2(end + 8 + small);
-    note = { lines, x: left, y, lineHeight };
-    end = y + lineHeight * (lines.length - 1) + small * 0.4;
-  }
-  const height = round2(end + 8);
+  if (!text) return { note: null, end };
+  const lines = wrapText(text, right - left, fonts.note, textWidth);
+  const y = round2(end + 8 + small);
+  return { note: { lines, x: left, y, lineHeight } as SrocLayout['note'], end: y + lineHeight * (lines.length - 1) + small * 0.4 };
+}
 
-  const k = studies.length;
-  const what = `${k} ${k === 1 ? 'study' : 'studies'}`;
-  const regions = [confidenceRegion ? '95% confidence region (dashed)' : '', predictionRegion ? '95% prediction region (dotted)' : ''].filter(Boolean).join(' and ');
-  const curveText = curveFprRange ? `; SROC curve over false-positive rates ${fmt(curveFprRange[0])} to ${fmt(curveFprRange[1])}` : '';
-  const description =
-    options.description ??
-    `SROC plot of ${what} in ROC space: false-positive rate (1 − specificity) across, sensitivity up, each study a circle with area proportional to its sample size. ` +
-      (summaryOut
-        ? `Summary point: sensitivity ${summaryOut.sensText}, specificity ${summaryOut.specText}${regions ? `, with its ${regions}` : ''}${curveText}.`
-        : note
-          ? note.lines.join(' ')
-          : '');
+/** Lays out an SROC plot; studies whose counts cannot be drawn and unusable summary parts are skipped with a reason. */
+export function layoutSroc(input: SrocInput, options: SrocOptions = {}): SrocLayout {
+  const t = srocText(options);
+  const { width, small, fonts, fmt } = t;
+  const skipped: SrocSkipped[] = [];
+  const { good, summary } = validate(input, skipped);
+  const f = srocFrame(t);
+  const { x0, y0, size, X, Y } = f;
+  const studies = layoutStudies(good, input.studies, f, fmt);
+  const parts = summary ? summaryParts(summary, studies, options, f, fmt, skipped) : null;
+  const confidenceRegion = parts?.confidenceRegion ?? null;
+  const predictionRegion = parts?.predictionRegion ?? null;
+  const curve = parts?.curve ?? null;
+  const curveFprRange = parts?.curveFprRange ?? null;
+  const summaryOut = parts?.summaryOut ?? null;
+
+  // Axes.
+  const ticks = (map: (v: number) => number): SrocTick[] => TICKS.map((v) => ({ pos: map(v), value: v, label: formatTick(v) }));
+  const tickLabelY = round2(y0 + size + 6 + small);
+  const xLabelY = round2(tickLabelY + 6 + fonts.axis);
+  const shown = { summary: summaryOut !== null, confidence: confidenceRegion !== null, prediction: predictionRegion !== null, curve: curve !== null };
+  const legend = layoutLegend(t, f, shown, xLabelY);
+  const { note, end } = layoutNote(input, options, summary, studies.length, t, f, legend.lineHeight, legend.end);
+  const height = round2(end + 8);
+  const description = options.description ?? describe(studies.length, summaryOut, confidenceRegion !== null, predictionRegion !== null, curveFprRange, note, fmt);
 
   return {
     width,
@@ -248,7 +287,7 @@ export function layoutSroc(input: SrocInput, options: SrocOptions = {}): SrocLay
     minRenderedWidth: minRenderedWidth(width, small),
     plot: { x0, y0, size },
     xAxis: { ticks: ticks(X), tickLabelY, label: '1 − specificity (false-positive rate)', labelX: round2(x0 + size / 2), labelY: xLabelY },
-    yAxis: { ticks: ticks(Y), tickLabelX: round2(x0 - 6), label: 'Sensitivity', labelX: yLabelX, labelY: round2(y0 + size / 2) },
+    yAxis: { ticks: ticks(Y), tickLabelX: round2(x0 - 6), label: 'Sensitivity', labelX: f.yLabelX, labelY: round2(y0 + size / 2) },
     diagonal: { x1: X(0), y1: Y(0), x2: X(1), y2: Y(1) },
     studies,
     summary: summaryOut,
@@ -256,8 +295,31 @@ export function layoutSroc(input: SrocInput, options: SrocOptions = {}): SrocLay
     predictionRegion,
     curve,
     curveFprRange,
-    legend: { symbolWidth, items },
+    legend: { symbolWidth: legend.symbolWidth, items: legend.items },
     note,
     skipped,
   };
+}
+
+/** The figure's text description: what is plotted, and the summary with its regions and curve (or the note). */
+function describe(
+  k: number,
+  summaryOut: SrocLayout['summary'],
+  confidence: boolean,
+  prediction: boolean,
+  curveFprRange: [number, number] | null,
+  note: SrocLayout['note'],
+  fmt: (x: number) => string,
+): string {
+  const what = `${k} ${k === 1 ? 'study' : 'studies'}`;
+  const regions = [confidence ? '95% confidence region (dashed)' : '', prediction ? '95% prediction region (dotted)' : ''].filter(Boolean).join(' and ');
+  const curveText = curveFprRange ? `; SROC curve over false-positive rates ${fmt(curveFprRange[0])} to ${fmt(curveFprRange[1])}` : '';
+  return (
+    `SROC plot of ${what} in ROC space: false-positive rate (1 − specificity) across, sensitivity up, each study a circle with area proportional to its sample size. ` +
+    (summaryOut
+      ? `Summary point: sensitivity ${summaryOut.sensText}, specificity ${summaryOut.specText}${regions ? `, with its ${regions}` : ''}${curveText}.`
+      : note
+        ? note.lines.join(' ')
+        : '')
+  );
 }

@@ -110,6 +110,30 @@ interface Evaluation {
 function evaluate(p: Pairs, st: State, withDerivs: boolean): Evaluation {
   const k = p.y.length;
   const { sigma, derivs } = sigmaOf(st);
+  const fit = glsFit(p, sigma);
+  const { mu, H } = fit;
+  // metafor's REML log-likelihood: −½(n − p)log 2π + ½log|XᵀX| − ½log|V| − ½log|XᵀV⁻¹X| − ½rᵀV⁻¹r, n = 2k, p = 2, |XᵀX| = k².
+  const ll = -0.5 * (2 * k - 2) * LOG_2PI + Math.log(k) - 0.5 * fit.sumLogDetV - 0.5 * Math.log(fit.detS) - 0.5 * fit.rss;
+  if (!withDerivs) return { ll, mu, cov: H, score: [], info: [] };
+  const { score, info } = scoreAndInformation(H, derivs.length, derivativeSums(p, fit, derivs));
+  return { ll, mu, cov: H, score, info };
+}
+
+/** The GLS fit at Σ: each study's W = Vᵢ⁻¹ (entries 00, 01, 11), H = (XᵀWX)⁻¹ with its determinant's inverse detS, μ̂, rᵀWr and Σlog|Vᵢ|. */
+interface GlsFit {
+  w00: Float64Array;
+  w01: Float64Array;
+  w11: Float64Array;
+  detS: number;
+  H: Mat2;
+  mu: Vec2;
+  rss: number;
+  sumLogDetV: number;
+}
+
+/** μ profiled out by GLS at Σ = [[sa, sc], [sc, sd]] plus each study's within-study variances. */
+function glsFit(p: Pairs, sigma: Mat2): GlsFit {
+  const k = p.y.length;
   const [sa, sc, , sd] = sigma;
   const w00 = new Float64Array(k);
   const w01 = new Float64Array(k);
@@ -149,72 +173,101 @@ function evaluate(p: Pairs, st: State, withDerivs: boolean): Evaluation {
     const r1 = y[1] - mu[1];
     rss += (w00[i] as number) * r0 * r0 + 2 * (w01[i] as number) * r0 * r1 + (w11[i] as number) * r1 * r1;
   }
-  // metafor's REML log-likelihood: −½(n − p)log 2π + ½log|XᵀX| − ½log|V| − ½log|XᵀV⁻¹X| − ½rᵀV⁻¹r, n = 2k, p = 2, |XᵀX| = k².
-  const ll = -0.5 * (2 * k - 2) * LOG_2PI + Math.log(k) - 0.5 * sumLogDetV - 0.5 * Math.log(detS) - 0.5 * rss;
-  if (!withDerivs) return { ll, mu, cov: H, score: [], info: [] };
+  return { w00, w01, w11, detS, H, mu, rss, sumLogDetV };
+}
 
+/** Sums over studies, per derivative Dⱼ (and pair j ≤ l): q = Σuᵀ Dⱼ u (u = W r), tr(W Dⱼ), G = Σ W Dⱼ W, T = Σ tr(W Dⱼ W Dₗ), M = Σ sym(W Dⱼ W Dₗ W). */
+interface DerivativeSums {
+  q: Float64Array;
+  trWD: Float64Array;
+  G: Float64Array;
+  T: Float64Array;
+  M: Float64Array;
+}
+
+/** The DerivativeSums at the GLS fit, one pass over the studies. */
+function derivativeSums(p: Pairs, fit: GlsFit, derivs: readonly Mat2[]): DerivativeSums {
   const m = derivs.length;
-  const q = new Float64Array(m);
-  const trWD = new Float64Array(m);
-  const G = new Float64Array(m * 3); // Σ W Dⱼ W (symmetric: 00, 01, 11)
-  const T = new Float64Array(m * m); // Σ tr(W Dⱼ W Dₗ)
-  const M = new Float64Array(m * m * 3); // Σ sym(W Dⱼ W Dₗ W)
+  const sums: DerivativeSums = {
+    q: new Float64Array(m),
+    trWD: new Float64Array(m),
+    G: new Float64Array(m * 3), // Σ W Dⱼ W (symmetric: 00, 01, 11)
+    T: new Float64Array(m * m), // Σ tr(W Dⱼ W Dₗ)
+    M: new Float64Array(m * m * 3), // Σ sym(W Dⱼ W Dₗ W)
+  };
   const wd = new Float64Array(m * 4); // W Dⱼ of the current study (row-major)
-  for (let i = 0; i < k; i++) {
-    const a = w00[i] as number;
-    const c = w01[i] as number;
-    const d = w11[i] as number;
+  const { mu } = fit;
+  for (let i = 0; i < p.y.length; i++) {
+    const a = fit.w00[i] as number;
+    const c = fit.w01[i] as number;
+    const d = fit.w11[i] as number;
     const y = p.y[i] as Vec2;
     const r0 = y[0] - mu[0];
     const r1 = y[1] - mu[1];
-    const u0 = a * r0 + c * r1;
-    const u1 = c * r0 + d * r1;
-    for (let j = 0; j < m; j++) {
-      const D = derivs[j] as Mat2;
-      const p0 = D[0];
-      const p1 = D[1];
-      const p3 = D[3];
-      q[j] = (q[j] as number) + u0 * (p0 * u0 + p1 * u1) + u1 * (p1 * u0 + p3 * u1);
-      trWD[j] = (trWD[j] as number) + a * p0 + 2 * c * p1 + d * p3;
-      const x00 = a * p0 + c * p1;
-      const x01 = a * p1 + c * p3;
-      const x10 = c * p0 + d * p1;
-      const x11 = c * p1 + d * p3;
-      wd[4 * j] = x00;
-      wd[4 * j + 1] = x01;
-      wd[4 * j + 2] = x10;
-      wd[4 * j + 3] = x11;
-      G[3 * j] = (G[3 * j] as number) + x00 * a + x01 * c;
-      G[3 * j + 1] = (G[3 * j + 1] as number) + x00 * c + x01 * d;
-      G[3 * j + 2] = (G[3 * j + 2] as number) + x10 * c + x11 * d;
-    }
-    for (let j = 0; j < m; j++) {
-      const x00 = wd[4 * j] as number;
-      const x01 = wd[4 * j + 1] as number;
-      const x10 = wd[4 * j + 2] as number;
-      const x11 = wd[4 * j + 3] as number;
-      for (let l = j; l < m; l++) {
-        const z00 = wd[4 * l] as number;
-        const z01 = wd[4 * l + 1] as number;
-        const z10 = wd[4 * l + 2] as number;
-        const z11 = wd[4 * l + 3] as number;
-        // (W Dⱼ)(W Dₗ) and its trace, then times W
-        const e00 = x00 * z00 + x01 * z10;
-        const e01 = x00 * z01 + x01 * z11;
-        const e10 = x10 * z00 + x11 * z10;
-        const e11 = x10 * z01 + x11 * z11;
-        T[j * m + l] = (T[j * m + l] as number) + e00 + e11;
-        const f00 = e00 * a + e01 * c;
-        const f01 = e00 * c + e01 * d;
-        const f10 = e10 * a + e11 * c;
-        const f11 = e10 * c + e11 * d;
-        const o = 3 * (j * m + l);
-        M[o] = (M[o] as number) + f00;
-        M[o + 1] = (M[o + 1] as number) + 0.5 * (f01 + f10);
-        M[o + 2] = (M[o + 2] as number) + f11;
-      }
+    addFirstOrder(sums, wd, derivs, a, c, d, a * r0 + c * r1, c * r0 + d * r1);
+    addSecondOrder(sums, wd, m, a, c, d);
+  }
+  return sums;
+}
+
+/** One study's terms of q, tr(W Dⱼ) and G (W = [[a, c], [c, d]], u = W r), leaving W Dⱼ in `wd`. */
+function addFirstOrder(sums: DerivativeSums, wd: Float64Array, derivs: readonly Mat2[], a: number, c: number, d: number, u0: number, u1: number): void {
+  const { q, trWD, G } = sums;
+  for (let j = 0; j < derivs.length; j++) {
+    const D = derivs[j] as Mat2;
+    const p0 = D[0];
+    const p1 = D[1];
+    const p3 = D[3];
+    q[j] = (q[j] as number) + u0 * (p0 * u0 + p1 * u1) + u1 * (p1 * u0 + p3 * u1);
+    trWD[j] = (trWD[j] as number) + a * p0 + 2 * c * p1 + d * p3;
+    const x00 = a * p0 + c * p1;
+    const x01 = a * p1 + c * p3;
+    const x10 = c * p0 + d * p1;
+    const x11 = c * p1 + d * p3;
+    wd[4 * j] = x00;
+    wd[4 * j + 1] = x01;
+    wd[4 * j + 2] = x10;
+    wd[4 * j + 3] = x11;
+    G[3 * j] = (G[3 * j] as number) + x00 * a + x01 * c;
+    G[3 * j + 1] = (G[3 * j + 1] as number) + x00 * c + x01 * d;
+    G[3 * j + 2] = (G[3 * j + 2] as number) + x10 * c + x11 * d;
+  }
+}
+
+/** One study's terms of T and M from its W Dⱼ (in `wd`) and W = [[a, c], [c, d]]. */
+function addSecondOrder(sums: DerivativeSums, wd: Float64Array, m: number, a: number, c: number, d: number): void {
+  const { T, M } = sums;
+  for (let j = 0; j < m; j++) {
+    const x00 = wd[4 * j] as number;
+    const x01 = wd[4 * j + 1] as number;
+    const x10 = wd[4 * j + 2] as number;
+    const x11 = wd[4 * j + 3] as number;
+    for (let l = j; l < m; l++) {
+      const z00 = wd[4 * l] as number;
+      const z01 = wd[4 * l + 1] as number;
+      const z10 = wd[4 * l + 2] as number;
+      const z11 = wd[4 * l + 3] as number;
+      // (W Dⱼ)(W Dₗ) and its trace, then times W
+      const e00 = x00 * z00 + x01 * z10;
+      const e01 = x00 * z01 + x01 * z11;
+      const e10 = x10 * z00 + x11 * z10;
+      const e11 = x10 * z01 + x11 * z11;
+      T[j * m + l] = (T[j * m + l] as number) + e00 + e11;
+      const f00 = e00 * a + e01 * c;
+      const f01 = e00 * c + e01 * d;
+      const f10 = e10 * a + e11 * c;
+      const f11 = e10 * c + e11 * d;
+      const o = 3 * (j * m + l);
+      M[o] = (M[o] as number) + f00;
+      M[o + 1] = (M[o + 1] as number) + 0.5 * (f01 + f10);
+      M[o + 2] = (M[o + 2] as number) + f11;
     }
   }
+}
+
+/** Score ½(q − tr(P Dⱼ)) and expected information ½tr(P Dⱼ P Dₗ) from the sums, with P's H-terms. */
+function scoreAndInformation(H: Mat2, m: number, sums: DerivativeSums): { score: number[]; info: number[][] } {
+  const { q, trWD, G, T, M } = sums;
   const trH = (x00: number, x01: number, x11: number): number => H[0] * x00 + 2 * H[1] * x01 + H[3] * x11;
   const score: number[] = [];
   const HG: Mat2[] = [];
@@ -225,7 +278,7 @@ function evaluate(p: Pairs, st: State, withDerivs: boolean): Evaluation {
     score.push(0.5 * ((q[j] as number) - ((trWD[j] as number) - trH(g00, g01, g11))));
     HG.push(mul2(H, [g00, g01, g01, g11]));
   }
-  const info: number[][] = derivs.map(() => new Array<number>(m).fill(0));
+  const info: number[][] = Array.from({ length: m }, () => new Array<number>(m).fill(0));
   for (let j = 0; j < m; j++) {
     for (let l = j; l < m; l++) {
       const o = 3 * (j * m + l);
@@ -235,7 +288,7 @@ function evaluate(p: Pairs, st: State, withDerivs: boolean): Evaluation {
       (info[l] as number[])[j] = v;
     }
   }
-  return { ll, mu, cov: H, score, info };
+  return { score, info };
 }
 
 /** Solves the small symmetric system A·x = b by Gaussian elimination with partial pivoting; undefined if singular. */
@@ -399,6 +452,55 @@ export function bivariateLogLik(studies: readonly DtaStudy[], sigma: { tau2Sens:
 }
 
 /**
+ * Fisher scoring from univariate REML τ² (a small positive value where that is 0) and the logits'
+ * correlation; further starts (ρ = 0, ±0.5) only when a run fails or ends on a boundary; the best
+ * likelihood wins. Returns that run and the iterations of all runs.
+ */
+function bestRun(p: Pairs, data: DtaLogits, tol: number, maxIter: number, floor: [number, number]): { run: Run; iterations: number } {
+  const uni = [remlTau2(data.logitSens, data.varLogitSens), remlTau2(data.logitSpec, data.varLogitSpec)];
+  const t0 = uni.map((u, j) => Math.max(u.tau2, 0.1 * median(j === 0 ? data.varLogitSens : data.varLogitSpec)));
+  const r0 = Math.max(-0.9, Math.min(0.9, pearson(data.logitSens, data.logitSpec)));
+  const starts = [r0, 0, -0.5, 0.5];
+  let best: Run | undefined;
+  let iterations = 0;
+  for (const r of starts) {
+    const run = scoring(
+      p,
+      { phi: [Math.log(t0[0] as number), Math.log(t0[1] as number), Math.atanh(r)], zero: [false, false], rhoFixed: false },
+      tol,
+      maxIter,
+      floor,
+    );
+    iterations += run.iterations;
+    if (!best || (run.converged && !best.converged) || (run.converged === best.converged && run.ll > best.ll + 1e-9)) best = run;
+    const b = best.state;
+    if (best.converged && !b.rhoFixed && !b.zero[0] && !b.zero[1]) break;
+  }
+  return { run: best as Run, iterations };
+}
+
+/** Which parameters ended on a boundary, ρ as reported (0 when a τ² is 0), and the warnings saying so or that REML did not converge. */
+function boundaryAndWarnings(run: Run, maxIter: number): { boundary: BivariateBoundary[]; rho: number; warnings: string[] } {
+  const boundary: BivariateBoundary[] = [];
+  const warnings: string[] = [];
+  if (run.state.zero[0]) boundary.push('tau2Sens');
+  if (run.state.zero[1]) boundary.push('tau2Spec');
+  const anyZero = run.state.zero[0] || run.state.zero[1];
+  const rho = anyZero ? 0 : Math.tanh(run.state.phi[2]);
+  if (!anyZero && run.state.rhoFixed) {
+    boundary.push('rho');
+    warnings.push(`the between-study correlation ρ was estimated at the boundary ${Math.sign(rho)}: the bivariate model is over-parametrised for these data`);
+  }
+  if (anyZero) {
+    warnings.push(
+      `${boundary.map((b) => (b === 'tau2Sens' ? 'τ² of logit sensitivity' : 'τ² of logit specificity')).join(' and ')} estimated at 0; ρ is not identified and is reported as 0`,
+    );
+  }
+  if (!run.converged) warnings.push(`REML did not converge in ${maxIter} Fisher-scoring iterations; the estimates are unreliable`);
+  return { boundary, rho, warnings };
+}
+
+/**
  * Fits the bivariate random-effects model (Reitsma et al. 2005) by REML to 2×2 tables, after adding 0.5 to
  * all four cells of every study with a zero cell. μ is profiled out (GLS); the variance parameters
  * (log τ²_sens, log τ²_spec, atanh ρ) are found by Fisher scoring with step halving (Newton steps on a
@@ -420,47 +522,10 @@ export function poolBivariate(studies: readonly DtaStudy[], options: BivariateOp
   const data = dtaLogits(studies);
   const p = pairsOf(data);
   const floor: [number, number] = [TAU2_FLOOR * median(data.varLogitSens), TAU2_FLOOR * median(data.varLogitSpec)];
-
-  // Starting values: univariate REML τ² (a small positive value where that is 0) and the logits' correlation.
-  const uni = [remlTau2(data.logitSens, data.varLogitSens), remlTau2(data.logitSpec, data.varLogitSpec)];
-  const t0 = uni.map((u, j) => Math.max(u.tau2, 0.1 * median(j === 0 ? data.varLogitSens : data.varLogitSpec)));
-  const r0 = Math.max(-0.9, Math.min(0.9, pearson(data.logitSens, data.logitSpec)));
-  // Further starts (ρ = 0, ±0.5) only when the first run fails or ends on a boundary; the best likelihood wins.
-  const starts = [r0, 0, -0.5, 0.5];
-  let best: Run | undefined;
-  let iterations = 0;
-  for (const r of starts) {
-    const run = scoring(
-      p,
-      { phi: [Math.log(t0[0] as number), Math.log(t0[1] as number), Math.atanh(r)], zero: [false, false], rhoFixed: false },
-      tol,
-      maxIter,
-      floor,
-    );
-    iterations += run.iterations;
-    if (!best || (run.converged && !best.converged) || (run.converged === best.converged && run.ll > best.ll + 1e-9)) best = run;
-    const b = best.state;
-    if (best.converged && !b.rhoFixed && !b.zero[0] && !b.zero[1]) break;
-  }
-  const run = best as Run;
+  const { run, iterations } = bestRun(p, data, tol, maxIter, floor);
   const fit = evaluate(p, run.state, false);
   const { sigma } = sigmaOf(run.state);
-  const boundary: BivariateBoundary[] = [];
-  const warnings: string[] = [];
-  if (run.state.zero[0]) boundary.push('tau2Sens');
-  if (run.state.zero[1]) boundary.push('tau2Spec');
-  const anyZero = run.state.zero[0] || run.state.zero[1];
-  let rho = anyZero ? 0 : Math.tanh(run.state.phi[2]);
-  if (!anyZero && run.state.rhoFixed) {
-    boundary.push('rho');
-    warnings.push(`the between-study correlation ρ was estimated at the boundary ${Math.sign(rho)}: the bivariate model is over-parametrised for these data`);
-  }
-  if (anyZero) {
-    warnings.push(
-      `${boundary.map((b) => (b === 'tau2Sens' ? 'τ² of logit sensitivity' : 'τ² of logit specificity')).join(' and ')} estimated at 0; ρ is not identified and is reported as 0`,
-    );
-  }
-  if (!run.converged) warnings.push(`REML did not converge in ${maxIter} Fisher-scoring iterations; the estimates are unreliable`);
+  const { boundary, rho, warnings } = boundaryAndWarnings(run, maxIter);
   const n = data.corrected.filter(Boolean).length;
   if (n > 0) warnings.push(`0.5 added to all four cells of ${n} of ${k} studies with a zero cell`);
 

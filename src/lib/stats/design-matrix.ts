@@ -76,86 +76,109 @@ function isMissing(value: unknown): boolean {
 export function designMatrix(rows: readonly Readonly<Record<string, unknown>>[], moderators: readonly ModeratorSpec[]): DesignMatrix {
   if (!Array.isArray(rows) || rows.length === 0) throw new DesignMatrixError('rows must be a non-empty array, one per study', 'input');
   if (!Array.isArray(moderators)) throw new DesignMatrixError('moderators must be an array of { name, type }', 'input');
-  const k = rows.length;
-  const X: number[][] = rows.map(() => [1]);
-  const names = ['intrcpt'];
-  const labels = ['intercept'];
-  const terms: DesignTerm[] = [];
+  const design: DesignMatrix = { X: rows.map(() => [1]), names: ['intrcpt'], labels: ['intercept'], terms: [] };
   const seen = new Set<string>();
   for (const spec of moderators) {
-    const name = spec?.name;
-    if (typeof name !== 'string' || name === '') throw new DesignMatrixError('every moderator needs a name (the field of each row)', 'input');
-    if (seen.has(name)) throw new DesignMatrixError(`moderator "${name}" is listed twice`, 'input', { moderator: name });
-    seen.add(name);
-    if (spec.type !== 'continuous' && spec.type !== 'categorical') {
-      throw new DesignMatrixError(`moderator "${name}" has type ${JSON.stringify((spec as { type: unknown }).type)}: use 'continuous' or 'categorical'`, 'input', {
-        moderator: name,
-      });
-    }
-    const values = rows.map((row, i) => {
-      const v: unknown = row?.[name];
-      if (isMissing(v)) {
-        throw new DesignMatrixError(`moderator "${name}" is missing for study ${i}: every study needs a value (or leave it out of the analysis)`, 'missing', {
-          moderator: name,
-          index: i,
-        });
-      }
-      return v;
-    });
-    if (spec.type === 'continuous') {
-      values.forEach((v, i) => {
-        if (typeof v !== 'number' || !Number.isFinite(v)) {
-          throw new DesignMatrixError(`moderator "${name}" is ${JSON.stringify(v)} for study ${i}: a continuous moderator must be a finite number`, 'not-numeric', {
-            moderator: name,
-            index: i,
-          });
-        }
-      });
-      const nums = values as number[];
-      if (nums.every((v) => v === nums[0])) {
-        throw new DesignMatrixError(`moderator "${name}" has a single value (${nums[0]}) in all ${k} studies: it cannot explain any difference between them`, 'single-level', {
-          moderator: name,
-        });
-      }
-      nums.forEach((v, i) => (X[i] as number[]).push(v));
-      terms.push({ moderator: name, type: 'continuous', columns: [names.length] });
-      names.push(name);
-      labels.push(name);
-      continue;
-    }
-    values.forEach((v, i) => {
-      if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
-        throw new DesignMatrixError(`moderator "${name}" is ${JSON.stringify(v)} for study ${i}: a category must be a string, number or boolean`, 'not-numeric', {
-          moderator: name,
-          index: i,
-        });
-      }
-    });
-    const keys = (values as (string | number | boolean)[]).map(String);
-    let levels = sortLevels(values as (string | number | boolean)[]);
-    if (levels.length < 2) {
-      throw new DesignMatrixError(`moderator "${name}" has a single level ("${levels[0]}") in all ${k} studies: a subgroup comparison needs at least two`, 'single-level', {
-        moderator: name,
-      });
-    }
-    let reference = levels[0] as string;
-    if (spec.reference !== undefined) {
-      reference = String(spec.reference);
-      if (!levels.includes(reference)) {
-        throw new DesignMatrixError(`moderator "${name}": the reference level "${reference}" does not occur (levels: ${levels.join(', ')})`, 'unknown-reference', {
-          moderator: name,
-        });
-      }
-      levels = [reference, ...levels.filter((l) => l !== reference)];
-    }
-    const columns: number[] = [];
-    for (const level of levels.slice(1)) {
-      keys.forEach((key, i) => (X[i] as number[]).push(key === level ? 1 : 0));
-      columns.push(names.length);
-      names.push(`${name}${level}`);
-      labels.push(`${name}: ${level}`);
-    }
-    terms.push({ moderator: name, type: 'categorical', columns, levels, reference });
+    const name = checkSpec(spec, seen);
+    const values = moderatorValues(rows, name);
+    if (spec.type === 'continuous') addContinuous(design, name, values);
+    else addCategorical(design, spec, name, values);
   }
-  return { X, names, labels, terms };
+  return design;
+}
+
+/** A categorical moderator's spec. */
+type CategoricalSpec = Extract<ModeratorSpec, { type: 'categorical' }>;
+
+/** The moderator's name, after checking it is a new non-empty name with a known type. */
+function checkSpec(spec: ModeratorSpec, seen: Set<string>): string {
+  const name = spec?.name;
+  if (typeof name !== 'string' || name === '') throw new DesignMatrixError('every moderator needs a name (the field of each row)', 'input');
+  if (seen.has(name)) throw new DesignMatrixError(`moderator "${name}" is listed twice`, 'input', { moderator: name });
+  seen.add(name);
+  if (spec.type !== 'continuous' && spec.type !== 'categorical') {
+    throw new DesignMatrixError(`moderator "${name}" has type ${JSON.stringify((spec as { type: unknown }).type)}: use 'continuous' or 'categorical'`, 'input', {
+      moderator: name,
+    });
+  }
+  return name;
+}
+
+/** Each row's value of the moderator; throws for the first study without one. */
+function moderatorValues(rows: readonly Readonly<Record<string, unknown>>[], name: string): unknown[] {
+  return rows.map((row, i) => {
+    const v: unknown = row?.[name];
+    if (isMissing(v)) {
+      throw new DesignMatrixError(`moderator "${name}" is missing for study ${i}: every study needs a value (or leave it out of the analysis)`, 'missing', {
+        moderator: name,
+        index: i,
+      });
+    }
+    return v;
+  });
+}
+
+/** Appends a continuous moderator's column: finite numbers, not all equal. */
+function addContinuous(design: DesignMatrix, name: string, values: readonly unknown[]): void {
+  values.forEach((v, i) => {
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      throw new DesignMatrixError(`moderator "${name}" is ${JSON.stringify(v)} for study ${i}: a continuous moderator must be a finite number`, 'not-numeric', {
+        moderator: name,
+        index: i,
+      });
+    }
+  });
+  const nums = values as number[];
+  if (nums.every((v) => v === nums[0])) {
+    throw new DesignMatrixError(`moderator "${name}" has a single value (${nums[0]}) in all ${values.length} studies: it cannot explain any difference between them`, 'single-level', {
+      moderator: name,
+    });
+  }
+  nums.forEach((v, i) => (design.X[i] as number[]).push(v));
+  design.terms.push({ moderator: name, type: 'continuous', columns: [design.names.length] });
+  design.names.push(name);
+  design.labels.push(name);
+}
+
+/** The levels of a categorical moderator, reference first; throws for fewer than two levels or an unknown reference. */
+function categoricalLevels(spec: CategoricalSpec, name: string, values: readonly (string | number | boolean)[]): { levels: string[]; reference: string } {
+  let levels = sortLevels(values);
+  if (levels.length < 2) {
+    throw new DesignMatrixError(`moderator "${name}" has a single level ("${levels[0]}") in all ${values.length} studies: a subgroup comparison needs at least two`, 'single-level', {
+      moderator: name,
+    });
+  }
+  let reference = levels[0] as string;
+  if (spec.reference !== undefined) {
+    reference = String(spec.reference);
+    if (!levels.includes(reference)) {
+      throw new DesignMatrixError(`moderator "${name}": the reference level "${reference}" does not occur (levels: ${levels.join(', ')})`, 'unknown-reference', {
+        moderator: name,
+      });
+    }
+    levels = [reference, ...levels.filter((l) => l !== reference)];
+  }
+  return { levels, reference };
+}
+
+/** Appends a categorical moderator's treatment-coded columns, one per level after the reference. */
+function addCategorical(design: DesignMatrix, spec: CategoricalSpec, name: string, values: readonly unknown[]): void {
+  values.forEach((v, i) => {
+    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
+      throw new DesignMatrixError(`moderator "${name}" is ${JSON.stringify(v)} for study ${i}: a category must be a string, number or boolean`, 'not-numeric', {
+        moderator: name,
+        index: i,
+      });
+    }
+  });
+  const keys = (values as (string | number | boolean)[]).map(String);
+  const { levels, reference } = categoricalLevels(spec, name, values as (string | number | boolean)[]);
+  const columns: number[] = [];
+  for (const level of levels.slice(1)) {
+    keys.forEach((key, i) => (design.X[i] as number[]).push(key === level ? 1 : 0));
+    columns.push(design.names.length);
+    design.names.push(`${name}${level}`);
+    design.labels.push(`${name}: ${level}`);
+  }
+  design.terms.push({ moderator: name, type: 'categorical', columns, levels, reference });
 }

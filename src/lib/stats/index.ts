@@ -1,7 +1,8 @@
 /** Public API of the meta-analysis library: pooling, tau² estimators, meta-regression, subgroups, small-study tests, the bivariate DTA model, distributions and scale transforms. */
 export { pool } from './pool.ts';
 export { dlTau2 } from './dl.ts';
-export { remlTau2, heTau2, remlLogLik, REML_TOL, REML_MAX_ITER } from './reml.ts';
+export { remlTau2, remlLogLik, REML_TOL, REML_MAX_ITER } from './reml.ts';
+export { heTau2 } from './he.ts';
 export { heterogeneity } from './heterogeneity.ts';
 export type { Heterogeneity } from './heterogeneity.ts';
 export { inverseVarianceWeights, weightedMean, weightedRss, projectionTraces } from './weights.ts';
@@ -9,7 +10,6 @@ export { PoolInputError, validatePoolInput } from './validate.ts';
 export { pnorm, qnorm, dt, pt, qt, pchisq, pf } from './distributions.ts';
 export { logGamma, logBeta, regularizedGamma, regularizedBeta } from './special.ts';
 export {
-  MEASURE_SCALES,
   TransformError,
   scaleFor,
   toScale,
@@ -20,7 +20,7 @@ export {
   ciFromEffect,
   backTransformPooled,
 } from './transform.ts';
-export type { Scale, Unit, ScaledMeasure, TransformErrorCode, ReportedEffect, ScaledEffect } from './transform.ts';
+export type { Scale, Unit, TransformErrorCode, ReportedEffect, ScaledEffect } from './transform.ts';
 export type { EffectData, PoolMethod, PoolOptions, PoolResult, PoolTest, Tau2Fit } from './types.ts';
 export { DTA_CORRECTION, DtaInputError, dtaLogits, expit, validateDtaStudies } from './dta-input.ts';
 export type { DtaField, DtaLogits, DtaStudy } from './dta-input.ts';

@@ -72,6 +72,13 @@ export function validateMetaRegressionInput(
     if (!(e instanceof PoolInputError)) throw e;
     throw new MetaRegressionError(e.message, e.index === undefined ? 'input' : 'non-finite', { index: e.index });
   }
+  const names = checkDesign(data);
+  checkColumns(data.X, names);
+  return { ...resolved, names };
+}
+
+/** Checks X's shape (k rows of p finite numbers, p ≥ 1) and `names` (one per column); returns the column names. */
+function checkDesign(data: MetaRegressionData): string[] {
   const { yi, X } = data;
   const k = yi.length;
   if (!Array.isArray(X) || X.length !== k) {
@@ -103,6 +110,13 @@ export function validateMetaRegressionInput(
       }
     }
   }
+  return names;
+}
+
+/** Checks that X (well-formed) can be estimated: k > p, no constant non-intercept column, full column rank. */
+function checkColumns(X: readonly (readonly number[])[], names: readonly string[]): void {
+  const k = X.length;
+  const p = names.length;
   if (k <= p) {
     throw new MetaRegressionError(
       `${k} studies for ${p} coefficients: a meta-regression needs more studies than coefficients (k > p) to estimate tau²`,
@@ -129,5 +143,4 @@ export function validateMetaRegressionInput(
       { column: name },
     );
   }
-  return { ...resolved, names };
 }

@@ -2,25 +2,16 @@
  * Mixed-effects meta-regression yᵢ = xᵢᵀβ + uᵢ + εᵢ, uᵢ ~ N(0, tau²), εᵢ ~ N(0, vᵢ), with tau² by REML,
  * as metafor's rma(yi, vi, mods = X, intercept = FALSE, method = "REML", test = "z" | "knha").
  */
-import { pchisq, pf, pnorm, pt, qnorm, qt } from './distributions.ts';
-import {
-  cholInverse,
-  cholLogDet,
-  cholSolve,
-  cholesky,
-  crossprodWeighted,
-  crossprodWeightedVec,
-  forwardSolve,
-  matVec,
-} from './linalg.ts';
+import { pchisq, pf, pnorm, pt, qnorm } from './distributions.ts';
+import { knappHartung } from './knapp-hartung.ts';
+import { cholInverse, cholSolve, cholesky } from './linalg.ts';
 import type { Matrix } from './linalg.ts';
 import { isInterceptColumn, validateMetaRegressionInput } from './meta-regression-input.ts';
 import type { MetaRegressionData, MetaRegressionOptions } from './meta-regression-input.ts';
 import { REML_MAX_ITER, REML_TOL } from './reml.ts';
+import { remlTau2X } from './reml-design.ts';
 import type { PoolTest } from './types.ts';
-
-/** metafor's `.Machine$double.eps^0.25`, the margin of its "tau² = 0 has higher likelihood" check. */
-const LL0_TOL = 2 ** -13;
+import { dot, hatRows, projectionTracesX, weightedFit } from './weighted-fit.ts';
 
 /** A fitted meta-regression with metafor's quantities under metafor's names (I², H², R² in percent). */
 export interface MetaRegressionResult {
@@ -78,137 +69,82 @@ export interface MetaRegressionResult {
   warnings: string[];
 }
 
-/** Weighted least-squares pieces at weights w: Cholesky factor of XᵀWX, coefficients, residuals and the rows of W^½XL⁻ᵀ. */
-function weightedFit(X: readonly (readonly number[])[], w: readonly number[], y: readonly number[]) {
-  const L = cholesky(crossprodWeighted(X, w));
-  const beta = cholSolve(L, crossprodWeightedVec(X, w, y));
-  const fitted = matVec(X, beta);
-  const residuals = y.map((yi, i) => yi - (fitted[i] as number));
-  let rss = 0;
-  for (let i = 0; i < y.length; i++) rss += (w[i] as number) * (residuals[i] as number) ** 2;
-  return { L, beta, residuals, rss };
-}
-
-/** Rows zᵢ = √wᵢ·L⁻¹xᵢ, so that the hat matrix of the weighted fit is H = Z·Zᵀ. */
-function hatRows(X: readonly (readonly number[])[], w: readonly number[], L: Matrix): number[][] {
-  return X.map((xi, i) => {
-    const s = Math.sqrt(w[i] as number);
-    return forwardSolve(L, xi).map((e) => e * s);
-  });
-}
-
-function dot(a: readonly number[], b: readonly number[]): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += (a[i] as number) * (b[i] as number);
-  return s;
-}
-
-/**
- * Traces of P = W − WX(XᵀWX)⁻¹XᵀW and of P², summed as non-negative terms:
- * tr P = Σwᵢ(1 − hᵢᵢ), tr P² = Σᵢⱼ wᵢwⱼ(δᵢⱼ − hᵢⱼ)².
- */
-function projectionTracesX(w: readonly number[], z: readonly (readonly number[])[]): { trP: number; trPP: number } {
-  const k = w.length;
-  let trP = 0;
-  let trPP = 0;
-  for (let i = 0; i < k; i++) {
-    const wi = w[i] as number;
-    const zi = z[i] as readonly number[];
-    const di = wi * (1 - dot(zi, zi));
-    trP += di;
-    trPP += di * di;
-    for (let j = i + 1; j < k; j++) {
-      const hij = dot(zi, z[j] as readonly number[]);
-      trPP += 2 * wi * (w[j] as number) * hij * hij;
-    }
-  }
-  return { trP, trPP };
-}
-
-/** REML log-likelihood up to a constant: −½Σlog(vᵢ + tau²) − ½log det(XᵀWX) − ½·RSS (metafor's ll0 check). */
-function remlLogLikX(y: readonly number[], vi: readonly number[], X: readonly (readonly number[])[], tau2: number): number {
+/** Coefficients at tau² by weighted least squares, their covariance (Knapp–Hartung-scaled for 'knha'), SEs, tests and the critical value. */
+function coefficients(
+  yi: readonly number[],
+  vi: readonly number[],
+  X: readonly (readonly number[])[],
+  tau2: number,
+  test: PoolTest,
+  level: number,
+  warnings: string[],
+) {
   const w = vi.map((v) => 1 / (v + tau2));
-  const { L, rss } = weightedFit(X, w, y);
-  let sumLogV = 0;
-  for (const v of vi) sumLogV += Math.log(v + tau2);
-  return -0.5 * (sumLogV + cholLogDet(L) + rss);
-}
-
-/** metafor's HE starting value (RSS − tr(PV))/(k − p) with the unweighted projection, floored at 0. */
-function heStart(y: readonly number[], vi: readonly number[], X: readonly (readonly number[])[]): number {
-  const ones = vi.map(() => 1);
-  const { L, rss } = weightedFit(X, ones, y);
-  const z = hatRows(X, ones, L);
-  let trPV = 0;
-  for (let i = 0; i < vi.length; i++) trPV += (vi[i] as number) * (1 - dot(z[i] as number[], z[i] as number[]));
-  return Math.max(0, (rss - trPV) / (vi.length - (X[0] as readonly number[]).length));
-}
-
-interface ScoringRun {
-  tau2: number;
-  converged: boolean;
-  iterations: number;
-  change: number;
-  brokeDown: boolean;
-}
-
-/** metafor's Fisher-scoring loop (rma.uni, REML) with step multiplier `stepAdj`; stops failing once iterations exceed `maxIter`. */
-function fisherScoring(
-  y: readonly number[],
-  vi: readonly number[],
-  X: readonly (readonly number[])[],
-  tol: number,
-  maxIter: number,
-  stepAdj: number,
-): ScoringRun {
-  let tau2 = heStart(y, vi, X);
-  let iterations = 0;
-  let change = Infinity;
-  while (change > tol) {
-    iterations++;
-    const w = vi.map((v) => 1 / (v + tau2));
-    const { L, residuals } = weightedFit(X, w, y);
-    let yPPy = 0;
-    for (let i = 0; i < y.length; i++) yPPy += ((w[i] as number) * (residuals[i] as number)) ** 2;
-    const { trP, trPP } = projectionTracesX(w, hatRows(X, w, L));
-    let step = ((yPPy - trP) / trPP) * stepAdj;
-    if (!Number.isFinite(step)) return { tau2, converged: false, iterations, change, brokeDown: true };
-    while (tau2 + step < 0) step /= 2; // from tau² = 0 a negative step halves to −0
-    const next = tau2 + step;
-    change = Math.abs(next - tau2);
-    tau2 = next;
-    if (iterations > maxIter) return { tau2, converged: false, iterations, change, brokeDown: false };
+  const wf = weightedFit(X, w, yi);
+  let vb = cholInverse(wf.L);
+  const { trPP } = projectionTracesX(w, hatRows(X, w, wf.L));
+  let df: number | undefined;
+  const alpha = 1 - level;
+  let crit = qnorm(1 - alpha / 2);
+  if (test === 'knha') {
+    const kh = knappHartung(wf.rss, yi.length - (X[0] as readonly number[]).length, level);
+    if (kh.scale === 0) warnings.push('the model fits the estimates exactly: the Knapp-Hartung factor is 0, so the intervals have zero width');
+    vb = vb.map((row) => row.map((v) => v * kh.scale));
+    df = kh.df;
+    crit = kh.crit;
   }
-  return { tau2, converged: true, iterations, change, brokeDown: false };
+  const se = vb.map((row, j) => Math.sqrt(row[j] as number));
+  const stat = wf.beta.map((b, j) => b / (se[j] as number));
+  const pval = stat.map((s) => (df === undefined ? 2 * pnorm(-Math.abs(s)) : 2 * pt(-Math.abs(s), df)));
+  return { beta: wf.beta, vb, se, stat, pval, df, crit, tau2Se: Math.sqrt(2 / trPP) };
 }
 
-/** REML tau² for design X (y centred, as metafor), with metafor's fallback to half steps and its ll0 check. */
-function remlTau2X(
-  y: readonly number[],
-  vi: readonly number[],
-  X: readonly (readonly number[])[],
-  tol: number,
-  maxIter: number,
-): { tau2: number; converged: boolean; iterations: number; warnings: string[] } {
-  const warnings: string[] = [];
-  let run = fisherScoring(y, vi, X, tol, maxIter, 1);
-  if (!run.converged) {
-    const first = run;
-    run = fisherScoring(y, vi, X, tol, 10 * maxIter, 0.5);
-    const why = first.brokeDown ? 'broke down (non-finite step)' : `did not converge in ${maxIter} iterations`;
-    warnings.push(
-      run.converged
-        ? `REML Fisher scoring ${why}; converged with half steps (metafor: control = list(stepadj = 0.5, maxiter = ${10 * maxIter}))`
-        : `REML Fisher scoring ${why}, nor with half steps in ${10 * maxIter} (last change in tau² ${run.change.toExponential(2)}); tau² is unreliable`,
-    );
-    run = { ...run, iterations: first.iterations + run.iterations };
+/** The coefficients QM tests (all but the intercept columns, unless X is intercept-only or has none), and whether X has an intercept. */
+function testedCoefficients(X: readonly (readonly number[])[]): { btt: number[]; interceptIncluded: boolean } {
+  const p = (X[0] as readonly number[]).length;
+  const all = Array.from({ length: p }, (_, j) => j);
+  const intercepts = all.filter((j) => isInterceptColumn(X.map((r) => r[j] as number)));
+  const interceptIncluded = intercepts.length > 0;
+  const btt = p > 1 && interceptIncluded ? all.filter((j) => !intercepts.includes(j)) : all;
+  return { btt, interceptIncluded };
+}
+
+/** Omnibus test of the `btt` coefficients: Wald χ² on m df, or (with t df) QM/m against F on (m, df). */
+function omnibusTest(beta: readonly number[], vb: Matrix, btt: readonly number[], df: number | undefined, warnings: string[]) {
+  const m = btt.length;
+  let QM = Number.NaN;
+  try {
+    const sub = btt.map((r) => btt.map((c) => (vb[r] as number[])[c] as number));
+    const bb = btt.map((j) => beta[j] as number);
+    QM = dot(bb, cholSolve(cholesky(sub), bb));
+  } catch {
+    warnings.push('the covariance matrix of the tested coefficients is singular: QM cannot be computed');
   }
-  let tau2 = run.tau2;
-  if (run.converged && tau2 > tol && remlLogLikX(y, vi, X, 0) - remlLogLikX(y, vi, X, tau2) > LL0_TOL) {
-    warnings.push('REML Fisher scoring may have stopped at a local maximum; tau² set to 0 (higher likelihood)');
-    tau2 = 0;
+  if (df === undefined) return { QM, QMdf: [m] as [number], QMp: pchisq(QM, m, false) };
+  QM /= m;
+  return { QM, QMdf: [m, df] as [number, number], QMp: pf(QM, m, df, false) };
+}
+
+/** The test for residual heterogeneity (weights 1/vᵢ, centred y) and metafor's typical within-study variance vt. */
+function residualHeterogeneity(ymc: readonly number[], vi: readonly number[], X: readonly (readonly number[])[]) {
+  const wFE = vi.map((v) => 1 / v);
+  const fe = weightedFit(X, wFE, ymc);
+  const QE = Math.max(0, fe.rss);
+  const QEdf = vi.length - (X[0] as readonly number[]).length;
+  const { trP: trPFE } = projectionTracesX(wFE, hatRows(X, wFE, fe.L));
+  return { QE, QEdf, QEp: pchisq(QE, QEdf, false), vt: QEdf / trPFE };
+}
+
+/** Pseudo-R² against the intercept-only model's REML tau² (nothing, with a warning, when that does not converge). */
+function pseudoR2(ymc: readonly number[], vi: readonly number[], tau2: number, tol: number, maxIter: number, warnings: string[]): { R2?: number; tau2Intercept?: number } {
+  const null0 = remlTau2X(ymc, vi, vi.map(() => [1]), tol, maxIter);
+  if (!null0.converged) {
+    warnings.push('REML did not converge for the model without moderators: R² is not available');
+    return {};
   }
-  return { tau2: Math.max(0, tau2), converged: run.converged, iterations: run.iterations, warnings };
+  const tau2Intercept = null0.tau2;
+  const R2 = tau2Intercept === 0 ? 0 : Math.max(0, 100 * ((tau2Intercept - tau2) / tau2Intercept)); // metafor's order of operations
+  return { R2, tau2Intercept };
 }
 
 /**
@@ -236,73 +172,11 @@ export function metaRegression(data: MetaRegressionData, options: MetaRegression
   const fit = remlTau2X(ymc, vi, X, tol, maxIter);
   const warnings = [...fit.warnings];
   const { tau2 } = fit;
-
-  // Coefficients and their covariance at the estimated tau².
-  const w = vi.map((v) => 1 / (v + tau2));
-  const wf = weightedFit(X, w, yi);
-  let vb = cholInverse(wf.L);
-  const { beta } = wf;
-  const { trPP } = projectionTracesX(w, hatRows(X, w, wf.L));
-  const tau2Se = Math.sqrt(2 / trPP);
-  const alpha = 1 - level;
-  let df: number | undefined;
-  let crit = qnorm(1 - alpha / 2);
-  if (test === 'knha') {
-    const scale = wf.rss <= Number.EPSILON ? 0 : wf.rss / (k - p);
-    if (scale === 0) warnings.push('the model fits the estimates exactly: the Knapp-Hartung factor is 0, so the intervals have zero width');
-    vb = vb.map((row) => row.map((v) => v * scale));
-    df = k - p;
-    crit = qt(1 - alpha / 2, df);
-  }
-  const se = vb.map((row, j) => Math.sqrt(row[j] as number));
-  const stat = beta.map((b, j) => b / (se[j] as number));
-  const pval = stat.map((s) => (df === undefined ? 2 * pnorm(-Math.abs(s)) : 2 * pt(-Math.abs(s), df)));
-
-  // Omnibus test of the moderators.
-  const intercepts = Array.from({ length: p }, (_, j) => j).filter((j) => isInterceptColumn(X.map((r) => r[j] as number)));
-  const interceptIncluded = intercepts.length > 0;
-  const btt = p > 1 && interceptIncluded ? Array.from({ length: p }, (_, j) => j).filter((j) => !intercepts.includes(j)) : Array.from({ length: p }, (_, j) => j);
-  const m = btt.length;
-  let QM = Number.NaN;
-  try {
-    const sub = btt.map((r) => btt.map((c) => (vb[r] as number[])[c] as number));
-    const bb = btt.map((j) => beta[j] as number);
-    QM = dot(bb, cholSolve(cholesky(sub), bb));
-  } catch {
-    warnings.push('the covariance matrix of the tested coefficients is singular: QM cannot be computed');
-  }
-  let QMdf: [number] | [number, number];
-  let QMp: number;
-  if (df === undefined) {
-    QMdf = [m];
-    QMp = pchisq(QM, m, false);
-  } else {
-    QM /= m;
-    QMdf = [m, df];
-    QMp = pf(QM, m, df, false);
-  }
-
-  // Residual heterogeneity (weights 1/vᵢ).
-  const wFE = vi.map((v) => 1 / v);
-  const fe = weightedFit(X, wFE, ymc);
-  const QE = Math.max(0, fe.rss);
-  const QEdf = k - p;
-  const { trP: trPFE } = projectionTracesX(wFE, hatRows(X, wFE, fe.L));
-  const vt = QEdf / trPFE;
-
-  // Pseudo-R² against the model without moderators.
-  let R2: number | undefined;
-  let tau2Intercept: number | undefined;
-  const interceptOnly = p === 1 && interceptIncluded;
-  if (interceptIncluded && !interceptOnly) {
-    const null0 = remlTau2X(ymc, vi, vi.map(() => [1]), tol, maxIter);
-    if (null0.converged) {
-      tau2Intercept = null0.tau2;
-      R2 = tau2Intercept === 0 ? 0 : Math.max(0, 100 * ((tau2Intercept - tau2) / tau2Intercept)); // metafor's order of operations
-    } else {
-      warnings.push('REML did not converge for the model without moderators: R² is not available');
-    }
-  }
+  const c = coefficients(yi, vi, X, tau2, test, level, warnings);
+  const { btt, interceptIncluded } = testedCoefficients(X);
+  const qm = omnibusTest(c.beta, c.vb, btt, c.df, warnings);
+  const residual = residualHeterogeneity(ymc, vi, X);
+  const r2 = interceptIncluded && p > 1 ? pseudoR2(ymc, vi, tau2, tol, maxIter, warnings) : {};
 
   return {
     method: 'REML',
@@ -311,27 +185,22 @@ export function metaRegression(data: MetaRegressionData, options: MetaRegression
     k,
     p,
     names,
-    beta,
-    se,
-    ...(df === undefined ? { zval: stat } : { tval: stat, df }),
-    pval,
-    ciLow: beta.map((b, j) => b - crit * (se[j] as number)),
-    ciHigh: beta.map((b, j) => b + crit * (se[j] as number)),
-    vb,
+    beta: c.beta,
+    se: c.se,
+    ...(c.df === undefined ? { zval: c.stat } : { tval: c.stat, df: c.df }),
+    pval: c.pval,
+    ciLow: c.beta.map((b, j) => b - c.crit * (c.se[j] as number)),
+    ciHigh: c.beta.map((b, j) => b + c.crit * (c.se[j] as number)),
+    vb: c.vb,
     tau2,
-    tau2Se,
+    tau2Se: c.tau2Se,
     tau: Math.sqrt(tau2),
     btt,
-    QM,
-    QMdf,
-    QMp,
-    QE,
-    QEdf,
-    QEp: pchisq(QE, QEdf, false),
-    vt,
-    I2: (100 * tau2) / (vt + tau2),
-    H2: tau2 / vt + 1,
-    ...(R2 === undefined ? {} : { R2, tau2Intercept }),
+    ...qm,
+    ...residual,
+    I2: (100 * tau2) / (residual.vt + tau2),
+    H2: tau2 / residual.vt + 1,
+    ...r2,
     converged: fit.converged,
     iterations: fit.iterations,
     warnings,

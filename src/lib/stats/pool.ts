@@ -1,11 +1,13 @@
 /** Inverse-variance pooling (equal-effects or random-effects) with metafor's conventions. */
-import { pnorm, pt, qnorm, qt } from './distributions.ts';
+import { pnorm, pt, qnorm } from './distributions.ts';
 import { dlTau2 } from './dl.ts';
 import { heterogeneity } from './heterogeneity.ts';
+import { knappHartung } from './knapp-hartung.ts';
+import { predictionInterval } from './prediction-interval.ts';
 import { remlTau2 } from './reml.ts';
 import { validatePoolInput } from './validate.ts';
 import { inverseVarianceWeights, weightedMean, weightedRss } from './weights.ts';
-import type { EffectData, PoolOptions, PoolResult, Tau2Fit } from './types.ts';
+import type { EffectData, PoolMethod, PoolOptions, PoolResult, PoolTest, Tau2Fit } from './types.ts';
 
 function fitTau2(data: EffectData, options: PoolOptions): Tau2Fit | undefined {
   if (options.method === 'DL') return dlTau2(data.yi, data.vi);
@@ -13,11 +15,34 @@ function fitTau2(data: EffectData, options: PoolOptions): Tau2Fit | undefined {
   return undefined;
 }
 
+/** The test actually used: 'knha' needs k ≥ 2 (else 'z', with a warning) and is meant for random effects (warns with EE). */
+function resolveTest(test: PoolTest, method: PoolMethod, k: number, warnings: string[]): PoolTest {
+  if (test === 'knha' && k < 2) {
+    warnings.push('Knapp-Hartung needs at least 2 studies (t on k − 1 = 0 df); used the z test instead');
+    return 'z';
+  }
+  if (test === 'knha' && method === 'EE') {
+    warnings.push('the Knapp-Hartung method is meant for random-effects models, not EE');
+  }
+  return test;
+}
+
+/** Variance of the pooled estimate, the critical value, and the t df ('knha' only): 1/Σw with the normal, or Knapp–Hartung. */
+function inference(yi: readonly number[], w: readonly number[], sumW: number, test: PoolTest, level: number, warnings: string[]) {
+  const variance = 1 / sumW;
+  if (test !== 'knha') {
+    const alpha = 1 - level;
+    return { variance, crit: qnorm(1 - alpha / 2), df: undefined };
+  }
+  const kh = knappHartung(weightedRss(yi, w), yi.length - 1, level);
+  if (kh.scale === 0) warnings.push('all estimates are equal: the Knapp-Hartung factor is 0, so the interval has zero width');
+  return { variance: variance * kh.scale, crit: kh.crit, df: kh.df };
+}
+
 /**
  * Pools effect sizes with weights 1/(vᵢ + tau²), tau² from `method` ('EE' fixes it at 0). Test 'z' uses
- * the normal; 'knha' scales the variance by Σwᵢ(yᵢ − μ̂)²/(k − 1) (plain Knapp-Hartung, not truncated at 1;
- * 0 when that sum is ≤ machine epsilon, as metafor) and uses t on k − 1 df for the CI, p-value and the
- * prediction interval μ̂ ± crit·sqrt(se² + tau²). k = 1: estimate = yᵢ, tau² = 0, Q = 0, I² = 0, H² = 1,
+ * the normal; 'knha' is Knapp–Hartung (knapp-hartung.ts: t on k − 1 df for the CI, p-value and the
+ * prediction interval, prediction-interval.ts). k = 1: estimate = yᵢ, tau² = 0, Q = 0, I² = 0, H² = 1,
  * PI = CI, and 'knha' falls back to 'z' with a warning. Throws `PoolInputError` on unusable input.
  */
 export function pool(data: EffectData, options: PoolOptions): PoolResult {
@@ -26,38 +51,18 @@ export function pool(data: EffectData, options: PoolOptions): PoolResult {
   const { yi, vi } = data;
   const k = yi.length;
   const warnings: string[] = [];
-  let test = resolved.test;
-  if (test === 'knha' && k < 2) {
-    warnings.push('Knapp-Hartung needs at least 2 studies (t on k − 1 = 0 df); used the z test instead');
-    test = 'z';
-  }
-  if (test === 'knha' && method === 'EE') {
-    warnings.push('the Knapp-Hartung method is meant for random-effects models, not EE');
-  }
-
+  const test = resolveTest(resolved.test, method, k, warnings);
   const fit = k < 2 ? undefined : fitTau2(data, { ...options, method });
   if (fit) warnings.push(...fit.warnings);
   const tau2 = fit?.tau2 ?? 0;
   const w = inverseVarianceWeights(vi, tau2);
   const sumW = w.reduce((s, x) => s + x, 0);
   const estimate = weightedMean(yi, w);
-  let variance = 1 / sumW;
-  const alpha = 1 - level;
-  let crit = qnorm(1 - alpha / 2);
-  let df: number | undefined;
-  if (test === 'knha') {
-    const rss = weightedRss(yi, w);
-    const scale = rss <= Number.EPSILON ? 0 : rss / (k - 1);
-    if (scale === 0) warnings.push('all estimates are equal: the Knapp-Hartung factor is 0, so the interval has zero width');
-    variance *= scale;
-    df = k - 1;
-    crit = qt(1 - alpha / 2, df);
-  }
+  const { variance, crit, df } = inference(yi, w, sumW, test, level, warnings);
   const se = Math.sqrt(variance);
   const stat = estimate / se;
   const pval = df === undefined ? 2 * pnorm(-Math.abs(stat)) : 2 * pt(-Math.abs(stat), df);
   const het = heterogeneity(yi, vi, tau2, method);
-  const piHalf = crit * Math.sqrt(variance + tau2);
 
   return {
     k,
@@ -79,8 +84,7 @@ export function pool(data: EffectData, options: PoolOptions): PoolResult {
     Q: het.Q,
     QDf: het.QDf,
     QPval: het.QPval,
-    piLow: estimate - piHalf,
-    piHigh: estimate + piHalf,
+    ...predictionInterval(estimate, variance, tau2, crit),
     weights: w.map((x) => 100 * (x / sumW)),
     ...(method === 'REML' ? { converged: fit?.converged ?? true, iterations: fit?.iterations ?? 0 } : {}),
     warnings,

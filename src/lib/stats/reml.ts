@@ -1,4 +1,5 @@
 /** Restricted maximum likelihood (REML) estimator of tau² by Fisher scoring, following metafor. */
+import { heTau2 } from './he.ts';
 import { inverseVarianceWeights, projectionTraces, weightedMean } from './weights.ts';
 import type { Tau2Fit } from './types.ts';
 
@@ -12,15 +13,6 @@ export const REML_TOL = 1e-5;
 export const REML_MAX_ITER = 100;
 /** metafor's `.Machine$double.eps^0.25`, the margin for its "tau² = 0 has higher likelihood" check. */
 const LL0_TOL = 2 ** -13;
-
-/** Hedges (HE) estimator, metafor's starting value: (Σ(yᵢ − ȳ)² − (1 − 1/k)·Σvᵢ) / (k − 1), floored at 0. */
-export function heTau2(yi: readonly number[], vi: readonly number[]): number {
-  const k = yi.length;
-  const mean = yi.reduce((s, y) => s + y, 0) / k;
-  const rss = yi.reduce((s, y) => s + (y - mean) ** 2, 0);
-  const trPV = vi.reduce((s, v) => s + v, 0) * (1 - 1 / k);
-  return Math.max(0, (rss - trPV) / (k - 1));
-}
 
 /** Fisher-scoring step parts at tau²: score y'PPy − tr(P) and information tr(PP) (both without the ½). */
 function scoreAndInformation(yi: readonly number[], vi: readonly number[], tau2: number) {

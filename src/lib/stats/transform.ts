@@ -3,7 +3,7 @@
  * proportions, log for ratios, identity for differences and agreement coefficients.
  */
 import { qnorm } from './distributions.ts';
-import { MEASURE_IDS, MEASURE_TABLE, type MeasureId, type Scale as TableScale, type Unit as TableUnit } from '../schema/measures.ts';
+import { MEASURE_TABLE, isMeasure, type Scale as TableScale, type Unit as TableUnit } from '../schema/measures.ts';
 import type { PoolResult } from './types.ts';
 
 /** The scale an effect is pooled on (from the measure table). */
@@ -11,12 +11,6 @@ export type Scale = TableScale;
 
 /** The unit a value was reported in; 'percent' is divided by 100, null means "as given". */
 export type Unit = TableUnit;
-
-/** Pooling scale of each recognised effect measure, read from the measure table. */
-export const MEASURE_SCALES = Object.fromEntries(MEASURE_IDS.map((m) => [m, MEASURE_TABLE[m].scale])) as { readonly [M in MeasureId]: Scale };
-
-/** A measure `scaleFor` knows, e.g. 'AUC' or 'OR'. */
-export type ScaledMeasure = keyof typeof MEASURE_SCALES;
 
 /** Machine-readable reason a reported effect cannot be transformed. */
 export type TransformErrorCode =
@@ -43,12 +37,12 @@ export class TransformError extends Error {
   }
 }
 
-/** Pooling scale of a measure: 'logit' (AUC, sensitivity, …, IoU), 'log' (LR+, LR−, DOR, OR, HR, RR), 'identity' (kappa, ICC, MD, SMD). */
+/** Pooling scale of a measure, from the measure table: 'logit' (AUC, sensitivity, …, IoU), 'log' (LR+, LR−, DOR, OR, HR, RR), 'identity' (kappa, ICC, MD, SMD). */
 export function scaleFor(measure: string): Scale {
-  if (!Object.hasOwn(MEASURE_SCALES, measure)) {
+  if (!isMeasure(measure)) {
     throw new TransformError('unknown-measure', `unknown measure ${JSON.stringify(measure)}: no pooling scale is defined for it`);
   }
-  return MEASURE_SCALES[measure as ScaledMeasure];
+  return MEASURE_TABLE[measure].scale;
 }
 
 /** The link g: logit(p) = log(p/(1 − p)), log(x), or x; NaN outside the domain. */

@@ -1,11 +1,11 @@
-/** /figures/index.json: the figure registry as data — every figure (forest, SROC, paired forest, risk of bias, funnel), its page and its files (scripts/build-png.ts and build-pdf.ts render the PNGs and PDFs it lists). */
+/** /figures/index.json: the figure registry as data — every figure the site has files for (forest, SROC, paired forest, risk of bias, funnel; a study's own plots are made by the browser on its page), its page and its files (scripts/build-png.ts and build-pdf.ts render the PNGs and PDFs it lists). */
 import type { APIRoute } from 'astro';
-import { figureFiles, loadFigures } from '../../build/figures.ts';
+import { figureFiles, loadFileFigures } from '../../build/figures.ts';
 import { figureMeasure, figureRowCount, isAppraisalFigure, isDtaFigure } from '../../lib/figures/site-figure.ts';
 import { base } from '../../base-path.ts';
 
 export const GET: APIRoute = async () => {
-  const figures = (await loadFigures()).map((f) => ({
+  const figures = (await loadFileFigures()).map((f) => ({
     id: f.id,
     kind: f.kind,
     title: f.title,

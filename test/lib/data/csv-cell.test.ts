@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { csvCell, csvSafeRow, neutraliseCsvText } from '../../../src/lib/data/csv-cell.ts';
-import { ESTIMATE_COLUMNS, STUDY_COLUMNS, type EstimateRow } from '../../../src/lib/data/tables.ts';
+import { ESTIMATE_COLUMNS, STUDY_COLUMNS, type EstimateRow } from '../../../src/lib/schema/tables.ts';
 
 describe('neutralising CSV cells against formula injection', () => {
   for (const text of ['=HYPERLINK("http://x","y")', '+1+1', '-foo', '@SUM(A1:A9)', '\tcmd', '\r=1', '-0.08', '==']) {

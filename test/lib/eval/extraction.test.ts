@@ -6,7 +6,8 @@ import { evaluateCorpus, evaluateExport, rates } from '../../../src/lib/eval/ext
 import { familiesOf } from '../../../src/lib/eval/extraction/families.ts';
 import { matchEstimates, sameNumber } from '../../../src/lib/eval/extraction/match.ts';
 import { markdownTable, textTable } from '../../../src/lib/eval/extraction/report.ts';
-import { extractEstimates, type ExtractedEstimate } from '../../../src/lib/ingest/extract.ts';
+import { extractEstimates } from '../../../src/lib/ingest/extract.ts';
+import type { ExtractedEstimate } from '../../../src/lib/ingest/extract/estimate.ts';
 import { createRng } from '../../../src/lib/prng.ts';
 
 const est = (measure: string, value: number, ci_low: number | null, ci_high: number | null, unit: 'percent' | 'proportion' | 'ratio' | null = 'proportion') => ({

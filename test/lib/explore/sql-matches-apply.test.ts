@@ -13,7 +13,7 @@ import { studiesQuery, totalQuery, type BoundQuery } from '../../../src/lib/expl
 import { EMPTY_STATE, type FilterState } from '../../../src/lib/explore/state.ts';
 import { viewOf } from '../../../src/lib/explore/view.ts';
 import { nodeQueries, nodeView } from '../../../scripts/bench/explore-view.ts';
-import { DIAGNOSTIC_TABLE_COLUMNS, ESTIMATE_COLUMNS, STUDY_COLUMNS } from '../../../src/lib/data/tables.ts';
+import { DIAGNOSTIC_TABLE_COLUMNS, ESTIMATE_COLUMNS, STUDY_COLUMNS } from '../../../src/lib/schema/tables.ts';
 import { DATA } from './fixture.ts';
 
 let instance: DuckDBInstance;

@@ -11,7 +11,7 @@ import { tablesQuery, type BoundQuery } from '../../../src/lib/explore/sql.ts';
 import { EMPTY_STATE, type FilterState } from '../../../src/lib/explore/state.ts';
 import { viewOf } from '../../../src/lib/explore/view.ts';
 import { nodeView } from '../../../scripts/bench/explore-view.ts';
-import { DIAGNOSTIC_TABLE_COLUMNS, ESTIMATE_COLUMNS, STUDY_COLUMNS } from '../../../src/lib/data/tables.ts';
+import { DIAGNOSTIC_TABLE_COLUMNS, ESTIMATE_COLUMNS, STUDY_COLUMNS } from '../../../src/lib/schema/tables.ts';
 import { auditC } from '../../dta-project.ts';
 
 const c = auditC();

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { layoutForest, type ForestOptions, type ForestRow } from '../../../src/lib/forest/layout.ts';
 import { renderForestSvg } from '../../../src/lib/forest/svg.ts';
-import { MEASURES } from '../../../src/lib/schema/index.ts';
+import { MEASURE_IDS } from '../../../src/lib/schema/measures.ts';
 import { parseXml } from './xml.ts';
 
 const anyNumber = fc.oneof(
@@ -22,7 +22,7 @@ const row: fc.Arbitrary<ForestRow> = fc.record(
     ciHigh: fc.option(anyNumber, { nil: null }),
     weight: fc.option(fc.oneof(anyNumber, fc.double({ min: 0, max: 100, noNaN: true })), { nil: null }),
     href: anyText,
-    measure: fc.constantFrom(...MEASURES),
+    measure: fc.constantFrom(...MEASURE_IDS),
     sublabel: anyText,
   },
   { requiredKeys: ['id', 'label', 'value', 'ciLow', 'ciHigh'] },
@@ -30,7 +30,7 @@ const row: fc.Arbitrary<ForestRow> = fc.record(
 
 const options: fc.Arbitrary<ForestOptions> = fc.record(
   {
-    measure: fc.constantFrom(...MEASURES),
+    measure: fc.constantFrom(...MEASURE_IDS),
     title: anyText,
     description: anyText,
     scale: fc.constantFrom('linear' as const, 'log' as const),

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { extractEstimates, type ExtractedEstimate } from '../../../src/lib/ingest/extract.ts';
+import { extractEstimates } from '../../../src/lib/ingest/extract.ts';
+import type { ExtractedEstimate } from '../../../src/lib/ingest/extract/estimate.ts';
 
 const SEED_RESULTS =
   'The study population included 1,453 adult patients (mean age 56±18 years, 42% female) with 2,556 paired echocardiography studies occurring on average 2 days after CMR (interquartile range 2 days prior to 6 days after). The model had high predictive capability for presence of WMA (AUC 0.873 [95%CI 0.816-0.922]), however, the model was unable to reliably detect the presence of LGE (AUC 0.699 [0.613-0.780]), native T1 (AUC 0.614 [0.500-0.715]), T2 0.553 [0.420-0.692], or ECV 0.564 [0.455-0.691]).';

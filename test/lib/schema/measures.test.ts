@@ -1,17 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { MEASURE_IDS, MEASURE_TABLE, PROPORTION_MEASURES, RATIO_MEASURES, isMeasure, measureInfo, outOfRange, rangeFor } from '../../../src/lib/schema/measures.ts';
-import { MEASURES } from '../../../src/lib/schema/index.ts';
-import { MEASURE_SCALES, scaleFor } from '../../../src/lib/stats/transform.ts';
-import { UNIT_CODES } from '../../../src/lib/explore/sql.ts';
+import { MEASURE_IDS, MEASURE_TABLE, PROPORTION_MEASURES, RATIO_MEASURES, UNITS, isMeasure, measureInfo, outOfRange, rangeFor } from '../../../src/lib/schema/measures.ts';
+import { Estimate, Measure } from '../../../src/lib/schema/index.ts';
+import { ESTIMATE_COLUMNS } from '../../../src/lib/schema/tables.ts';
+import { scaleFor } from '../../../src/lib/stats/transform.ts';
+import { poolQuery } from '../../../src/lib/explore/sql.ts';
+import { unitOf } from '../../../src/lib/explore/pool-columns.ts';
+import { EMPTY_STATE } from '../../../src/lib/explore/state.ts';
 import { unitFor } from '../../../src/lib/ingest/extract/measures.ts';
 import { defaultNull, isRatio, naturalBounds } from '../../../src/lib/forest/defaults.ts';
 
 describe('the measure table', () => {
-  it('is the one list the schema, the statistics and the SQL read', () => {
-    expect(MEASURES).toEqual(MEASURE_IDS);
-    expect(Object.keys(MEASURE_SCALES)).toEqual(MEASURE_IDS);
+  it('is the one list the schema, the statistics, the SQL and the data dictionary read', () => {
+    expect(Measure.options).toEqual(MEASURE_IDS);
     for (const m of MEASURE_IDS) expect(scaleFor(m)).toBe(MEASURE_TABLE[m].scale);
-    expect(UNIT_CODES).toEqual(['proportion', 'percent', 'ratio', 'difference']);
+    expect(() => scaleFor('LR+')).toThrow(/unknown measure "LR\+"/);
+    expect(UNITS).toEqual(['proportion', 'percent', 'ratio', 'difference']);
+    expect(Estimate.shape.unit.unwrap().unwrap().options).toEqual(UNITS);
+    // the pool query sends a unit as its index + 1 in UNITS, and the reader maps it back
+    const sql = poolQuery(EMPTY_STATE).sql;
+    UNITS.forEach((u, i) => {
+      expect(sql).toContain(`WHEN e.unit = '${u}' THEN ${i + 1}`);
+      expect(unitOf(i + 1, () => null)).toBe(u);
+    });
+    const measureColumn = ESTIMATE_COLUMNS.find((c) => c.name === 'measure')!;
+    for (const m of MEASURE_IDS) expect(measureColumn.description).toContain(m);
   });
 
   it('pools proportions on the logit scale, ratios on the log scale and the rest as they are', () => {

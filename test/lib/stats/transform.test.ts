@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  MEASURE_SCALES,
   TransformError,
   backTransformPooled,
   ciFromEffect,
@@ -12,6 +11,7 @@ import {
   tryEffectFromCI,
 } from '../../../src/lib/stats/index.ts';
 import type { ReportedEffect, TransformErrorCode } from '../../../src/lib/stats/index.ts';
+import { MEASURE_IDS } from '../../../src/lib/schema/measures.ts';
 
 const Z95 = 1.959963984540054;
 const logit = (p: number) => Math.log(p / (1 - p));
@@ -27,7 +27,7 @@ describe('scaleFor', () => {
     for (const m of ['AUC', 'AUPRC', 'sensitivity', 'specificity', 'accuracy', 'balanced_accuracy', 'PPV', 'NPV', 'F1', 'Dice', 'IoU']) expect(scaleFor(m)).toBe('logit');
     for (const m of ['PLR', 'NLR', 'DOR', 'OR', 'HR', 'RR']) expect(scaleFor(m)).toBe('log');
     for (const m of ['kappa', 'ICC', 'MD', 'SMD']) expect(scaleFor(m)).toBe('identity');
-    expect(Object.keys(MEASURE_SCALES)).toHaveLength(21);
+    expect(MEASURE_IDS).toHaveLength(21);
   });
 
   it('throws a TransformError naming an unknown measure', () => {

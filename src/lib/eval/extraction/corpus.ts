@@ -5,6 +5,7 @@
  * number-bearing spans are stored, never an abstract's prose.
  */
 import { z } from 'zod';
+import { UNITS } from '../../schema/measures.ts';
 
 /** One labelled estimate of a span, its numbers as printed (87 for "87%", -0.081 for "−0.081"). */
 export const CorpusEstimate = z.object({
@@ -13,7 +14,7 @@ export const CorpusEstimate = z.object({
   ci_low: z.number().finite().nullable(),
   ci_high: z.number().finite().nullable(),
   ci_level: z.number().gt(0).lt(1).nullable().optional().default(null),
-  unit: z.enum(['proportion', 'percent', 'ratio', 'difference']).nullable().optional().default(null),
+  unit: z.enum(UNITS).nullable().optional().default(null),
   target: z.string().nullable().optional().default(null),
   n: z.number().int().nonnegative().nullable().optional().default(null),
   N: z.number().int().nonnegative().nullable().optional().default(null),

@@ -5,7 +5,8 @@
  * extraction is kept with its record id and text. The same matching runs on a user's export,
  * where the text is the real abstract.
  */
-import { extractEstimates, type ExtractedEstimate } from '../../ingest/extract.ts';
+import { extractEstimates } from '../../ingest/extract.ts';
+import type { ExtractedEstimate } from '../../ingest/extract/estimate.ts';
 import { createRng } from '../../prng.ts';
 import type { CorpusEstimate, CorpusRecord } from './corpus.ts';
 import { embedSpan } from './embed.ts';

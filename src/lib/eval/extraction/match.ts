@@ -4,7 +4,7 @@
  * One-to-one, exact intervals first, so a list of equal values ("0.90, 0.90 and 0.90") pairs
  * each label once.
  */
-import type { ExtractedEstimate } from '../../ingest/extract.ts';
+import type { ExtractedEstimate } from '../../ingest/extract/estimate.ts';
 import type { CorpusEstimate } from './corpus.ts';
 
 /**

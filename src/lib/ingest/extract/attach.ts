@@ -3,9 +3,9 @@
  * 0.91"), right after it ("92% accuracy"), or the next item of the list an earlier estimate
  * started ("…, T2 0.553 [0.420-0.692]").
  */
-import type { ExtractMeasure } from './measures.ts';
+import type { Measure } from '../../schema/index.ts';
 import { backLabel, forwardLabel, hasDifferenceWords, isDifferenceGap, isGeneric, PREP, readGap, readListGap } from './labels.ts';
-import { PROPORTION_MEASURES, RATIO_MEASURES } from './measures.ts';
+import { PROPORTION_MEASURES, RATIO_MEASURES } from '../../schema/measures.ts';
 import { findGroups, type Group } from './mentions.ts';
 import { tokenize, type Span, type Tok } from './tokens.ts';
 import { readSlashTuple, type ValueGroup } from './values.ts';
@@ -21,7 +21,7 @@ export interface Sentence {
 /** The list an estimate belongs to, so the next list item can inherit its measure. */
 export interface Active {
   group: Group;
-  measure: ExtractMeasure;
+  measure: Measure;
   next: number; // in a multi-measure group, which measure the next list item takes
   end: number; // token index where the estimate ended
   /** The label of the list's first estimate ("sensitivity and specificity for WMA were …"). */
@@ -30,7 +30,7 @@ export interface Active {
 
 /** How a value group was tied to a measure. */
 export interface Attachment {
-  measure: ExtractMeasure;
+  measure: Measure;
   group: Group;
   next: number;
   mention: Span; // the measure words (for the fallback label)

@@ -3,14 +3,13 @@
  * reason (an interval that does not contain its value, a proportion above 1, a ratio that is
  * not positive…).
  */
-import type { ExtractMeasure } from './measures.ts';
-import { AGREEMENT_MEASURES } from '../../schema/measures.ts';
-import { PROPORTION_MEASURES, RATIO_MEASURES } from './measures.ts';
+import type { Measure } from '../../schema/index.ts';
+import { AGREEMENT_MEASURES, PROPORTION_MEASURES, RATIO_MEASURES } from '../../schema/measures.ts';
 import { agreesWithinRounding } from '../../schema/two-by-two.ts';
 import type { ValueGroup } from './values.ts';
 
 /** What is implausible about an estimate, if anything. */
-export function problems(measure: ExtractMeasure, vg: ValueGroup): string[] {
+export function problems(measure: Measure, vg: ValueGroup): string[] {
   const out: string[] = [];
   const { value, ci } = vg;
   const nums = ci ? [value, ci.low, ci.high] : [value];

@@ -2,12 +2,18 @@
  * Finishing the estimates found in a sentence: labels from a trailing "for A, B and C,
  * respectively", then each estimate's label, unit and exact quote (brackets it opens closed).
  */
-import type { ExtractedEstimate } from '../extract.ts';
+import type { Estimate } from '../../schema/index.ts';
 import type { Attachment } from './attach.ts';
 import { trimLabel } from './labels.ts';
 import { unitFor } from './measures.ts';
 import { OPEN, type Span, type Tok } from './tokens.ts';
 import type { ValueGroup } from './values.ts';
+
+/**
+ * One estimate read from text: every field of the schema's estimate except the outcome (ingest
+ * maps the label to one) and the source (always "extracted"), and where its quote starts.
+ */
+export type ExtractedEstimate = Omit<Estimate, 'outcome' | 'source'> & { start: number };
 
 /** An estimate found in a sentence, before its label and quote are final. */
 export interface Found {

@@ -1,22 +1,13 @@
 /**
- * The measures the extractor knows: the words that name each one (full names, abbreviations,
- * plurals), the words around a name that belong to it or rule it out, and each measure's family
- * and unit.
+ * The words that name each measure of the measure table (full names, abbreviations, plurals) and
+ * the words around a name that belong to it or rule it out. Families, units and ranges are the
+ * measure table's (src/lib/schema/measures.ts), read there.
  */
-import {
-  DIFFERENCE_MEASURES as SCHEMA_DIFFERENCES,
-  MEASURE_TABLE,
-  PROPORTION_MEASURES as SCHEMA_PROPORTIONS,
-  RATIO_MEASURES as SCHEMA_RATIOS,
-} from '../../schema/measures.ts';
+import { MEASURE_TABLE, type Unit } from '../../schema/measures.ts';
 import type { Measure } from '../../schema/index.ts';
-import type { ExtractedEstimate } from '../extract.ts';
-
-/** A measure the extractor can report: one of the schema's measure table. */
-export type ExtractMeasure = Measure;
 
 /** Phrases naming a measure (lowercased words). Longest match wins. */
-const PHRASES: Record<ExtractMeasure, string[]> = {
+const PHRASES: Record<Measure, string[]> = {
   AUC: [
     'auc', 'aucs', 'auroc', 'aurocs', 'auc-roc', 'roc-auc', 'roc auc', 'aucroc', 'auc roc', 'c-statistic', 'c-statistics',
     'c statistic', 'c statistics', 'c-index', 'c-indices', 'c index', 'concordance index', 'concordance statistic', "harrell's c",
@@ -45,7 +36,7 @@ const PHRASES: Record<ExtractMeasure, string[]> = {
 };
 
 /** Abbreviations that are also ordinary words ("or") match only as written. */
-export const EXACT: ReadonlyMap<string, ExtractMeasure> = new Map<string, ExtractMeasure>([
+export const EXACT: ReadonlyMap<string, Measure> = new Map<string, Measure>([
   ...['SN', 'Sn', 'Se', 'SEN', 'Sen', 'SENS', 'Sens'].map((p) => [p, 'sensitivity'] as const),
   ...['SP', 'Sp', 'SPE', 'Spe', 'SPEC', 'Spec'].map((p) => [p, 'specificity'] as const),
   ...['DOR', 'DORs'].map((p) => [p, 'DOR'] as const),
@@ -61,11 +52,11 @@ export const EXACT: ReadonlyMap<string, ExtractMeasure> = new Map<string, Extrac
  * Abbreviations that name a measure only in a list with another measure ("SE and SP", "SE/SP"):
  * alone "SE" is a standard error.
  */
-export const LISTED_ONLY: ReadonlyMap<string, ExtractMeasure> = new Map<string, ExtractMeasure>([['SE', 'sensitivity'], ['SEs', 'sensitivity']]);
+export const LISTED_ONLY: ReadonlyMap<string, Measure> = new Map<string, Measure>([['SE', 'sensitivity'], ['SEs', 'sensitivity']]);
 
 /** The phrases of PHRASES by their first word, longest first. */
-export const PHRASES_BY_FIRST = new Map<string, { words: string[]; measure: ExtractMeasure }[]>();
-for (const [measure, phrase] of Object.entries(PHRASES).flatMap(([m, ps]) => ps.map((p) => [m as ExtractMeasure, p] as const))) {
+export const PHRASES_BY_FIRST = new Map<string, { words: string[]; measure: Measure }[]>();
+for (const [measure, phrase] of Object.entries(PHRASES).flatMap(([m, ps]) => ps.map((p) => [m as Measure, p] as const))) {
   const words = phrase.split(' ');
   const list = PHRASES_BY_FIRST.get(words[0]!) ?? [];
   list.push({ words, measure });
@@ -80,7 +71,7 @@ export const MEASURE_PREFIX = new Set([
   'quadratic', 'linearly', 'quadratically', 'quadratic-weighted', 'linear-weighted', 'multivariable', 'multivariate',
 ]);
 /** A mention followed by one of these is not the measure ("sensitivity analysis", "recall rate"). */
-export const NOT_AFTER: Partial<Record<ExtractMeasure, ReadonlySet<string>>> = {
+export const NOT_AFTER: Partial<Record<Measure, ReadonlySet<string>>> = {
   sensitivity: new Set(['analysis', 'analyses', 'bias']),
   PPV: new Set(['medicine', 'oncology', 'health', 'psychiatry', 'nutrition', 'radiotherapy', 'therapy']),
 };
@@ -91,7 +82,7 @@ export const NOT_AFTER: Partial<Record<ExtractMeasure, ReadonlySet<string>>> = {
  */
 export const NOT_AFTER_WORD: ReadonlyMap<string, ReadonlySet<string>> = new Map([['recall', new Set(['rate', 'rates'])]]);
 /** A mention right after one of these is another statistic ("average precision" of a detector is not PPV). */
-export const NOT_BEFORE: Partial<Record<ExtractMeasure, ReadonlySet<string>>> = {
+export const NOT_BEFORE: Partial<Record<Measure, ReadonlySet<string>>> = {
   PPV: new Set(['average', 'mean', 'map']),
 };
 /** Words that may stand between a measure and its bracketed abbreviation ("kappa coefficient (κ)"). */
@@ -109,16 +100,10 @@ export const PR_CURVE_WORDS = new Set(['precision-recall', 'precision', 'pr']);
 /** "area under the receiver operating characteristic" may end here when "curve" is left out. */
 export const ROC_END_WORDS = new Set(['characteristic', 'characteristics', 'roc']);
 /** Abbreviations written glued to a sign: "LR+", "LR−", "LR-". */
-export const SIGNED: ReadonlyMap<string, { plus: ExtractMeasure; minus: ExtractMeasure }> = new Map([['LR', { plus: 'PLR', minus: 'NLR' }]]);
+export const SIGNED: ReadonlyMap<string, { plus: Measure; minus: Measure }> = new Map([['LR', { plus: 'PLR', minus: 'NLR' }]]);
 
-/** Measures reported as a proportion (or percent) between 0 and 1. */
-export const PROPORTION_MEASURES = SCHEMA_PROPORTIONS as ReadonlySet<ExtractMeasure>;
-/** Measures reported as a ratio, which must be positive. */
-export const RATIO_MEASURES = SCHEMA_RATIOS as ReadonlySet<ExtractMeasure>;
-/** Measures reported as a difference (any sign). */
-export const DIFFERENCE_MEASURES = SCHEMA_DIFFERENCES as ReadonlySet<ExtractMeasure>;
 /** Measures named only after their value: "91.8% sensitive", "95.9% specific" (before a value these are ordinary adjectives). */
-export const AFTER_ONLY: ReadonlyMap<string, ExtractMeasure> = new Map<string, ExtractMeasure>([
+export const AFTER_ONLY: ReadonlyMap<string, Measure> = new Map<string, Measure>([
   ['sensitive', 'sensitivity'],
   ['specific', 'specificity'],
 ]);
@@ -126,7 +111,7 @@ export const AFTER_ONLY: ReadonlyMap<string, ExtractMeasure> = new Map<string, E
  * Two measures named in one phrase: "positive and negative predictive values" is PPV and NPV,
  * "positive and negative likelihood ratios" LR+ and LR−.
  */
-export const PAIRED_PHRASES: readonly { first: string; second: string; tail: string[]; measures: [ExtractMeasure, ExtractMeasure] }[] = [
+export const PAIRED_PHRASES: readonly { first: string; second: string; tail: string[]; measures: [Measure, Measure] }[] = [
   { first: 'positive', second: 'negative', tail: ['predictive', 'values'], measures: ['PPV', 'NPV'] },
   { first: 'positive', second: 'negative', tail: ['predictive', 'value'], measures: ['PPV', 'NPV'] },
   { first: 'negative', second: 'positive', tail: ['predictive', 'values'], measures: ['NPV', 'PPV'] },
@@ -135,7 +120,7 @@ export const PAIRED_PHRASES: readonly { first: string; second: string; tail: str
 ];
 
 /** The unit of an estimate of `measure`; percent when any of its numbers has a % sign. */
-export function unitFor(measure: ExtractMeasure, anyPct: boolean): ExtractedEstimate['unit'] {
+export function unitFor(measure: Measure, anyPct: boolean): Unit {
   if (anyPct) return 'percent';
   return MEASURE_TABLE[measure].unit;
 }

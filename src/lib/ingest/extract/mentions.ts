@@ -2,13 +2,13 @@
  * Finding where a sentence names measures ("pooled sensitivity", "area under the ROC curve
  * (AUC)", "OR"), and grouping the names into lists ("sensitivity, specificity and NPV").
  */
-import type { ExtractMeasure } from './measures.ts';
+import type { Measure } from '../../schema/index.ts';
 import { AFTER_ONLY, AREA_UNDER_WORDS, EXACT, LISTED_ONLY, MEASURE_PREFIX, MENTION_TAIL, NOT_AFTER, NOT_AFTER_WORD, NOT_BEFORE, PAIRED_PHRASES, PHRASES_BY_FIRST, PR_CURVE_WORDS, ROC_END_WORDS, SIGNED } from './measures.ts';
 import { OPEN, type Tok } from './tokens.ts';
 
 /** Where a sentence names a measure, in token indexes. */
 export interface Mention {
-  measure: ExtractMeasure;
+  measure: Measure;
   start: number; // token index
   end: number; // exclusive
   /** Named only after a value ("91.8% sensitive"). */
