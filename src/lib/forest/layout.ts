@@ -7,8 +7,8 @@ import { buildAxis, clipInterval, placeX, plottable, type Axis } from './axis.ts
 import { defaultNull, defaultScale, naturalBounds } from './defaults.ts';
 import { layoutPooled, statsText, type PooledContext } from './pooled.ts';
 import { prepareSubgroups, subgroupLabels, subgroupSlots, subgroupValues, type SubgroupPlan } from './subgroups.ts';
-import { planRobColumn, robAltText, robHeader, robMarks, type ForestRobPlan } from './rob-column.ts';
-import { clamp, fixed, formatTick, formatWeight, round2, safeHref, shorten, textWidth } from './text.ts';
+import { addRobAndLink, planRobColumn, robHeader, type ForestRobPlan } from './rob-column.ts';
+import { clamp, fixed, formatTick, formatWeight, round2, shorten, textWidth } from './text.ts';
 import type { ForestLayout, ForestLayoutPooled, ForestLayoutRow, ForestLayoutSubgroup, ForestOptions, ForestPooled, ForestRow, ForestSkipped } from './types.ts';
 import { intervalOf, pooledSkipReason, rowSkipReason } from './validate.ts';
 
@@ -151,12 +151,7 @@ function layoutRow(r: ForestRow, i: number, y: number, ctx: RowContext): ForestL
     square: { x, y, size: round2(size) },
   };
   if (r.sublabel) out.sublabel = { text: shorten(String(r.sublabel), Math.floor(cols.maxChars * 1.2)), y: round2(y + 11) };
-  if (cols.robPlan) {
-    out.rob = robMarks(r.rob, cols.robPlan, cols.robX0, y, labelFull);
-    out.textAlt += robAltText(out.rob, cols.robPlan);
-  }
-  const href = safeHref(r.href);
-  if (href !== undefined) out.href = href;
+  addRobAndLink(out, r, cols.robPlan, cols.robX0, y, labelFull);
   if (ctx.subgrouped) out.subgroup = String(r.subgroup);
   return out;
 }

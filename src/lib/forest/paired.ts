@@ -7,9 +7,9 @@
  */
 import { clopperPearson } from '../stats/clopper-pearson.ts';
 import { minRenderedWidth } from './legible.ts';
-import { clamp, fixed, formatTick, round2, safeHref, shorten, textWidth } from './text.ts';
+import { clamp, fixed, formatTick, round2, shorten, textWidth } from './text.ts';
 import { CELLS, cellsProblem } from './two-by-two.ts';
-import { planRobColumn, robAltText, robHeader, robMarks } from './rob-column.ts';
+import { addRobAndLink, planRobColumn, robHeader } from './rob-column.ts';
 import type {
   PairedForestInput,
   PairedForestLayout,
@@ -189,12 +189,7 @@ function studyRow(s: PairedForestStudy, i: number, y: number, { cols, level, fmt
     textAlt: `${labelFull}: TP ${s.tp}, FP ${s.fp}, FN ${s.fn}, TN ${s.tn}; ${sideAlt('sensitivity', sens)}, ${sideAlt('specificity', spec)}`,
   };
   if (s.sublabel) out.sublabel = { text: shorten(String(s.sublabel), cols.maxSubChars), y: round2(y + 10) };
-  if (cols.robPlan) {
-    out.rob = robMarks(s.rob, cols.robPlan, cols.robX0, y, labelFull);
-    out.textAlt += robAltText(out.rob, cols.robPlan);
-  }
-  const href = safeHref(s.href);
-  if (href !== undefined) out.href = href;
+  addRobAndLink(out, s, cols.robPlan, cols.robX0, y, labelFull);
   return out;
 }
 
