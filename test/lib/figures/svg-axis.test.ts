@@ -1,7 +1,6 @@
-/** The axis and document pieces the figure SVGs share: where ticks, labels and grid lines go, and what a standalone SVG adds. */
+/** The axis pieces the figure SVGs share: where ticks, labels and grid lines go. */
 import { describe, expect, it } from 'vitest';
 import { bottomAxis, innerGridX, innerGridY, xTicks, yAxisLabel, yTicks } from '../../../src/lib/figures/svg-axis.ts';
-import { svgDocument } from '../../../src/lib/figures/svg-document.ts';
 import { parseXml } from '../forest/xml.ts';
 
 const style = { length: 5, tick: { class: 't' }, label: { class: 'l' } };
@@ -38,27 +37,5 @@ describe('the shared SVG axis pieces', () => {
 
   it('turns a y-axis label about its own anchor', () => {
     expect(parseXml(yAxisLabel(12, 80, 'SE', { class: 'y' })).elements[0]!.attrs.transform).toBe('rotate(-90 12 80)');
-  });
-});
-
-describe('the shared SVG document', () => {
-  const doc = { className: 'demo-plot', id: 'd', title: 'T <&>', description: 'D', width: 300, height: 200, viewBox: '0 0 300 200', standalone: false, css: '.demo-plot text{font-family:x}', background: 'demo-background', role: 'img' as const, fontSize: 12 };
-
-  it('inline: no xmlns, no height, no style block; labelled by its title and description', () => {
-    const { errors, elements } = parseXml(svgDocument(doc, '<g/>'));
-    expect(errors).toEqual([]);
-    const root = elements[0]!;
-    expect(root.attrs).toMatchObject({ class: 'demo-plot', viewBox: '0 0 300 200', width: '300', role: 'img', 'aria-labelledby': 'd-title d-desc' });
-    expect(root.attrs.xmlns).toBeUndefined();
-    expect(root.attrs.height).toBeUndefined();
-    expect(elements.some((e) => e.name === 'style')).toBe(false);
-  });
-
-  it('standalone: xmlns, height, the style block and a white background before the body; fixedHeight keeps the height inline', () => {
-    const { elements } = parseXml(svgDocument({ ...doc, standalone: true }, '<g class="body"/>'));
-    expect(elements[0]!.attrs).toMatchObject({ xmlns: 'http://www.w3.org/2000/svg', height: '200' });
-    expect(elements.map((e) => e.name)).toEqual(['svg', 'title', 'desc', 'style', 'rect', 'g']);
-    expect(elements.find((e) => e.name === 'rect')!.attrs).toMatchObject({ class: 'demo-background', fill: '#fff', width: '300', height: '200' });
-    expect(parseXml(svgDocument({ ...doc, fixedHeight: true }, '')).elements[0]!.attrs.height).toBe('200');
   });
 });
