@@ -1,37 +1,31 @@
 /**
  * Legibility of the DTA figures on a phone, in real Chromium: a page with the site's main column
- * (1rem padding), the figures' inline SVGs and the CSS of their components (SrocPlot.astro,
- * PairedForestPlot.astro), at 390 and 1280 px viewports. Every text must render at ≥ 11 CSS px.
+ * (1rem padding), the figures as their renderers draw them (src/lib/sroc/figure.ts,
+ * src/lib/forest/paired-figure.ts in the shared frame) and the figure stylesheet
+ * (src/styles/figures.css), at 390 and 1280 px viewports. Every text must render at ≥ 11 CSS px.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/browser.ts';
 import { MIN_TEXT_PX } from '../../src/lib/forest/legible.ts';
-import { layoutPairedForest } from '../../src/lib/forest/paired.ts';
-import { pairedForestSvg } from '../../src/lib/forest/paired-svg.ts';
+import { pairedForestFigure } from '../../src/lib/forest/paired-figure.ts';
+import { renderFigureFrame } from '../../src/lib/figures/frame.ts';
 import { layoutSroc, SROC_MIN_RENDERED_WIDTH } from '../../src/lib/sroc/layout.ts';
-import { srocSvg } from '../../src/lib/sroc/svg.ts';
+import { srocFigure } from '../../src/lib/sroc/figure.ts';
 import { seedSroc } from '../lib/sroc/seed.ts';
 
-/** The <style> block of a component, with Astro's :global(...) unwrapped (scoping is irrelevant on a test page). */
-function componentCss(name: string): string {
-  const src = readFileSync(new URL(`../../src/components/${name}`, import.meta.url), 'utf8');
-  const css = /<style>([\s\S]*?)<\/style>/.exec(src)?.[1] ?? '';
-  return css.replace(/:global\(([^)]*)\)/g, '$1');
-}
+/** The figure stylesheet the pages and Explore load. */
+const figuresCss = readFileSync(new URL('../../src/styles/figures.css', import.meta.url), 'utf8');
 
 const page = () => {
   const input = seedSroc();
-  const sroc = srocSvg(layoutSroc(input), { idPrefix: 'sroc' });
-  const paired = pairedForestSvg(layoutPairedForest({ title: 'Paired', studies: input.studies, summaries: [{ label: 'Summary', sens: [0.85, 0.8, 0.89], spec: [0.83, 0.78, 0.87] }] }), { idPrefix: 'paired' });
+  const sroc = renderFigureFrame(srocFigure(input, {}, { idPrefix: 'sroc' }));
+  const paired = renderFigureFrame(pairedForestFigure({ title: 'Paired', studies: input.studies, summaries: [{ label: 'Summary', sens: [0.85, 0.8, 0.89], spec: [0.83, 0.78, 0.87] }] }, {}, { idPrefix: 'paired' }));
   return `<!doctype html><html><head><meta name="viewport" content="width=device-width, initial-scale=1"><style>
     body { margin: 0; font-family: sans-serif; } main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
-    ${componentCss('SrocPlot.astro')} ${componentCss('PairedForestPlot.astro')}
-  </style></head><body><main>
-    <figure class="sroc"><div class="sroc-graphic">${sroc}</div></figure>
-    <figure class="paired"><div class="paired-graphic" tabindex="0">${paired}</div></figure>
-  </main></body></html>`;
+    ${figuresCss}
+  </style></head><body><main>${sroc}${paired}</main></body></html>`;
 };
 
 interface Measured {
@@ -95,7 +89,7 @@ describe('the DTA figures in Chromium', () => {
     expect(m.smallestText).toBeGreaterThanOrEqual(MIN_TEXT_PX - 0.01);
   });
 
-  it("the SROC component's CSS minimum width is the layout's SROC_MIN_RENDERED_WIDTH", () => {
-    expect(componentCss('SrocPlot.astro')).toContain(`min-width: ${SROC_MIN_RENDERED_WIDTH}px`);
+  it("the figure stylesheet's minimum width of the SROC plot is the layout's SROC_MIN_RENDERED_WIDTH", () => {
+    expect(figuresCss).toMatch(new RegExp(`svg\\.sroc-plot \\{[^}]*min-width: ${SROC_MIN_RENDERED_WIDTH}px`));
   });
 });

@@ -1,13 +1,13 @@
 /**
  * The Explore page's diagnostic-accuracy results as an HTML string: per outcome with matching 2×2
  * tables, the re-pooled summary (bivariate model or its fallback, with the reason) and the live
- * SROC plot drawn with the same layout and renderer as the outcome pages. Every text and attribute
- * goes through escapeXml.
+ * SROC plot drawn by the outcome pages' SROC figure renderer (src/lib/sroc/figure.ts). Every text
+ * and attribute goes through escapeXml (the figure frame through figures/html.ts).
  */
 import { escapeXml as esc } from '../forest/escape.ts';
 import { safeId } from '../forest/svg.ts';
-import { layoutSroc } from '../sroc/layout.ts';
-import { srocSvg } from '../sroc/svg.ts';
+import { renderFigureFrame } from '../figures/frame.ts';
+import { srocFigure } from '../sroc/figure.ts';
 import { fmt } from '../site/format.ts';
 import type { DtaSynthesis } from '../site/dta-synthesis.ts';
 import { plural } from './render-studies.ts';
@@ -31,15 +31,16 @@ function summaryText(s: DtaSynthesis): string {
   );
 }
 
-function srocFigure(s: DtaSynthesis, label: string): string {
+function liveSroc(s: DtaSynthesis, label: string): string {
   const m = s.summary;
   const summary = m && m.model === 'bivariate' ? { sens: m.sens, spec: m.spec, confidenceRegion: m.confidenceRegion, predictionRegion: m.predictionRegion, curve: m.curve } : null;
   const pooled = s.rows.filter((r) => r.notPooled === null).map((r) => ({ id: r.tableId, label: `${r.title}: ${r.label}`, tp: r.tp, fp: r.fp, fn: r.fn, tn: r.tn }));
   const size = (t: (typeof pooled)[number]) => t.tp + t.fp + t.fn + t.tn;
   const studies = pooled.length <= SROC_POINTS ? pooled : [...pooled].sort((a, b) => size(b) - size(a) || (a.id < b.id ? -1 : 1)).slice(0, SROC_POINTS);
-  const layout = layoutSroc({ title: `${label}: summary ROC plot`, studies, summary }, summary ? {} : { fallbackNote: m?.fallback ?? 'No summary: nothing to pool.' });
   const drawn = pooled.length > studies.length ? ` The ${studies.length} largest are drawn; the summary and regions use all ${pooled.length.toLocaleString('en-US')}.` : '';
-  return `<figure class="sroc explore-sroc" data-drawn="${studies.length}" data-pooled="${pooled.length}"><div class="sroc-graphic">${srocSvg(layout, { idPrefix: safeId(`explore-sroc-${s.outcome}`) })}</div><figcaption><span class="sroc-title">${esc(layout.title)}</span> <span class="note">${esc(plural(pooled.length, 'pooled table', 'pooled tables'))}.${esc(drawn)}</span></figcaption></figure>`;
+  // The outcome pages' SROC figure (SrocPlot.astro), without "Take this figure".
+  const place = { className: 'explore-sroc', attrs: { 'data-drawn': studies.length, 'data-pooled': pooled.length }, idPrefix: safeId(`explore-sroc-${s.outcome}`), caption: `${plural(pooled.length, 'pooled table', 'pooled tables')}.${drawn}` };
+  return renderFigureFrame(srocFigure({ title: `${label}: summary ROC plot`, studies, summary }, summary ? {} : { fallbackNote: m?.fallback ?? 'No summary: nothing to pool.' }, place));
 }
 
 /** The diagnostic-accuracy section of the results (empty when no outcome has matching 2×2 tables). */
@@ -48,7 +49,7 @@ export function renderDta(dta: readonly DtaSynthesis[], outcomeLabels: Record<st
   const parts = dta.map((s) => {
     const label = outcomeLabels[s.outcome] ?? s.outcome;
     const id = safeId(`explore-dta-${s.outcome}-h`);
-    return `<section class="explore-dta" aria-labelledby="${esc(id)}" data-outcome="${esc(s.outcome)}"><h3 id="${esc(id)}">${esc(label)}: sensitivity and specificity</h3>${summaryText(s)}${srocFigure(s, label)}</section>`;
+    return `<section class="explore-dta" aria-labelledby="${esc(id)}" data-outcome="${esc(s.outcome)}"><h3 id="${esc(id)}">${esc(label)}: sensitivity and specificity</h3>${summaryText(s)}${liveSroc(s, label)}</section>`;
   });
   return `<section aria-labelledby="explore-dta-h"><h2 id="explore-dta-h">Diagnostic accuracy, re-pooled</h2><p class="note">Where matching studies give 2×2 tables, sensitivity and specificity are pooled jointly from all of them (bivariate random-effects model; see Methods).</p>${parts.join('')}</section>`;
 }

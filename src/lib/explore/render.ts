@@ -1,14 +1,15 @@
 /**
  * The Explore page's results as an HTML string: counts, a page of the matching studies, and one
- * forest plot per outcome × measure (its first rows drawn with `layoutForest` + `renderForestSvg`,
- * pooled from all its estimates by synthesizeRows in src/lib/site/synthesis-rows.ts). The build prerenders the unfiltered view with it and
+ * forest plot per outcome × measure (its first rows drawn by the outcome pages' forest figure
+ * renderer, src/lib/forest/figure.ts, pooled from all its estimates by synthesizeRows in
+ * src/lib/site/synthesis-rows.ts). The build prerenders the unfiltered view with it and
  * the browser redraws filtered views with it, so both are the same markup. Every text and
  * attribute value goes through escapeXml.
  */
 import { escapeXml as esc } from '../forest/escape.ts';
-import { layoutForest } from '../forest/layout.ts';
-import { renderForestSvg, safeId } from '../forest/svg.ts';
-import { forestTableRows } from '../forest/table.ts';
+import { forestFigure } from '../forest/figure.ts';
+import { safeId } from '../forest/svg.ts';
+import { renderFigureFrame } from '../figures/frame.ts';
 import { fmt } from '../site/format.ts';
 import type { OutcomeSynthesis } from '../site/synthesis.ts';
 import { synthesisForest } from '../site/synthesis-forest.ts';
@@ -44,18 +45,8 @@ function figure(s: CappedSynthesis, title: string, base: string): string {
   if (s.estimates > s.rows.length) {
     options.description = `${plural(s.estimates, 'estimate', 'estimates')} from ${plural(s.studies, 'study', 'studies')}, the first ${s.rows.length} drawn${p ? `; pooled ${s.measure} ${fmt(p.estimate)} (${fmt(p.ciLow)} to ${fmt(p.ciHigh)})` : ''}`;
   }
-  const layout = layoutForest(rows, options);
-  const svg = renderForestSvg(layout, { idPrefix: safeId(`explore-${s.outcome}-${s.measure}`) });
-  const table = forestTableRows(layout)
-    .map((r) => `<tr${r.pooled ? ' class="pooled"' : ''}><th scope="row">${r.href ? `<a href="${esc(r.href)}">${esc(r.label)}</a>` : esc(r.label)}</th><td>${esc(r.value)}</td><td>${esc(r.ci)}</td><td>${esc(r.weight)}</td></tr>`)
-    .join('');
-  const skipped = layout.skipped.length ? `<div class="forest-skipped"><p>Not plotted:</p><ul>${layout.skipped.map((k) => `<li>${esc(k.label || k.id)}: ${esc(k.reason)}</li>`).join('')}</ul></div>` : '';
-  return (
-    `<figure class="forest explore-forest"><div class="forest-graphic">${svg}</div>` +
-    `<figcaption><span class="forest-title">${esc(layout.title)}</span> <span class="forest-description">${esc(options.description ?? '')}</span></figcaption>` +
-    `<details class="forest-table"><summary>Table of the plotted values</summary><table><thead><tr><th scope="col">Estimate</th><th scope="col">${esc(layout.measure)}</th><th scope="col">CI</th><th scope="col">Weight</th></tr></thead><tbody>${table}</tbody></table></details>` +
-    `${skipped}</figure>`
-  );
+  // The outcome pages' forest figure (ForestPlot.astro), without "Take this figure".
+  return renderFigureFrame(forestFigure(rows, options, { className: 'explore-forest', idPrefix: safeId(`explore-${s.outcome}-${s.measure}`) }));
 }
 
 function pooledText(s: OutcomeSynthesis): string {

@@ -7,6 +7,8 @@ import { escapeXml } from './escape.ts';
 import { el, FONT_STACK, line, safeId, txt } from './markup.ts';
 import { round2 } from './text.ts';
 import { renderRobMark } from '../rob/marks.ts';
+import { bottomAxis, innerGridX } from '../figures/svg-axis.ts';
+import { svgDocument } from '../figures/svg-document.ts';
 import type { PairedForestLayout, PairedForestLayoutRow, PairedForestLayoutSummary, PairedPlotColumn, PairedSide } from './paired-types.ts';
 
 function sideMarks(s: PairedSide, y: number, cls: string): string {
@@ -50,33 +52,15 @@ function renderPlotColumn(col: PairedPlotColumn, L: PairedForestLayout): string 
   const { y0, y1 } = L.body;
   const mid = round2((col.x0 + col.x1) / 2);
   let inner = txt(mid, L.header.y, col.title, { class: 'paired-header', fill: '#000', 'font-weight': 'bold', 'text-anchor': 'middle' });
-  for (const t of col.ticks) {
-    if (t.value > 0 && t.value < 1) inner += line(t.x, y0, t.x, y1, { class: 'paired-grid', stroke: '#e6e6e6' });
-  }
-  inner += line(col.x0, L.axis.y, col.x1, L.axis.y, { class: 'paired-axis-line', stroke: '#000' });
-  for (const t of col.ticks) {
-    inner += line(t.x, L.axis.y, t.x, round2(L.axis.y + 4), { class: 'paired-tick', stroke: '#000' });
-    inner += txt(t.x, L.axis.tickLabelY, t.label, { class: 'paired-tick-label', fill: '#000', 'text-anchor': 'middle', 'font-size': L.fonts.small });
-  }
-  inner += txt(mid, L.axis.labelY, col.title, { class: 'paired-axis-label', fill: '#000', 'text-anchor': 'middle' });
+  inner += innerGridX(col.ticks, y0, y1, { class: 'paired-grid', stroke: '#e6e6e6' });
+  const classes = { line: 'paired-axis-line', tick: 'paired-tick', tickLabel: 'paired-tick-label', label: 'paired-axis-label' };
+  inner += bottomAxis({ ...L.axis, x0: col.x0, x1: col.x1, ticks: col.ticks, tickLength: 4, fontSize: L.fonts.small, label: col.title, labelX: mid, classes });
   return el('g', { class: 'paired-plot' }, inner);
-}
-
-function standaloneStyle(): string {
-  return el('style', {}, escapeXml(`.paired-forest-plot text{font-family:${FONT_STACK}}`));
 }
 
 /** Renders the layout as an accessible SVG string (inline by default; standalone adds xmlns, a style block and a white background). */
 export function pairedForestSvg(layout: PairedForestLayout, opts: { idPrefix?: string; standalone?: boolean } = {}): string {
   const L = layout;
-  const id = safeId(opts.idPrefix ?? 'paired-forest', 'paired');
-  const standalone = opts.standalone === true;
-  let inner = el('title', { id: `${id}-title` }, escapeXml(L.title));
-  inner += el('desc', { id: `${id}-desc` }, escapeXml(L.description));
-  if (standalone) {
-    inner += standaloneStyle();
-    inner += el('rect', { class: 'paired-background', x: 0, y: 0, width: L.width, height: L.height, fill: '#fff' });
-  }
   const c = L.columns;
   const bold = { class: 'paired-header', fill: '#000', 'font-weight': 'bold' };
   let header = txt(c.label.x, L.header.y, L.header.study, bold);
@@ -85,25 +69,12 @@ export function pairedForestSvg(layout: PairedForestLayout, opts: { idPrefix?: s
   if (L.rob) {
     for (const h of L.rob.cells) header += el('text', { x: h.x, y: L.header.y, class: 'paired-header paired-rob-header', fill: '#000', 'font-weight': 'bold', 'text-anchor': 'middle' }, el('title', {}, escapeXml(h.full)) + escapeXml(h.text));
   }
-  inner += el('g', { class: 'paired-headers' }, header);
+  let inner = el('g', { class: 'paired-headers' }, header);
   inner += renderPlotColumn(c.sens, L) + renderPlotColumn(c.spec, L);
   if (L.message) inner += txt(L.message.x, L.message.y, L.message.text, { class: 'paired-message', fill: '#555', 'font-style': 'italic' });
   inner += el('g', { class: 'paired-rows' }, L.rows.map((r) => renderRow(r, L)).join(''));
   if (L.summaries.length > 0) inner += el('g', { class: 'paired-summaries' }, L.summaries.map((s) => renderSummary(s, L)).join(''));
-  return el(
-    'svg',
-    {
-      xmlns: standalone ? 'http://www.w3.org/2000/svg' : undefined,
-      class: 'paired-forest-plot',
-      viewBox: L.viewBox,
-      // Inline too the plot keeps its size (width and height): it scrolls rather than shrinks.
-      width: L.width,
-      height: L.height,
-      role: L.rows.some((r) => r.href) ? 'group' : 'img',
-      'aria-labelledby': `${id}-title ${id}-desc`,
-      'font-family': FONT_STACK,
-      'font-size': L.fonts.text,
-    },
-    inner,
-  );
+  // Inline too the plot keeps its size (width and height): it scrolls rather than shrinks.
+  const doc = { className: 'paired-forest-plot', id: safeId(opts.idPrefix ?? 'paired-forest', 'paired'), standalone: opts.standalone === true, fixedHeight: true, css: `.paired-forest-plot text{font-family:${FONT_STACK}}`, background: 'paired-background', fontSize: L.fonts.text };
+  return svgDocument({ ...L, ...doc, role: L.rows.some((r) => r.href) ? 'group' : 'img' }, inner);
 }

@@ -7,9 +7,9 @@
  */
 import { clopperPearson } from '../stats/clopper-pearson.ts';
 import { minRenderedWidth } from './legible.ts';
-import { clamp, fixed, formatTick, round2, safeHref, shorten, textWidth } from './text.ts';
+import { clamp, fixed, formatTick, round2, shorten, textWidth } from './text.ts';
 import { CELLS, cellsProblem } from './two-by-two.ts';
-import { planRobColumn, robAltText, robHeader, robMarks } from './rob-column.ts';
+import { addRobAndLink, planRobColumn, robHeader } from './rob-column.ts';
 import type {
   PairedForestInput,
   PairedForestLayout,
@@ -91,14 +91,8 @@ function summarySide(iv: PairedInterval, y: number, half: number, col: PairedPlo
 const sideAlt = (name: string, s: { estimateText: string; ciText: string } | PairedSide) =>
   'estimate' in s && s.estimate === null ? `${name} not estimable` : `${name} ${s.estimateText} (${s.ciText})`;
 
-/** Lays out a paired forest plot; studies with impossible counts and malformed summaries are skipped with a reason. */
-export function layoutPairedForest(input: PairedForestInput, options: PairedForestOptions = {}): PairedForestLayout {
-  const level = clamp(finiteOr(options.level, 0.95), 0.5, 0.999);
-  const pct = Math.round(level * 1000) / 10;
-  const fmt = fixed(Math.round(clamp(finiteOr(options.digits, 2), 0, 4)));
-  const plotWidth = clamp(finiteOr(options.plotWidth, 140), 60, 400);
-  const maxLabelWidth = clamp(finiteOr(options.maxLabelWidth, 200), 60, 600);
-
+/** The studies and summaries that can be drawn, and the ones that cannot, with a reason. */
+function checkInput(input: PairedForestInput): { good: PairedForestStudy[]; summariesIn: PairedForestSummary[]; skipped: PairedForestSkipped[] } {
   const skipped: PairedForestSkipped[] = [];
   const good: PairedForestStudy[] = [];
   for (const s of input.studies) {
@@ -112,15 +106,32 @@ export function layoutPairedForest(input: PairedForestInput, options: PairedFore
     if (reason) skipped.push({ id: `summary-${i + 1}`, label: String(s.label), reason });
     else summariesIn.push(s);
   }
-  const hasSublabels = good.some((s) => s.sublabel) || summariesIn.some((s) => s.sublabel);
-  const rowHeight = hasSublabels ? 32 : 22;
+  return { good, summariesIn, skipped };
+}
 
-  // Columns, sized from the text they hold: label | TP FP FN TN | sens text | spec text | sens plot | spec plot.
+/** Columns, sized from the text they hold: label | TP FP FN TN | sens text | spec text | sens plot | spec plot | risk of bias. */
+interface PairedColumns {
+  labels: string[];
+  maxChars: number;
+  maxSubChars: number;
+  counts: PairedForestLayout['columns']['counts'];
+  sensHeader: string;
+  specHeader: string;
+  sensTextX: number;
+  specTextX: number;
+  sensPlot: PairedPlotColumn;
+  specPlot: PairedPlotColumn;
+  robPlan: ReturnType<typeof planRobColumn>;
+  robX0: number;
+  width: number;
+}
+
+function planColumns(good: PairedForestStudy[], summariesIn: PairedForestSummary[], options: PairedForestOptions, pct: number, fmt: (v: number) => string, rowHeight: number): PairedColumns {
+  const plotWidth = clamp(finiteOr(options.plotWidth, 140), 60, 400);
+  const maxLabelWidth = clamp(finiteOr(options.maxLabelWidth, 200), 60, 600);
   const labels = [...good.map((s) => String(s.label)), ...summariesIn.map((s) => String(s.label))].map((l) => l.replace(/\s+/g, ' ').trim());
   const sublabels = [...good, ...summariesIn].flatMap((s) => (s.sublabel ? [String(s.sublabel)] : []));
   const labelWidth = clamp(Math.max(textWidth('Study', FONT), ...labels.map((l) => textWidth(l, FONT)), ...sublabels.map((l) => textWidth(l, SMALL))) + 14, 60, maxLabelWidth);
-  const maxChars = Math.max(4, Math.floor((labelWidth - 14) / (FONT * 0.56)));
-  const maxSubChars = Math.max(4, Math.floor((labelWidth - 14) / (SMALL * 0.56)));
   let x = MARGIN.left + labelWidth;
   const counts = CELLS.map(([key, header]) => {
     const w = Math.max(textWidth(header, FONT), ...good.map((s) => textWidth(String(s[key]), FONT))) + 12;
@@ -128,7 +139,6 @@ export function layoutPairedForest(input: PairedForestInput, options: PairedFore
     return { key, header, x: round2(x) };
   });
   const sensHeader = `Sensitivity (${pct}% CI)`;
-  const specHeader = `Specificity (${pct}% CI)`;
   // Interval texts have one shape, so the widest possible one sets the column (plus "Not estimable").
   const sample = `${fmt(0.55)} [${fmt(0.55)}, ${fmt(0.55)}]`;
   const ciTextWidth = Math.max(textWidth(sensHeader, FONT), textWidth(sample, FONT), textWidth('Not estimable', FONT)) + 12;
@@ -140,90 +150,113 @@ export function layoutPairedForest(input: PairedForestInput, options: PairedFore
   // The optional risk-of-bias column right of the specificity plot; without it the width is unchanged.
   const robPlan = planRobColumn(good, options.robLabels, rowHeight);
   const robX0 = round2(specPlot.x1 + 6);
-  const width = round2(robPlan ? robX0 + robPlan.width + MARGIN.right : specPlot.x1 + MARGIN.right + 4);
+  return {
+    labels,
+    maxChars: Math.max(4, Math.floor((labelWidth - 14) / (FONT * 0.56))),
+    maxSubChars: Math.max(4, Math.floor((labelWidth - 14) / (SMALL * 0.56))),
+    counts,
+    sensHeader,
+    specHeader: `Specificity (${pct}% CI)`,
+    sensTextX,
+    specTextX,
+    sensPlot,
+    specPlot,
+    robPlan,
+    robX0,
+    width: round2(robPlan ? robX0 + robPlan.width + MARGIN.right : specPlot.x1 + MARGIN.right + 4),
+  };
+}
 
-  // Rows.
+/** What the rows and summary rows read. */
+type RowContext = { cols: PairedColumns; level: number; fmt: (v: number) => string };
+
+function studyRow(s: PairedForestStudy, i: number, y: number, { cols, level, fmt }: RowContext): PairedForestLayoutRow {
+  const textY = round2(y + FONT * 0.35);
+  const labelFull = cols.labels[i]!;
+  const square = 7;
+  const sens = side(s.tp, s.tp + s.fn, level, cols.sensPlot, fmt, square);
+  const spec = side(s.tn, s.tn + s.fp, level, cols.specPlot, fmt, square);
+  const out: PairedForestLayoutRow = {
+    id: String(s.id),
+    y,
+    textY,
+    labelY: s.sublabel ? round2(y - 3) : textY,
+    label: shorten(labelFull, cols.maxChars),
+    labelFull,
+    counts: { tp: s.tp, fp: s.fp, fn: s.fn, tn: s.tn },
+    sens,
+    spec,
+    textAlt: `${labelFull}: TP ${s.tp}, FP ${s.fp}, FN ${s.fn}, TN ${s.tn}; ${sideAlt('sensitivity', sens)}, ${sideAlt('specificity', spec)}`,
+  };
+  if (s.sublabel) out.sublabel = { text: shorten(String(s.sublabel), cols.maxSubChars), y: round2(y + 10) };
+  addRobAndLink(out, s, cols.robPlan, cols.robX0, y, labelFull);
+  return out;
+}
+
+function summaryRow(s: PairedForestSummary, labelFull: string, y: number, half: number, { cols, fmt }: RowContext): PairedForestLayoutSummary {
+  const sens = summarySide(s.sens, y, half, cols.sensPlot, fmt);
+  const spec = summarySide(s.spec, y, half, cols.specPlot, fmt);
+  const out: PairedForestLayoutSummary = {
+    y,
+    textY: round2(y + FONT * 0.35),
+    label: shorten(labelFull, cols.maxChars),
+    labelFull,
+    sens,
+    spec,
+    textAlt: `${labelFull}${s.sublabel ? ` (${String(s.sublabel)})` : ''}: ${sideAlt('sensitivity', sens)}, ${sideAlt('specificity', spec)}`,
+  };
+  if (s.sublabel) {
+    out.sublabel = { text: shorten(String(s.sublabel), cols.maxSubChars), full: String(s.sublabel), y: round2(y + 10) };
+    out.textY = round2(y - 3);
+  }
+  return out;
+}
+
+function describePaired(k: number, summaries: number, pct: number): string {
+  if (k === 0) return 'Paired forest plot of sensitivity and specificity: no studies to show.';
+  return (
+    `Paired forest plot of ${k} ${k === 1 ? 'study' : 'studies'}: for each, the 2×2 counts (TP, FP, FN, TN) and sensitivity and specificity with exact ${pct}% confidence intervals, drawn on two axes from 0 to 1` +
+    (summaries > 0 ? `, with ${summaries === 1 ? 'a summary row' : `${summaries} summary rows`} drawn as diamonds.` : '.')
+  );
+}
+
+/** Lays out a paired forest plot; studies with impossible counts and malformed summaries are skipped with a reason. */
+export function layoutPairedForest(input: PairedForestInput, options: PairedForestOptions = {}): PairedForestLayout {
+  const level = clamp(finiteOr(options.level, 0.95), 0.5, 0.999);
+  const pct = Math.round(level * 1000) / 10;
+  const fmt = fixed(Math.round(clamp(finiteOr(options.digits, 2), 0, 4)));
+  const { good, summariesIn, skipped } = checkInput(input);
+  const rowHeight = good.some((s) => s.sublabel) || summariesIn.some((s) => s.sublabel) ? 32 : 22;
+  const cols = planColumns(good, summariesIn, options, pct, fmt, rowHeight);
+  const ctx: RowContext = { cols, level, fmt };
+
   const headerY = round2(MARGIN.top + FONT + 2);
   const y0 = round2(headerY + 12);
-  const square = 7;
-  const rows = good.map((s, i): PairedForestLayoutRow => {
-    const y = round2(y0 + rowHeight * (i + 0.5));
-    const textY = round2(y + FONT * 0.35);
-    const labelFull = labels[i]!;
-    const sens = side(s.tp, s.tp + s.fn, level, sensPlot, fmt, square);
-    const spec = side(s.tn, s.tn + s.fp, level, specPlot, fmt, square);
-    const out: PairedForestLayoutRow = {
-      id: String(s.id),
-      y,
-      textY,
-      labelY: s.sublabel ? round2(y - 3) : textY,
-      label: shorten(labelFull, maxChars),
-      labelFull,
-      counts: { tp: s.tp, fp: s.fp, fn: s.fn, tn: s.tn },
-      sens,
-      spec,
-      textAlt: `${labelFull}: TP ${s.tp}, FP ${s.fp}, FN ${s.fn}, TN ${s.tn}; ${sideAlt('sensitivity', sens)}, ${sideAlt('specificity', spec)}`,
-    };
-    if (s.sublabel) out.sublabel = { text: shorten(String(s.sublabel), maxSubChars), y: round2(y + 10) };
-    if (robPlan) {
-      out.rob = robMarks(s.rob, robPlan, robX0, y, labelFull);
-      out.textAlt += robAltText(out.rob, robPlan);
-    }
-    const href = safeHref(s.href);
-    if (href !== undefined) out.href = href;
-    return out;
-  });
+  const rows = good.map((s, i) => studyRow(s, i, round2(y0 + rowHeight * (i + 0.5)), ctx));
   let bottom = y0 + rowHeight * Math.max(1, good.length);
   const message = good.length === 0 ? { text: 'No study has a 2×2 table that can be drawn', x: MARGIN.left, y: round2(y0 + rowHeight / 2 + FONT * 0.35) } : null;
-
   // Summary rows below a gap.
   if (summariesIn.length > 0) bottom += 8;
-  const summaries = summariesIn.map((s, i): PairedForestLayoutSummary => {
-    const y = round2(bottom + rowHeight * (i + 0.5));
-    const half = Math.min(rowHeight * 0.35, 7);
-    const labelFull = labels[good.length + i]!;
-    const sens = summarySide(s.sens, y, half, sensPlot, fmt);
-    const spec = summarySide(s.spec, y, half, specPlot, fmt);
-    const out: PairedForestLayoutSummary = {
-      y,
-      textY: round2(y + FONT * 0.35),
-      label: shorten(labelFull, maxChars),
-      labelFull,
-      sens,
-      spec,
-      textAlt: `${labelFull}${s.sublabel ? ` (${String(s.sublabel)})` : ''}: ${sideAlt('sensitivity', sens)}, ${sideAlt('specificity', spec)}`,
-    };
-    if (s.sublabel) {
-      out.sublabel = { text: shorten(String(s.sublabel), maxSubChars), full: String(s.sublabel), y: round2(y + 10) };
-      out.textY = round2(y - 3);
-    }
-    return out;
-  });
+  const half = Math.min(rowHeight * 0.35, 7);
+  const summaries = summariesIn.map((s, i) => summaryRow(s, cols.labels[good.length + i]!, round2(bottom + rowHeight * (i + 0.5)), half, ctx));
   bottom += rowHeight * summaries.length;
 
   const axisY = round2(bottom + 6);
   const tickLabelY = round2(axisY + 6 + SMALL);
   const labelY = round2(tickLabelY + 4 + FONT);
   const height = round2(labelY + MARGIN.bottom);
-  const k = rows.length;
-  const description =
-    options.description ??
-    (k === 0
-      ? 'Paired forest plot of sensitivity and specificity: no studies to show.'
-      : `Paired forest plot of ${k} ${k === 1 ? 'study' : 'studies'}: for each, the 2×2 counts (TP, FP, FN, TN) and sensitivity and specificity with exact ${pct}% confidence intervals, drawn on two axes from 0 to 1` +
-        (summaries.length > 0 ? `, with ${summaries.length === 1 ? 'a summary row' : `${summaries.length} summary rows`} drawn as diamonds.` : '.'));
-
+  const { width } = cols;
   const layout: PairedForestLayout = {
     width,
     height,
     viewBox: `0 0 ${width} ${height}`,
     title: String(input.title),
-    description,
+    description: options.description ?? describePaired(rows.length, summaries.length, pct),
     level,
     fonts: { text: FONT, small: SMALL },
     minRenderedWidth: minRenderedWidth(width, SMALL),
-    columns: { label: { x: MARGIN.left }, counts, sensText: { x: sensTextX }, specText: { x: specTextX }, sens: sensPlot, spec: specPlot },
-    header: { y: headerY, study: 'Study', sensText: sensHeader, specText: specHeader },
+    columns: { label: { x: MARGIN.left }, counts: cols.counts, sensText: { x: cols.sensTextX }, specText: { x: cols.specTextX }, sens: cols.sensPlot, spec: cols.specPlot },
+    header: { y: headerY, study: 'Study', sensText: cols.sensHeader, specText: cols.specHeader },
     body: { y0, y1: round2(bottom) },
     rows,
     summaries,
@@ -231,6 +264,6 @@ export function layoutPairedForest(input: PairedForestInput, options: PairedFore
     message,
     skipped,
   };
-  if (robPlan) layout.rob = robHeader(robPlan, robX0);
+  if (cols.robPlan) layout.rob = robHeader(cols.robPlan, cols.robX0);
   return layout;
 }

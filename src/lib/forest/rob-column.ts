@@ -5,7 +5,7 @@
  */
 import { levelLabel } from '../schema/risk-of-bias-tools.ts';
 import { asLevel, type RobMark } from '../rob/marks.ts';
-import { round2, textWidth } from './text.ts';
+import { round2, safeHref, textWidth } from './text.ts';
 import type { ForestRobHeader } from './types.ts';
 
 /** Largest radius of a mark in the forest column (smaller when rows are under 24 px). */
@@ -51,4 +51,14 @@ export function robMarks(levels: readonly unknown[] | undefined, plan: ForestRob
 /** The row's text alternative addition, e.g. "; risk of bias: D1 low, D2 not yet assessed". */
 export function robAltText(marks: readonly RobMark[], plan: ForestRobPlan): string {
   return `; risk of bias: ${marks.map((m, i) => `${plan.labels[i]!.label} ${levelLabel(m.level).toLowerCase()}`).join(', ')}`;
+}
+
+/** Adds a row's risk-of-bias marks (and their text to its alternative) when the plot has the column, and its link when the href is safe. */
+export function addRobAndLink(out: { rob?: RobMark[]; textAlt: string; href?: string }, src: { rob?: readonly unknown[] | undefined; href?: string | undefined }, plan: ForestRobPlan | null, x0: number, y: number, labelFull: string): void {
+  if (plan) {
+    out.rob = robMarks(src.rob, plan, x0, y, labelFull);
+    out.textAlt += robAltText(out.rob, plan);
+  }
+  const href = safeHref(src.href);
+  if (href !== undefined) out.href = href;
 }

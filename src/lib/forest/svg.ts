@@ -7,6 +7,8 @@ import { escapeXml } from './escape.ts';
 import { el, FONT_STACK, line, safeId as safeXmlId, txt, type Attrs } from './markup.ts';
 import { renderRobMark } from '../rob/marks.ts';
 import { round2 } from './text.ts';
+import { bottomAxis } from '../figures/svg-axis.ts';
+import { svgDocument } from '../figures/svg-document.ts';
 import type { ForestInterval, ForestLayout, ForestLayoutPooled, ForestLayoutRow } from './types.ts';
 
 /** Font stack used for all text in the plot (markup.ts), re-exported for existing importers. */
@@ -69,25 +71,20 @@ function renderSubgroups(L: ForestLayout): string {
 
 function renderAxis(L: ForestLayout): string {
   const { axis } = L;
-  let inner = line(axis.x0, axis.y, axis.x1, axis.y, { class: 'forest-axis-line', stroke: '#000' });
-  for (const t of axis.ticks) {
-    inner += line(t.x, axis.y, t.x, round2(axis.y + 5), { class: 'forest-tick', stroke: '#000' });
-    inner += txt(t.x, axis.tickLabelY, t.label, { class: 'forest-tick-label', fill: '#000', 'text-anchor': 'middle', 'font-size': 11 });
-  }
-  inner += txt(round2((axis.x0 + axis.x1) / 2), axis.labelY, axis.label, { class: 'forest-axis-label', fill: '#000', 'text-anchor': 'middle' });
-  return el('g', { class: 'forest-axis' }, inner);
+  const classes = { line: 'forest-axis-line', tick: 'forest-tick', tickLabel: 'forest-tick-label', label: 'forest-axis-label' };
+  const labelX = round2((axis.x0 + axis.x1) / 2);
+  return el('g', { class: 'forest-axis' }, bottomAxis({ ...axis, tickLength: 5, fontSize: 11, labelX, classes }));
 }
 
-function standaloneStyle(L: ForestLayout): string {
+function standaloneCss(L: ForestLayout): string {
   // The footnote joins the 11 px rule only in plots that have one, so other standalone SVGs keep their bytes.
   const footnote = L.footnote ? ',.forest-plot .forest-footnote' : '';
-  const css = [
+  return [
     `.forest-plot text{font-family:${FONT_STACK};font-size:12px}`,
     '.forest-plot .forest-tick-label{font-size:11px}',
     `.forest-plot .forest-sublabel,.forest-plot .forest-stats,.forest-plot .forest-pi-text${footnote}{font-size:11px}`,
     '.forest-plot .forest-link:hover text{text-decoration:none}',
   ].join('');
-  return el('style', {}, escapeXml(css));
 }
 
 /** Makes a string safe to use as an XML id (letters, digits, "-" and "_", starting with a letter). */
@@ -98,14 +95,6 @@ export function safeId(prefix: string): string {
 /** Renders the layout as an accessible SVG string (inline by default; standalone adds xmlns, size and a style block). */
 export function renderForestSvg(layout: ForestLayout, opts: { idPrefix?: string; standalone?: boolean } = {}): string {
   const L = layout;
-  const id = safeId(opts.idPrefix ?? 'forest');
-  const standalone = opts.standalone === true;
-  let inner = el('title', { id: `${id}-title` }, escapeXml(L.title));
-  inner += el('desc', { id: `${id}-desc` }, escapeXml(L.description));
-  if (standalone) {
-    inner += standaloneStyle(L);
-    inner += el('rect', { class: 'forest-background', x: 0, y: 0, width: L.width, height: L.height, fill: '#fff' });
-  }
   let header = txt(L.columns.value.x, L.header.y, L.header.value, { class: 'forest-header', fill: '#000', 'font-weight': 'bold' });
   if (L.header.weight) {
     header += txt(L.columns.weight.x, L.header.y, L.header.weight, { class: 'forest-header', fill: '#000', 'font-weight': 'bold', 'text-anchor': 'end' });
@@ -113,7 +102,7 @@ export function renderForestSvg(layout: ForestLayout, opts: { idPrefix?: string;
   if (L.rob) {
     for (const c of L.rob.cells) header += el('text', { x: c.x, y: L.header.y, class: 'forest-header forest-rob-header', fill: '#000', 'font-weight': 'bold', 'text-anchor': 'middle' }, el('title', {}, escapeXml(c.full)) + escapeXml(c.text));
   }
-  inner += el('g', { class: 'forest-headers' }, header);
+  let inner = el('g', { class: 'forest-headers' }, header);
   if (L.nullLine) {
     const n = L.nullLine;
     inner += line(n.x, n.y1, n.x, n.y2, { class: 'forest-null', stroke: '#555', 'stroke-dasharray': '4 3' });
@@ -124,22 +113,6 @@ export function renderForestSvg(layout: ForestLayout, opts: { idPrefix?: string;
   if (L.pooled) inner += renderPooled(L.pooled, L);
   if (L.footnote) inner += L.footnote.map((f) => txt(L.columns.label.x, f.y, f.text, { class: 'forest-footnote', fill: '#000', 'font-size': 11 })).join('');
   inner += renderAxis(L);
-  return el(
-    'svg',
-    {
-      xmlns: standalone ? 'http://www.w3.org/2000/svg' : undefined,
-      class: 'forest-plot',
-      viewBox: L.viewBox,
-      // Inline: the width is a ceiling; site.css (svg.forest-plot) scales it down with the page.
-      // No style attribute: the Content-Security-Policy allows no inline styles.
-      width: L.width,
-      height: standalone ? L.height : undefined,
-      // An image may hold no links (axe nested-interactive): a plot whose labels link is a labelled group.
-      role: L.rows.some((r) => r.href) ? 'group' : 'img',
-      'aria-labelledby': `${id}-title ${id}-desc`,
-      'font-family': FONT_STACK,
-      'font-size': 12,
-    },
-    inner,
-  );
+  const doc = { className: 'forest-plot', id: safeId(opts.idPrefix ?? 'forest'), standalone: opts.standalone === true, css: standaloneCss(L), background: 'forest-background', fontSize: 12 };
+  return svgDocument({ ...L, ...doc, role: L.rows.some((r) => r.href) ? 'group' : 'img' }, inner);
 }

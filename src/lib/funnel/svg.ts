@@ -6,6 +6,8 @@
 import { escapeXml } from '../forest/escape.ts';
 import { el, FONT_STACK, line, safeId, txt } from '../forest/markup.ts';
 import { round2 } from '../forest/text.ts';
+import { xTicks, yAxisLabel, yTicks } from '../figures/svg-axis.ts';
+import { svgDocument } from '../figures/svg-document.ts';
 import type { FunnelLayout } from './types.ts';
 
 const CENTRE = { stroke: '#000', 'stroke-width': 1.25 } as const;
@@ -14,14 +16,7 @@ const LIMITS = { stroke: '#000', 'stroke-width': 1, 'stroke-dasharray': '5 3' } 
 /** Renders the layout (inline by default; standalone adds xmlns, size, a style block and a white background). */
 export function renderFunnelSvg(layout: FunnelLayout, opts: { idPrefix?: string; standalone?: boolean } = {}): string {
   const L = layout;
-  const id = safeId(opts.idPrefix ?? 'funnel', 'funnel');
-  const standalone = opts.standalone === true;
-  let inner = el('title', { id: `${id}-title` }, escapeXml(L.title));
-  inner += el('desc', { id: `${id}-desc` }, escapeXml(L.description));
-  if (standalone) {
-    inner += el('style', {}, escapeXml(`.funnel-plot text{font-family:${FONT_STACK}}`));
-    inner += el('rect', { class: 'funnel-background', x: 0, y: 0, width: L.width, height: L.height, fill: '#fff' });
-  }
+  let inner = '';
   if (L.region) {
     inner += el('polygon', { class: 'funnel-region', points: L.region.pointsAttr, fill: '#000', 'fill-opacity': 0.06, stroke: 'none' });
     inner += line(...L.region.left, { class: 'funnel-limit', ...LIMITS });
@@ -33,21 +28,8 @@ export function renderFunnelSvg(layout: FunnelLayout, opts: { idPrefix?: string;
   inner += el('g', { class: 'funnel-points' }, pointsSvg(L));
   inner += el('g', { class: 'funnel-axes' }, axesSvg(L));
   inner += el('g', { class: 'funnel-legend' }, legendSvg(L));
-  return el(
-    'svg',
-    {
-      xmlns: standalone ? 'http://www.w3.org/2000/svg' : undefined,
-      class: 'funnel-plot',
-      viewBox: L.viewBox,
-      width: L.width,
-      height: standalone ? L.height : undefined,
-      role: L.points.some((p) => p.href) ? 'group' : 'img',
-      'aria-labelledby': `${id}-title ${id}-desc`,
-      'font-family': FONT_STACK,
-      'font-size': 12,
-    },
-    inner,
-  );
+  const doc = { className: 'funnel-plot', id: safeId(opts.idPrefix ?? 'funnel', 'funnel'), standalone: opts.standalone === true, css: `.funnel-plot text{font-family:${FONT_STACK}}`, background: 'funnel-background', fontSize: 12 };
+  return svgDocument({ ...L, ...doc, role: L.points.some((p) => p.href) ? 'group' : 'img' }, inner);
 }
 
 /** The studies: a dot each, in a link when the study has a page. */
@@ -63,19 +45,12 @@ function pointsSvg(L: FunnelLayout): string {
 /** Axes: x at the bottom, y (SE, 0 at the top) at the left, with ticks and titles. */
 function axesSvg(L: FunnelLayout): string {
   const { x0, x1, y0, y1 } = L.plot;
+  const style = (anchor: string) => ({ length: 5, tick: { stroke: '#000' }, label: { class: 'funnel-tick-label', fill: '#000', 'text-anchor': anchor, 'font-size': 11 } });
   let axes = line(x0, y1, x1, y1, { stroke: '#000' }) + line(x0, y0, x0, y1, { stroke: '#000' });
-  for (const t of L.xAxis.ticks) {
-    axes += line(t.x, y1, t.x, round2(y1 + 5), { stroke: '#000' });
-    axes += txt(t.x, L.xAxis.tickLabelY, t.label, { class: 'funnel-tick-label', fill: '#000', 'text-anchor': 'middle', 'font-size': 11 });
-  }
-  for (const t of L.yAxis.ticks) {
-    axes += line(round2(x0 - 5), t.y, x0, t.y, { stroke: '#000' });
-    axes += txt(round2(x0 - 8), round2(t.y + 4), t.label, { class: 'funnel-tick-label', fill: '#000', 'text-anchor': 'end', 'font-size': 11 });
-  }
-  axes += txt(round2((x0 + x1) / 2), L.xAxis.labelY, L.xAxis.label, { class: 'funnel-axis-label', fill: '#000', 'text-anchor': 'middle' });
-  const ly = round2((y0 + y1) / 2);
-  axes += txt(L.yAxis.labelX, ly, L.yAxis.label, { class: 'funnel-axis-label', fill: '#000', 'text-anchor': 'middle', transform: `rotate(-90 ${L.yAxis.labelX} ${ly})` });
-  return axes;
+  axes += xTicks(L.xAxis.ticks, y1, L.xAxis.tickLabelY, style('middle')) + yTicks(L.yAxis.ticks, x0, round2(x0 - 8), 4, style('end'));
+  const label = { class: 'funnel-axis-label', fill: '#000', 'text-anchor': 'middle' };
+  axes += txt(round2((x0 + x1) / 2), L.xAxis.labelY, L.xAxis.label, label);
+  return axes + yAxisLabel(L.yAxis.labelX, round2((y0 + y1) / 2), L.yAxis.label, label);
 }
 
 /** The legend: a line sample and its text per item. */

@@ -6,48 +6,23 @@
 import { escapeXml } from '../forest/escape.ts';
 import { el, FONT_STACK, line, safeId, txt } from '../forest/markup.ts';
 import { ROB_STYLES, renderRobMark } from './marks.ts';
+import { bottomAxis } from '../figures/svg-axis.ts';
+import { svgDocument } from '../figures/svg-document.ts';
 import type { RobLegendItem, RobSummaryLayout, TrafficLightLayout } from './types.ts';
-
-function standaloneStyle(cls: string): string {
-  return el('style', {}, escapeXml(`.${cls} text{font-family:${FONT_STACK}}`));
-}
 
 function legendItems(items: readonly RobLegendItem[]): string {
   return items.map((it) => renderRobMark(it.mark, 'rob-legend-mark') + txt(it.x, it.y, it.text, { class: 'rob-legend-text', fill: '#000' })).join('');
 }
 
-function svgRoot(cls: string, L: { width: number; height: number; viewBox: string }, id: string, standalone: boolean, role: 'img' | 'group', inner: string): string {
-  return el(
-    'svg',
-    {
-      xmlns: standalone ? 'http://www.w3.org/2000/svg' : undefined,
-      class: `rob-plot ${cls}`,
-      viewBox: L.viewBox,
-      width: L.width,
-      height: standalone ? L.height : undefined,
-      role,
-      'aria-labelledby': `${id}-title ${id}-desc`,
-      'font-family': FONT_STACK,
-      'font-size': 12,
-    },
-    inner,
-  );
-}
-
-function head(L: { title: string; description: string; width: number; height: number }, id: string, standalone: boolean, cls: string): string {
-  let inner = el('title', { id: `${id}-title` }, escapeXml(L.title));
-  inner += el('desc', { id: `${id}-desc` }, escapeXml(L.description));
-  if (standalone) inner += standaloneStyle(cls) + el('rect', { class: 'rob-background', x: 0, y: 0, width: L.width, height: L.height, fill: '#fff' });
-  return inner;
+function document(cls: string, L: { title: string; description: string; width: number; height: number; viewBox: string }, opts: { idPrefix?: string; standalone?: boolean }, fallbackId: string, role: 'img' | 'group', inner: string): string {
+  const doc = { className: `rob-plot ${cls}`, id: safeId(opts.idPrefix ?? fallbackId, 'rob'), standalone: opts.standalone === true, css: `.${cls} text{font-family:${FONT_STACK}}`, background: 'rob-background', role, fontSize: 12 };
+  return svgDocument({ ...L, ...doc }, inner);
 }
 
 /** Renders a traffic-light layout (inline by default; standalone adds xmlns, size, a style block and a white background). */
 export function renderTrafficLightSvg(layout: TrafficLightLayout, opts: { idPrefix?: string; standalone?: boolean } = {}): string {
   const L = layout;
-  const id = safeId(opts.idPrefix ?? 'rob-traffic', 'rob');
-  const standalone = opts.standalone === true;
-  let inner = head(L, id, standalone, 'rob-traffic-light');
-  inner += el('g', { class: 'rob-header' }, L.header.cells.map((c) => el('text', { x: c.x, y: L.header.y, fill: '#000', 'font-weight': 'bold', 'text-anchor': 'middle' }, el('title', {}, escapeXml(c.full)) + escapeXml(c.text))).join(''));
+  let inner = el('g', { class: 'rob-header' }, L.header.cells.map((c) => el('text', { x: c.x, y: L.header.y, fill: '#000', 'font-weight': 'bold', 'text-anchor': 'middle' }, el('title', {}, escapeXml(c.full)) + escapeXml(c.text))).join(''));
   const g = L.grid;
   let grid = '';
   L.rows.forEach((r, i) => {
@@ -68,15 +43,13 @@ export function renderTrafficLightSvg(layout: TrafficLightLayout, opts: { idPref
   legend += L.legend.domains.map((d) => txt(d.x, d.y, d.text, { class: 'rob-legend-text', fill: '#000' })).join('');
   legend += legendItems(L.legend.levels);
   inner += el('g', { class: 'rob-legend' }, legend);
-  return svgRoot('rob-traffic-light', L, id, standalone, L.rows.some((r) => r.href) ? 'group' : 'img', inner);
+  return document('rob-traffic-light', L, opts, 'rob-traffic', L.rows.some((r) => r.href) ? 'group' : 'img', inner);
 }
 
 /** Renders a summary bar layout (inline by default; standalone adds xmlns, size, a style block and a white background). */
 export function renderRobSummarySvg(layout: RobSummaryLayout, opts: { idPrefix?: string; standalone?: boolean } = {}): string {
   const L = layout;
-  const id = safeId(opts.idPrefix ?? 'rob-summary', 'rob');
-  const standalone = opts.standalone === true;
-  let inner = head(L, id, standalone, 'rob-summary');
+  let inner = '';
   if (L.message) inner += txt(L.message.x, L.message.y, L.message.text, { class: 'rob-message', fill: '#555', 'font-style': 'italic' });
   const bars = L.bars.map((b) => {
     let bar = el('title', {}, escapeXml(b.textAlt));
@@ -90,13 +63,8 @@ export function renderRobSummarySvg(layout: RobSummaryLayout, opts: { idPrefix?:
   });
   inner += el('g', { class: 'rob-bars' }, bars.join(''));
   const a = L.axis;
-  let axis = line(a.x0, a.y, a.x1, a.y, { class: 'rob-axis-line', stroke: '#000' });
-  for (const t of a.ticks) {
-    axis += line(t.x, a.y, t.x, a.y + 5, { stroke: '#000' });
-    axis += txt(t.x, a.y + 18, t.label, { class: 'rob-tick-label', fill: '#000', 'text-anchor': 'middle', 'font-size': 11 });
-  }
-  axis += txt((a.x0 + a.x1) / 2, a.labelY, a.label, { class: 'rob-axis-label', fill: '#000', 'text-anchor': 'middle' });
-  inner += el('g', { class: 'rob-axis' }, axis);
+  const classes = { line: 'rob-axis-line', tickLabel: 'rob-tick-label', label: 'rob-axis-label' };
+  inner += el('g', { class: 'rob-axis' }, bottomAxis({ ...a, tickLength: 5, tickLabelY: a.y + 18, fontSize: 11, labelX: (a.x0 + a.x1) / 2, classes }));
   inner += el('g', { class: 'rob-legend' }, legendItems(L.legend));
-  return svgRoot('rob-summary', L, id, standalone, 'img', inner);
+  return document('rob-summary', L, opts, 'rob-summary', 'img', inner);
 }

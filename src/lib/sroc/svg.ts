@@ -7,6 +7,8 @@
 import { escapeXml } from '../forest/escape.ts';
 import { el, FONT_STACK, line, safeId, txt } from '../forest/markup.ts';
 import { round2 } from '../forest/text.ts';
+import { innerGridX, innerGridY, xTicks, yAxisLabel, yTicks } from '../figures/svg-axis.ts';
+import { svgDocument } from '../figures/svg-document.ts';
 import type { SrocLayout, SrocLayoutStudy, SrocLegendItem } from './types.ts';
 
 /** Stroke patterns of the regions, shared by the plot and its legend. */
@@ -53,47 +55,26 @@ function renderAxes(L: SrocLayout): string {
   const { x0, y0, size } = L.plot;
   const x1 = round2(x0 + size);
   const y1 = round2(y0 + size);
-  let grid = '';
-  let ticks = '';
-  for (const t of L.xAxis.ticks) {
-    if (t.value > 0 && t.value < 1) grid += line(t.pos, y0, t.pos, y1, { stroke: '#e6e6e6' });
-    ticks += line(t.pos, y1, t.pos, round2(y1 + 4), { class: 'sroc-tick', stroke: '#000' });
-    ticks += txt(t.pos, L.xAxis.tickLabelY, t.label, { class: 'sroc-tick-label', 'text-anchor': 'middle', 'font-size': L.fonts.tick, fill: '#000' });
-  }
-  for (const t of L.yAxis.ticks) {
-    if (t.value > 0 && t.value < 1) grid += line(x0, t.pos, x1, t.pos, { stroke: '#e6e6e6' });
-    ticks += line(round2(x0 - 4), t.pos, x0, t.pos, { class: 'sroc-tick', stroke: '#000' });
-    ticks += txt(L.yAxis.tickLabelX, round2(t.pos + L.fonts.tick * 0.35), t.label, { class: 'sroc-tick-label', 'text-anchor': 'end', 'font-size': L.fonts.tick, fill: '#000' });
-  }
+  const xs = L.xAxis.ticks.map((t) => ({ x: t.pos, y: t.pos, value: t.value, label: t.label }));
+  const ys = L.yAxis.ticks.map((t) => ({ x: t.pos, y: t.pos, value: t.value, label: t.label }));
+  const grid = innerGridX(xs, y0, y1, { stroke: '#e6e6e6' }) + innerGridY(ys, x0, x1, { stroke: '#e6e6e6' });
+  const style = (anchor: string) => ({ length: 4, tick: { class: 'sroc-tick', stroke: '#000' }, label: { class: 'sroc-tick-label', 'text-anchor': anchor, 'font-size': L.fonts.tick, fill: '#000' } });
+  const ticks = xTicks(xs, y1, L.xAxis.tickLabelY, style('middle')) + yTicks(ys, x0, L.yAxis.tickLabelX, L.fonts.tick * 0.35, style('end'));
   const frame = el('rect', { class: 'sroc-frame', x: x0, y: y0, width: size, height: size, fill: 'none', stroke: '#000' });
-  const xLabel = txt(L.xAxis.labelX, L.xAxis.labelY, L.xAxis.label, { class: 'sroc-axis-label', 'text-anchor': 'middle', 'font-size': L.fonts.axis, fill: '#000' });
-  const yLabel = txt(L.yAxis.labelX, L.yAxis.labelY, L.yAxis.label, {
-    class: 'sroc-axis-label',
-    'text-anchor': 'middle',
-    'font-size': L.fonts.axis,
-    fill: '#000',
-    transform: `rotate(-90 ${L.yAxis.labelX} ${L.yAxis.labelY})`,
-  });
+  const label = { class: 'sroc-axis-label', 'text-anchor': 'middle', 'font-size': L.fonts.axis, fill: '#000' };
+  const xLabel = txt(L.xAxis.labelX, L.xAxis.labelY, L.xAxis.label, label);
+  const yLabel = yAxisLabel(L.yAxis.labelX, L.yAxis.labelY, L.yAxis.label, label);
   return el('g', { class: 'sroc-grid', 'aria-hidden': 'true' }, grid) + el('g', { class: 'sroc-axes' }, frame + ticks + xLabel + yLabel);
 }
 
-function standaloneStyle(): string {
-  const css = [`.sroc-plot text{font-family:${FONT_STACK}}`, '.sroc-plot .sroc-link:focus-visible circle{stroke-width:3}'].join('');
-  return el('style', {}, escapeXml(css));
+function standaloneCss(): string {
+  return [`.sroc-plot text{font-family:${FONT_STACK}}`, '.sroc-plot .sroc-link:focus-visible circle{stroke-width:3}'].join('');
 }
 
 /** Renders the layout as an accessible SVG string (inline by default; standalone adds xmlns, size, a style block and a white background). */
 export function srocSvg(layout: SrocLayout, opts: { idPrefix?: string; standalone?: boolean } = {}): string {
   const L = layout;
-  const id = safeId(opts.idPrefix ?? 'sroc', 'sroc');
-  const standalone = opts.standalone === true;
-  let inner = el('title', { id: `${id}-title` }, escapeXml(L.title));
-  inner += el('desc', { id: `${id}-desc` }, escapeXml(L.description));
-  if (standalone) {
-    inner += standaloneStyle();
-    inner += el('rect', { class: 'sroc-background', x: 0, y: 0, width: L.width, height: L.height, fill: '#fff' });
-  }
-  inner += renderAxes(L);
+  let inner = renderAxes(L);
   const d = L.diagonal;
   inner += line(d.x1, d.y1, d.x2, d.y2, { class: 'sroc-chance', ...SROC_STROKES.chance });
   if (L.predictionRegion) inner += el('path', { class: 'sroc-prediction-region', d: L.predictionRegion.d, ...SROC_STROKES.prediction });
@@ -112,20 +93,7 @@ export function srocSvg(layout: SrocLayout, opts: { idPrefix?: string; standalon
     const n = L.note;
     inner += el('g', { class: 'sroc-note' }, n.lines.map((t, i) => txt(n.x, round2(n.y + i * n.lineHeight), t, { 'font-size': L.fonts.note, fill: '#333', 'font-style': 'italic' })).join(''));
   }
-  return el(
-    'svg',
-    {
-      xmlns: standalone ? 'http://www.w3.org/2000/svg' : undefined,
-      class: 'sroc-plot',
-      viewBox: L.viewBox,
-      // Inline: the width is a ceiling; the component's CSS scales it down, never below minRenderedWidth.
-      width: L.width,
-      height: standalone ? L.height : undefined,
-      role: L.studies.some((s) => s.href) ? 'group' : 'img',
-      'aria-labelledby': `${id}-title ${id}-desc`,
-      'font-family': FONT_STACK,
-      'font-size': L.fonts.tick,
-    },
-    inner,
-  );
+  // Inline, the width is a ceiling: figures.css scales the plot down, never below minRenderedWidth.
+  const doc = { className: 'sroc-plot', id: safeId(opts.idPrefix ?? 'sroc', 'sroc'), standalone: opts.standalone === true, css: standaloneCss(), background: 'sroc-background', fontSize: L.fonts.tick };
+  return svgDocument({ ...L, ...doc, role: L.studies.some((s) => s.href) ? 'group' : 'img' }, inner);
 }
