@@ -13,7 +13,6 @@ const BEING_SPLIT: Record<string, string> = {
   'src/lib/forest/layout.ts layoutForest': 'figures helper',
   'src/lib/forest/paired.ts layoutPairedForest': 'left for the figures helper (the paired forest follows layoutForest)',
   'src/client/explore/app.ts startExplore': 'Explore helper',
-  'src/lib/ingest/study.ts proposeStudy': 'left for the model helper (it copies the estimate fields the one model replaces)',
 };
 
 describe('function length', () => {
