@@ -11,10 +11,6 @@ import { ROOT } from '../helpers.ts';
  */
 const BEING_SPLIT: Record<string, string> = {
   'src/client/explore/app.ts startExplore': 'Explore helper',
-  'src/lib/ingest/extract.ts extractEstimates': 'model helper',
-  'src/lib/ingest/extract/labels.ts readGap': 'model helper',
-  'src/lib/ingest/extract/labels.ts readListGap': 'model helper',
-  'src/lib/ingest/study.ts proposeStudy': 'left for the model helper (it copies the estimate fields the one model replaces)',
 };
 
 describe('function length', () => {
