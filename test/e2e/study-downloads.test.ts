@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import type { Download, Page } from 'playwright-core';
 import { startE2E, type E2E } from './harness.ts';
@@ -18,7 +17,6 @@ import { toBibtex, toCslJson, toRis } from '../../src/lib/cite/format.ts';
 import type { Figure } from '../../src/lib/figures/registry.ts';
 import type { Study } from '../../src/lib/schema/index.ts';
 
-const VERSION = (JSON.parse(readFileSync(join(inject('dataDir'), 'manifest.json'), 'utf8')) as { version: string }).version;
 const SITE = process.env.SITE_URL ?? 'http://localhost:4321';
 
 let e2e: E2E;
@@ -57,6 +55,9 @@ describe("a study's own plots: \"Take this figure\" made in the browser", () => 
       const figures = studyFigures(record);
       const onPage = await page.locator('details.figure-take[data-made-here]').evaluateAll((ds) => ds.map((d) => (d as HTMLElement).dataset.figureId));
       expect(onPage, path).toEqual(figures.map((f) => f.id));
+      // The R script names the page's own version (the commit that last changed it), not the review's data version.
+      const island = JSON.parse((await page.locator('#study-page-data').textContent())!) as { dataVersion: string };
+      expect(island.dataVersion, path).toMatch(/^[0-9a-f]{12} \(the study page's last commit\)$|^the study page, not yet committed$/);
       const before = w.requested.length;
       for (const f of figures as Figure[]) {
         const take = page.locator(`details.figure-take[data-figure-id="${f.id}"]`);
@@ -101,7 +102,7 @@ describe("a study's own plots: \"Take this figure\" made in the browser", () => 
 
         const r = await download(page, button('r'));
         expect(r.name).toBe(`${f.id}.R`);
-        const ctx = studyScriptContext(f, { pageUrl: new URL(path, SITE).href, reviewTitle, dataVersion: VERSION });
+        const ctx = studyScriptContext(f, { pageUrl: new URL(path, SITE).href, reviewTitle, dataVersion: island.dataVersion });
         expect(r.bytes.toString('utf8')).toBe(forestFigureRScript(f, ctx));
       }
       // Everything was made in the page: the first click loads one same-origin script chunk, nothing else.
