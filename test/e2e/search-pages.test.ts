@@ -51,11 +51,11 @@ describe('the search page with many hits', () => {
     expect(await more.textContent()).toBe('Show 20 more');
 
     await more.click();
-    await expect.poll(() => results.count()).toBe(40);
+    await expect.poll(() => results.count(), { timeout: 15_000 }).toBe(40);
     expect(await page.evaluate(() => document.activeElement?.closest('li') === document.querySelectorAll('[data-results-list] > li')[20])).toBe(true);
     expect(await more.textContent()).toBe('Show 5 more');
     await more.click();
-    await expect.poll(() => results.count()).toBe(HITS);
+    await expect.poll(() => results.count(), { timeout: 15_000 }).toBe(HITS);
     expect(await more.isHidden()).toBe(true);
     expect(await status.textContent()).toBe('45 studies match “echocardiography”.');
     const titles = await results.locator('.search-title').allTextContents();

@@ -181,143 +181,130 @@ function qualifierNumber(t: readonly Tok[], k: number, to: number): number | nul
 /** Words between a measure mention and its value; null when they say it is no estimate. */
 export function readGap(t: readonly Tok[], from: number, to: number, valueHasCi = false): { label: Span | null; comparison: boolean } | null {
   if (to - from > 32) return null;
-  let comparison = false;
-  let first = -1;
-  let last = -1;
-  let afterPrep = -1;
-  let opener = false;
-  let words = 0;
+  const g: GapState = { comparison: false, first: -1, last: -1, afterPrep: -1, opener: false, words: 0 };
   for (let k = from; k < to; ) {
-    const x = t[k]!;
-    if (k === from && /^[)\]]$/.test(x.text)) {
-      k++; // "(AUROC/AUPRC) 0.99": the measures were in brackets
-      continue;
-    }
-    if (OPEN.has(x.text)) {
-      const close = OPEN.get(x.text)!;
-      // "AUC (95% CI) was", "HRs (95% confidence intervals [CIs]) for", "sensitivity (SN) of"
-      const spec = readCiSpec(t, k + 1);
-      if (spec && t[spec.end]?.text === close && spec.end < to) {
-        k = spec.end + 1;
-        continue;
-      }
-      let w = k + 1;
-      while (w < to && w <= k + 4 && (t[w]!.kind === 'word' || (w > k + 1 && /^[+/&]$/.test(t[w]!.text)))) w++;
-      if (w > k + 1 && t[w]?.text === close && w < to) {
-        k = w + 1; // "(SN)", "(positive predictive value)"
-        continue;
-      }
-      const past = skipStatBrackets(t, k, to); // "(n = 153)"
-      if (past > k) {
-        k = past;
-        continue;
-      }
-      if (k === to - 1) break;
-      // "using CHARGE-AF (MGH 0.802": a label opens a bracket right before the value
-      let j = k + 1;
-      while (j < to && j - k <= 5 && ((t[j]!.kind === 'word' && !BLOCK.has(t[j]!.norm)) || (j > k + 1 && /^[,:]$/.test(t[j]!.text)))) j++;
-      if (j === to && j > k + 1) {
-        if (first < 0 || (afterPrep >= 0 && first < afterPrep)) first = k + 1;
-        last = to - 1;
-        break;
-      }
-      return null;
-    }
-    if (x.kind === 'punct' && /^[:=,≈~≃≅]$/.test(x.text)) {
-      k++;
-      continue;
-    }
-    if (x.kind === 'punct' && /^[≥≤<>]$/.test(x.text) && t[k + 1]?.kind === 'num') {
-      const past = qualifierNumber(t, k + 1, to); // "for PCT ≥2 ng/mL and CRP >40 mg/L were"
-      if (past === null) return null;
-      k = past;
-      continue;
-    }
-    const spec = readCiSpec(t, k); // "with corresponding 95 % confidence intervals (CI) of"
-    if (spec && spec.end <= to) {
-      k = spec.end;
-      continue;
-    }
-    if (x.kind === 'num') {
-      const counts = t[k + 1]?.text === '/' && t[k + 2]?.kind === 'num' ? k + 3 : null; // "35/50 = 0.70"
-      const id = Number.isInteger(x.num) && ID_WORDS.has(t[k - 1]?.norm ?? '') ? k + 1 : null; // "at week 33"
-      const past = counts ?? id ?? qualifierNumber(t, k, to);
-      if (past === null) return null;
-      k = past;
-      continue;
-    }
-    if (x.kind === 'dash' && t[k - 1]?.kind === 'word' && t[k + 1]?.kind === 'word') {
-      k++; // "case–control studies"
-      continue;
-    }
-    if (x.kind !== 'word') return null;
-    if (x.norm === 'to' && (t[k + 1]?.norm === 'be' || /^(?:equal|amounted|found|shown)$/.test(t[k - 1]?.norm ?? ''))) {
-      k++;
-      continue;
-    }
-    if (/^(?:vs|versus)$/.test(x.norm) && t[k - 1]?.kind === 'dash' && t[k - 1]!.start === t[k - 2]?.end) {
-      k++; // "the high- versus low-risk groups"
-      continue;
-    }
-    if (x.norm === 'respectively' && /^(?:was|were|are|is)$/.test(t[k - 1]?.norm ?? '')) {
-      k++; // "sensitivity, specificity, and accuracy were respectively 85%, …"
-      continue;
-    }
-    if ((x.norm === 'and' || x.norm === 'or') && opener) {
-      k++;
-      continue;
-    }
-    if (CHANGE_VERBS.has(x.norm) && (t[k + 1]?.norm === 'to' || t[k + 1]?.norm === 'from') && k + 2 === to) {
-      // "sensitivity increases to 90.0%", "improved from 94%": a level before or after a change is an estimate, compared with the other
-      comparison = true;
-      k += 2;
-      continue;
-    }
-    if (valueHasCi && (x.norm === 'at' || RANGE_WORDS.has(x.norm) || CHANGE_WORDS.has(x.norm) || (comparison && x.norm === 'to'))) {
-      // "estimated at 0.88 (95% CI 0.82–0.92)", "ranged from 0.740 (0.661, 0.810) to …", "increased to 86.7% (95% CI …)":
-      // a value with its own interval is an estimate (a change would be "by 0.05"), compared with another
-      if (x.norm !== 'at') comparison = true;
-      k++;
-      continue;
-    }
-    if (COMPARISON.has(x.norm) && (!nextToValue(t, k, to) || (OPEN.has(t[k + 1]?.text ?? '') && k + 2 === to))) {
-      // "accuracy was higher (91.0 % versus 87.8 %": the values in the bracket are compared, not bounds
-      comparison = true;
-      k++;
-      continue;
-    }
-    if (x.norm === 'at' && /^(?:highest|lowest|best|worst|estimated|calculated|remained|high|low|stable)$/.test(t[k - 1]?.norm ?? '')) {
-      k++; // "were highest at 0.85 and 0.80", "remained high at 97.2%"
-      continue;
-    }
-    if (NEAR_BLOCK.has(x.norm) && !nextToValue(t, k, to)) {
-      if (LABEL_OPENERS.has(x.norm)) opener = true;
-      if (PREP.has(x.norm) && afterPrep < 0) afterPrep = k;
-      k++;
-      continue;
-    }
-    if (THRESHOLD_WORDS.has(x.norm) && thresholdQualified(t, k, to)) {
-      k++; // "at the best cutoff value of 22 ppb were 56.9%": the cut-off has its own number and unit
-      continue;
-    }
-    if (BLOCK.has(x.norm)) return null;
-    if (PREP.has(x.norm)) {
-      if (afterPrep < 0) afterPrep = k;
-      opener = true;
-    } else if (!FILLER.has(x.norm)) {
-      if (afterPrep >= 0 && first < afterPrep) [first, words] = [-1, 0];
-      if (first < 0) first = k;
-      last = k;
-      if (++words > 12) return null;
-    }
-    k++;
+    // "(AUROC/AUPRC) 0.99": the measures were in brackets
+    const next = k === from && /^[)\]]$/.test(t[k]!.text) ? k + 1 : gapStep(t, k, to, valueHasCi, g);
+    if (next === null) return null;
+    if (next === GAP_END) break;
+    k = next;
   }
-  return { label: first >= 0 ? trimLabel(t, { start: first, end: last + 1 }) : null, comparison };
+  return { label: g.first >= 0 ? trimLabel(t, { start: g.first, end: g.last + 1 }) : null, comparison: g.comparison };
+}
+
+/** What reading a gap has found so far: the label's first and last words, and whether it compares. */
+interface GapState {
+  comparison: boolean;
+  first: number;
+  last: number;
+  afterPrep: number; // the first preposition ("for", "in" …), whose words replace a label read before it
+  opener: boolean; // a preposition (or "between") has opened a label, which "and"/"or" may continue
+  words: number;
+}
+
+/** A gap step's answer that the gap's label ends here (the rest is read no further). */
+const GAP_END = 'end';
+
+/** One step through a gap at token k: the token to go on from, GAP_END, or null when the gap says the value is no estimate. */
+function gapStep(t: readonly Tok[], k: number, to: number, valueHasCi: boolean, g: GapState): number | typeof GAP_END | null {
+  const x = t[k]!;
+  if (OPEN.has(x.text)) return gapBracket(t, k, to, g);
+  if (x.kind === 'punct' && /^[:=,≈~≃≅]$/.test(x.text)) return k + 1;
+  if (x.kind === 'punct' && /^[≥≤<>]$/.test(x.text) && t[k + 1]?.kind === 'num') return qualifierNumber(t, k + 1, to); // "for PCT ≥2 ng/mL and CRP >40 mg/L were"
+  const spec = readCiSpec(t, k); // "with corresponding 95 % confidence intervals (CI) of"
+  if (spec && spec.end <= to) return spec.end;
+  if (x.kind === 'num') {
+    const counts = t[k + 1]?.text === '/' && t[k + 2]?.kind === 'num' ? k + 3 : null; // "35/50 = 0.70"
+    const id = Number.isInteger(x.num) && ID_WORDS.has(t[k - 1]?.norm ?? '') ? k + 1 : null; // "at week 33"
+    return counts ?? id ?? qualifierNumber(t, k, to);
+  }
+  if (x.kind === 'dash' && t[k - 1]?.kind === 'word' && t[k + 1]?.kind === 'word') return k + 1; // "case–control studies"
+  if (x.kind !== 'word') return null;
+  return gapSkippedWord(t, k, to, valueHasCi, g) ?? gapLabelWord(t, k, g);
+}
+
+/** A bracket in a gap: a CI statement, an abbreviation, counts, or a label opening right before the value. */
+function gapBracket(t: readonly Tok[], k: number, to: number, g: GapState): number | typeof GAP_END | null {
+  const close = OPEN.get(t[k]!.text)!;
+  // "AUC (95% CI) was", "HRs (95% confidence intervals [CIs]) for", "sensitivity (SN) of"
+  const spec = readCiSpec(t, k + 1);
+  if (spec && t[spec.end]?.text === close && spec.end < to) return spec.end + 1;
+  let w = k + 1;
+  while (w < to && w <= k + 4 && (t[w]!.kind === 'word' || (w > k + 1 && /^[+/&]$/.test(t[w]!.text)))) w++;
+  if (w > k + 1 && t[w]?.text === close && w < to) return w + 1; // "(SN)", "(positive predictive value)"
+  const past = skipStatBrackets(t, k, to); // "(n = 153)"
+  if (past > k) return past;
+  if (k === to - 1) return GAP_END;
+  // "using CHARGE-AF (MGH 0.802": a label opens a bracket right before the value
+  let j = k + 1;
+  while (j < to && j - k <= 5 && ((t[j]!.kind === 'word' && !BLOCK.has(t[j]!.norm)) || (j > k + 1 && /^[,:]$/.test(t[j]!.text)))) j++;
+  if (j === to && j > k + 1) {
+    if (g.first < 0 || (g.afterPrep >= 0 && g.first < g.afterPrep)) g.first = k + 1;
+    g.last = to - 1;
+    return GAP_END;
+  }
+  return null;
+}
+
+/** A word a gap passes over without making it part of the label (a copula, a comparison, a change, a preposition); undefined if none of these. */
+function gapSkippedWord(t: readonly Tok[], k: number, to: number, valueHasCi: boolean, g: GapState): number | undefined {
+  const x = t[k]!;
+  if (x.norm === 'to' && (t[k + 1]?.norm === 'be' || /^(?:equal|amounted|found|shown)$/.test(t[k - 1]?.norm ?? ''))) return k + 1;
+  if (/^(?:vs|versus)$/.test(x.norm) && t[k - 1]?.kind === 'dash' && t[k - 1]!.start === t[k - 2]?.end) return k + 1; // "the high- versus low-risk groups"
+  if (x.norm === 'respectively' && /^(?:was|were|are|is)$/.test(t[k - 1]?.norm ?? '')) return k + 1; // "sensitivity, specificity, and accuracy were respectively 85%, …"
+  if ((x.norm === 'and' || x.norm === 'or') && g.opener) return k + 1;
+  if (CHANGE_VERBS.has(x.norm) && (t[k + 1]?.norm === 'to' || t[k + 1]?.norm === 'from') && k + 2 === to) {
+    // "sensitivity increases to 90.0%", "improved from 94%": a level before or after a change is an estimate, compared with the other
+    g.comparison = true;
+    return k + 2;
+  }
+  if (valueHasCi && (x.norm === 'at' || RANGE_WORDS.has(x.norm) || CHANGE_WORDS.has(x.norm) || (g.comparison && x.norm === 'to'))) {
+    // "estimated at 0.88 (95% CI 0.82–0.92)", "ranged from 0.740 (0.661, 0.810) to …", "increased to 86.7% (95% CI …)":
+    // a value with its own interval is an estimate (a change would be "by 0.05"), compared with another
+    if (x.norm !== 'at') g.comparison = true;
+    return k + 1;
+  }
+  if (COMPARISON.has(x.norm) && (!nextToValue(t, k, to) || (OPEN.has(t[k + 1]?.text ?? '') && k + 2 === to))) {
+    // "accuracy was higher (91.0 % versus 87.8 %": the values in the bracket are compared, not bounds
+    g.comparison = true;
+    return k + 1;
+  }
+  if (x.norm === 'at' && /^(?:highest|lowest|best|worst|estimated|calculated|remained|high|low|stable)$/.test(t[k - 1]?.norm ?? '')) return k + 1; // "were highest at 0.85 and 0.80", "remained high at 97.2%"
+  if (NEAR_BLOCK.has(x.norm) && !nextToValue(t, k, to)) {
+    if (LABEL_OPENERS.has(x.norm)) g.opener = true;
+    if (PREP.has(x.norm) && g.afterPrep < 0) g.afterPrep = k;
+    return k + 1;
+  }
+  // "at the best cutoff value of 22 ppb were 56.9%": the cut-off has its own number and unit
+  if (THRESHOLD_WORDS.has(x.norm) && thresholdQualified(t, k, to)) return k + 1;
+  return undefined;
+}
+
+/** A word that blocks the gap (null), opens a label (a preposition), or is one of the label's words; returns the next token. */
+function gapLabelWord(t: readonly Tok[], k: number, g: GapState): number | null {
+  const x = t[k]!;
+  if (BLOCK.has(x.norm)) return null;
+  if (PREP.has(x.norm)) {
+    if (g.afterPrep < 0) g.afterPrep = k;
+    g.opener = true;
+  } else if (!FILLER.has(x.norm)) {
+    if (g.afterPrep >= 0 && g.first < g.afterPrep) [g.first, g.words] = [-1, 0];
+    if (g.first < 0) g.first = k;
+    g.last = k;
+    if (++g.words > 12) return null;
+  }
+  return k + 1;
 }
 
 /** Tokens joining a list item to the previous estimate: "), T2", "and", "; or ECV", "vs", "compared to". */
 export function readListGap(t: readonly Tok[], from: number, to: number, inMention: ArrayLike<number>, valueHasCi = false): { label: Span | null; versus: boolean } | null {
   if (to - from > 20) return null;
+  const joined = readJoiners(t, skipPreviousTail(t, from, to, inMention), to, from, valueHasCi);
+  return joined.seps === 0 ? null : readListLabel(t, joined.k, to, joined.versus, inMention, valueHasCi);
+}
+
+/** Past what follows the previous value in a list gap: its spread, small brackets, label and p-value; returns the next token. */
+function skipPreviousTail(t: readonly Tok[], from: number, to: number, inMention: ArrayLike<number>): number {
   let k = from;
   // "± 0.24", ", respectively," and a small bracket after the previous value: "(84/88)", "(PDFF ≥ 5%)", "(n = 56)"
   if (t[k]?.text === '±' && t[k + 1]?.kind === 'num') k += 2;
@@ -326,7 +313,19 @@ export function readListGap(t: readonly Tok[], from: number, to: number, inMenti
   if (t[k]?.text === ',' && t[k + 1]?.norm === 'respectively' && t[k + 2]?.text === ',') k += 3;
   const after = forwardLabel(t, k, inMention);
   if (after) k = after.end;
-  // the rest of a long label, "on the hold out internal test set", "(AI) system", "test set 1 (Hospital B)"
+  k = skipLabelRest(t, k, to, inMention);
+  k = skipStatBrackets(t, k, to);
+  while (k < to && (t[k]!.text === ')' || t[k]!.text === ']')) k++;
+  // "; p<0.001 and compared to qSOFA: 0.68"
+  if (t[k]?.text === ';' || t[k]?.text === ',') {
+    const p = t[k + 1];
+    if (p?.norm === 'p' && /^[<=>≤≥]$/.test(t[k + 2]?.text ?? '') && t[k + 3]?.kind === 'num') k += 4;
+  }
+  return k;
+}
+
+/** Past the rest of the previous value's long label: "on the hold out internal test set", "(AI) system", "test set 1 (Hospital B)". */
+function skipLabelRest(t: readonly Tok[], k: number, to: number, inMention: ArrayLike<number>): number {
   for (let n = 0; n < 8 && k < to; n++) {
     const x = t[k]!;
     if (x.kind === 'word' && !FORWARD_STOP.has(x.norm) && !BLOCK.has(x.norm) && !LIST_BLOCK.has(x.norm) && inMention[k]! < 0) k++;
@@ -339,13 +338,11 @@ export function readListGap(t: readonly Tok[], from: number, to: number, inMenti
     else if (OPEN.has(x.text) && skipSmallBracket(t, k, to) > k && !t.slice(k, skipSmallBracket(t, k, to)).some((y) => y.kind === 'num' && !Number.isInteger(y.num))) k = skipSmallBracket(t, k, to);
     else break;
   }
-  k = skipStatBrackets(t, k, to);
-  while (k < to && (t[k]!.text === ')' || t[k]!.text === ']')) k++;
-  // "; p<0.001 and compared to qSOFA: 0.68"
-  if (t[k]?.text === ';' || t[k]?.text === ',') {
-    const p = t[k + 1];
-    if (p?.norm === 'p' && /^[<=>≤≥]$/.test(t[k + 2]?.text ?? '') && t[k + 3]?.kind === 'num') k += 4;
-  }
+  return k;
+}
+
+/** The joining words of a list gap ("and", ";", "vs", "compared to", "higher than"): how many, where they end, and whether they compare. */
+function readJoiners(t: readonly Tok[], k: number, to: number, from: number, valueHasCi: boolean): { k: number; seps: number; versus: boolean } {
   let seps = 0;
   let versus = false;
   while (k < to) {
@@ -370,7 +367,11 @@ export function readListGap(t: readonly Tok[], from: number, to: number, inMenti
     } else break;
     seps++;
   }
-  if (seps === 0) return null;
+  return { k, seps, versus };
+}
+
+/** The label of a list item after the joining words, up to its value; null unless the gap ends exactly at the value. */
+function readListLabel(t: readonly Tok[], k: number, to: number, versus: boolean, inMention: ArrayLike<number>, valueHasCi: boolean): { label: Span | null; versus: boolean } | null {
   while (k < to && /^(?:the|for|in)$/.test(t[k]!.norm)) k++;
   const s = k;
   // after a comparison the label may hold any words: "than all radiologists without BMD ("
