@@ -9,6 +9,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Review } from '../../src/lib/schema/index.ts';
 import type { Combo } from './lib/synthetic/probe.ts';
+import { pageEstimateCount } from './lib/synthetic/page-estimates.ts';
 import type { CommandCost, SizeResult } from './lib/types.ts';
 import { formatMs } from './lib/stats.ts';
 import { routeCosts } from './lib/routes.ts';
@@ -74,11 +75,11 @@ function cost(m: Measurement): CommandCost {
   return { wallMs, exitCode, timedOut, treePeakBytes, maxProcessBytes, cpuSeconds, steps };
 }
 
-/** Estimates in the ingested pages (frontmatter list items). */
+/** Estimates in the ingested pages (entries of their estimates lists). */
 async function countEstimates(project: string): Promise<number> {
   const dir = join(project, 'content', 'studies');
   let n = 0;
-  for (const name of await readdir(dir)) n += ((await readFile(join(dir, name), 'utf8')).match(/^ {2}- outcome: /gm) ?? []).length;
+  for (const name of await readdir(dir)) n += pageEstimateCount(await readFile(join(dir, name), 'utf8'));
   return n;
 }
 

@@ -12,6 +12,8 @@ import { drawNumbers, intended, type IntendedEstimate } from './notations.ts';
 import { workingCombos, type Combo } from './probe.ts';
 import { TABLE_SHARE, drawTable, tableSentence, type Counted, type IntendedTable, type Reported } from './two-by-two.ts';
 import { extractEstimates } from '../../../../src/lib/ingest/extract.ts';
+import type { Estimate } from '../../../../src/lib/schema/index.ts';
+import { frontmatterTable, readBackProblems, readSection, tableProblems, type SectionRead } from './read-back.ts';
 import * as W from './text.ts';
 
 /** What to generate. */
@@ -41,6 +43,8 @@ export interface SyntheticRecord {
   estimates: IntendedEstimate[];
   /** 2×2 tables its Results report (the bench writes them into the page's two_by_two after ingest). */
   tables: IntendedTable[];
+  /** 2×2 tables ingest proposes itself, from a sensitivity and a specificity that print n/N (the page keeps them; `tables` is then empty). */
+  ingestTables: number;
 }
 
 /** The corpus: source files and the records they hold. */
@@ -92,10 +96,12 @@ function pickEstimates(rng: Rng, byOutcome: Map<string, Combo[]>): { combo: Comb
  * A record's 2×2 table (for TABLE_SHARE of records): on an outcome and label the record reports
  * sensitivity or specificity for when it has one (the counts then agree with those estimates), else
  * on any outcome that declares both measures. None when the label's sensitivities (or specificities)
- * disagree with each other, or when the extractor would read an estimate from the table's sentence.
+ * disagree with each other, when the extractor would read an estimate from the table's sentence, or
+ * when the 2×2 check would refuse the table beside the estimates ingest reads (`read()`).
  */
-function drawTables(rng: Rng, share: number, estimates: readonly IntendedEstimate[], labels: readonly string[], counted: readonly (Counted | null)[], byOutcome: Map<string, Combo[]>): IntendedTable[] {
+function drawTables(rng: Rng, share: number, draft: Draft, byOutcome: Map<string, Combo[]>, read: () => readonly Estimate[], outcomes: readonly Outcome[]): IntendedTable[] {
   if (!rng.chance(share)) return [];
+  const { estimates, labels, counted } = draft;
   const dta = (c: Combo) => byOutcome.get(c.outcome)!.some((x) => x.measures.includes('sensitivity')) && byOutcome.get(c.outcome)!.some((x) => x.measures.includes('specificity'));
   const reported = [...new Set(estimates.flatMap((e, i) => (e.measure === 'sensitivity' || e.measure === 'specificity' ? [`${e.outcome}\u0000${labels[i]}`] : [])))];
   const candidates = [...byOutcome.values()].flat().filter(dta);
@@ -116,7 +122,8 @@ function drawTables(rng: Rng, share: number, estimates: readonly IntendedEstimat
   const spec = stated('specificity');
   if (sens === undefined || spec === undefined) return [];
   const table = drawTable(rng, outcome, label, sens, spec);
-  return extractEstimates(tableSentence(table)).length === 0 ? [table] : [];
+  const sentence = tableSentence(table);
+  return extractEstimates(sentence).length === 0 && tableProblems([frontmatterTable(table)], read(), sentence, outcomes).length === 0 ? [table] : [];
 }
 
 function dateLine(rng: Rng, year: number): string {
@@ -127,8 +134,18 @@ function dateLine(rng: Rng, year: number): string {
   return `${rng.int(1, 28)} ${month.slice(0, 3)} ${year}`;
 }
 
-/** One record: its listing lines and what ingest should read from it. */
-function generateRecord(rng: Rng, global: number, seed: number, outcomes: readonly Outcome[], byOutcome: Map<string, Combo[]>, tableShare: number) {
+/** A record's abstract before its 2×2 tables: the sections, the intended estimates and what drawTables needs of them. */
+interface Draft {
+  journal: string;
+  year: number;
+  sections: { label: string; sentences: string[]; bank: string[] }[];
+  estimates: IntendedEstimate[];
+  labels: string[];
+  counted: (Counted | null)[];
+}
+
+/** Draw a record's abstract (everything but its 2×2 tables). */
+function draftRecord(rng: Rng, outcomes: readonly Outcome[], byOutcome: Map<string, Combo[]>): Draft {
   const year = rng.int(2015, 2025);
   const journal = rng.pick(W.JOURNALS);
   const picks = pickEstimates(rng, byOutcome);
@@ -157,7 +174,7 @@ function generateRecord(rng: Rng, global: number, seed: number, outcomes: readon
   const n = rng.int(40, 6000);
   const y1 = year - rng.int(2, 8);
   const sample = `In this ${rng.pick(W.DESIGNS)} study, ${n.toLocaleString('en-US')} patients who underwent ${modality} between ${y1} and ${year - 1} were included.`;
-  const sections: { label: string; sentences: string[]; bank: string[] }[] = [
+  const sections: Draft['sections'] = [
     { label: 'Background', sentences: [fill(rng.pick(W.BACKGROUND), vars)], bank: W.BACKGROUND },
     { label: rng.pick(['Purpose', 'Objective', 'Aim']), sentences: [aim], bank: [] },
     { label: rng.pick(['Methods', 'Materials and Methods']), sentences: [sample], bank: W.METHODS },
@@ -175,18 +192,51 @@ function generateRecord(rng: Rng, global: number, seed: number, outcomes: readon
     const at = s.label === 'Results' ? rng.int(0, s.sentences.length) : s.sentences.length;
     s.sentences.splice(at, 0, sentence);
   }
-  // Drawn from a stream of its own, so the rest of the corpus is the same with or without tables.
-  const tables = drawTables(createRng((Math.imul(seed, 0x9e3779b1) + global) >>> 0), tableShare, estimates, labels, counted, byOutcome);
-  const resultsSection = sections.find((s) => s.label === 'Results')!;
-  for (const t of tables) resultsSection.sentences.push(tableSentence(t));
-  const body = sections.map((s) => `${s.label}: ${s.sentences.join(' ')}`);
+  return { journal, year, sections, estimates, labels, counted };
+}
+
+/** Redraws of one record before giving up (a redraw is needed for well under 1% of records). */
+const MAX_DRAFTS = 50;
+
+/** Whether ingest may propose a 2×2 table of its own: only from a sensitivity and a specificity that print n/N (no filler sentence names a cell). */
+function mayProposeTable(draft: Draft): boolean {
+  return (['sensitivity', 'specificity'] as const).every((m) => draft.estimates.some((e, i) => e.measure === m && draft.counted[i]));
+}
+
+/**
+ * One record: its listing lines and what ingest should read from it. An abstract from which ingest
+ * would propose a 2×2 table the check refuses (n/N beside a sensitivity and a specificity, while
+ * the same label reports another sensitivity or specificity), or whose estimates it would then
+ * read otherwise than intended, is drawn again.
+ */
+function generateRecord(rng: Rng, global: number, seed: number, outcomes: readonly Outcome[], byOutcome: Map<string, Combo[]>, tableShare: number) {
+  for (let attempt = 0; attempt < MAX_DRAFTS; attempt++) {
+    const draft = draftRecord(rng, outcomes, byOutcome);
+    const resultsSection = draft.sections.find((s) => s.label === 'Results')!;
+    const text = resultsSection.sentences.join(' ');
+    let read: SectionRead | null = null;
+    const readResults = (): SectionRead => (read ??= readSection(text, outcomes)); // only when needed: reading a section costs about as much as drawing it
+    const proposed = mayProposeTable(draft) ? readResults().tables : [];
+    if (proposed.length > 0 && (readBackProblems(readResults().estimates, draft.estimates).length > 0 || tableProblems(proposed, readResults().estimates, text, outcomes).length > 0)) continue;
+    // Drawn from a stream of its own, so the rest of the corpus is the same with or without tables; none where ingest proposes its own (the page keeps those).
+    const tables = proposed.length > 0 ? [] : drawTables(createRng((Math.imul(seed, 0x9e3779b1) + global) >>> 0), tableShare, draft, byOutcome, () => readResults().estimates, outcomes);
+    for (const t of tables) resultsSection.sentences.push(tableSentence(t));
+    return { ...finishRecord(rng, global, seed, draft), estimates: draft.estimates, tables, ingestTables: proposed.length };
+  }
+  throw new Error(`synthetic record ${global}: no abstract in ${MAX_DRAFTS} draws whose 2×2 tables the check accepts`);
+}
+
+/** The record's listing lines around its abstract: date, affiliation, DOI and links. */
+function finishRecord(rng: Rng, global: number, seed: number, draft: Draft) {
+  const { journal, year } = draft;
+  const body = draft.sections.map((s) => `${s.label}: ${s.sentences.join(' ')}`);
   const doi = rng.chance(0.75) ? `10.5555/synth.${seed}.${global}` : null;
   const links = [...(rng.chance(0.3) ? [`http://www.ncbi.nlm.nih.gov/pmc/articles/PMC${90_000_000 + global} | PMC |`] : []), ...(doi ? [`http://dx.doi.org/${doi} | DOI Listing |`] : [])];
   const lines = [journal, dateLine(rng, year)];
   if (rng.chance(0.9)) lines.push(`Department of ${rng.pick(W.DEPARTMENTS)}, ${rng.pick(W.UNIVERSITIES)} University, ${rng.pick(W.PLACES)}.`);
   lines.push(...body);
   if (links.length) lines.push('Download full-text PDF |', 'Source |', '---|---|', ...links);
-  return { lines, journal, year, doi, characters: body.join('\n').length, estimates, tables };
+  return { lines, journal, year, doi, characters: body.join('\n').length };
 }
 
 /** Generate the corpus: `studies` records in files of `recordsPerFile`, same output for the same options. */
@@ -214,7 +264,7 @@ export function generateCorpus(options: CorpusOptions): SyntheticCorpus {
         if (r > 0) out.push(SEPARATOR);
         out.push(...rec.lines);
       }
-      records.push({ file: name, record: r + 1, journal: rec.journal, year: rec.year, doi: rec.doi, characters: rec.characters, estimates: rec.estimates, tables: rec.tables });
+      records.push({ file: name, record: r + 1, journal: rec.journal, year: rec.year, doi: rec.doi, characters: rec.characters, estimates: rec.estimates, tables: rec.tables, ingestTables: rec.ingestTables });
     }
     out.push(SEPARATOR);
     files.push({ name, text: `${out.join('\n')}\n` });
