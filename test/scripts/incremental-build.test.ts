@@ -19,9 +19,10 @@ const studies = () => join(dir, 'content', 'studies');
 const git = (...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.name=Test', '-c', 'user.email=test@example.org', ...args], { stdio: 'pipe' }).toString();
 
 async function build(): Promise<string> {
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_DATA_DIR: join(dir, 'data'), SITE_OUT_DIR: join(dir, 'dist') };
+  // Astro's per-file lines ("… (+12ms)", "(restored)") are written only with colour on; force it, whatever the caller's FORCE_COLOR, and strip the codes.
+  const env = { ...process.env, FORCE_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1', SITE_DATA_DIR: join(dir, 'data'), SITE_OUT_DIR: join(dir, 'dist') };
   const { stdout, stderr } = await run(join(ROOT, 'node_modules', '.bin', 'node'), ['scripts/build-site.ts'], { cwd: dir, env, maxBuffer: 1 << 28 });
-  return `${stdout}${stderr}`;
+  return `${stdout}${stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
 }
 
 /** Path → SHA-256 of every file of the built site. */
